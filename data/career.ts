@@ -1,0 +1,236 @@
+// Karpathy's career milestones, each with its source. Copied from the team's checked research
+// notes (facts.md); a date that no primary source confirmed is stored as `approximate`, and the
+// deck shows it as "c. YEAR" only.
+
+export type Era = 'education' | 'research' | 'openai' | 'tesla' | 'teaching' | 'anthropic'
+
+export interface CareerDate {
+  year: number
+  /** 1-12, only where a source gives it. */
+  month?: number
+  day?: number
+  /** The year is not confirmed by a primary source: shown as "c. YEAR", never with a month. */
+  approximate?: boolean
+}
+
+export interface Milestone {
+  /** Stable id, used by filters and tests. */
+  id: string
+  date: CareerDate
+  /** End of a span (a PhD, a job), where the sources give one. */
+  until?: CareerDate
+  title: string
+  organisation: string
+  era: Era
+  /** One line: why it matters for this talk. */
+  why: string
+  /** The page that supports the milestone. */
+  source: string
+  /** Further pages that support it, where the research notes give more than one. */
+  moreSources?: string[]
+}
+
+export const ERA_LABELS: Record<Era, string> = {
+  education: 'Education',
+  research: 'Research',
+  openai: 'OpenAI',
+  tesla: 'Tesla',
+  teaching: 'Teaching & open source',
+  anthropic: 'Anthropic',
+}
+
+const REWORK = 'https://re-work.co/blog/deep-learning-andrej-karpathy'
+const ENGADGET_TESLA = 'https://engadget.com/2017/06/20/tesla-autopilot-lattner/'
+const GIZMODO_LEAVES = 'https://gizmodo.com.au/2024/02/founding-openai-member-andrej-karpathy-leaves-company/'
+
+export const milestones: Milestone[] = [
+  {
+    id: 'bsc-toronto',
+    date: { year: 2009, approximate: true },
+    title: 'BSc Computer Science and Physics',
+    organisation: 'University of Toronto',
+    era: 'education',
+    why: 'Where his training in computing and physics began.',
+    source: REWORK,
+  },
+  {
+    id: 'msc-ubc',
+    date: { year: 2011, approximate: true },
+    title: 'MSc Computer Science',
+    organisation: 'University of British Columbia',
+    era: 'education',
+    why: 'A master\'s degree before the deep learning PhD.',
+    source: REWORK,
+  },
+  {
+    id: 'internships',
+    date: { year: 2011 },
+    until: { year: 2015 },
+    title: 'Internships at Google Research and DeepMind',
+    organisation: 'Google Research, DeepMind',
+    era: 'research',
+    why: 'Early time inside the labs that led deep learning.',
+    source: REWORK,
+  },
+  {
+    id: 'phd-stanford',
+    date: { year: 2011, approximate: true },
+    until: { year: 2016, month: 9, day: 7 },
+    title: 'PhD with Fei-Fei Li, "Connecting Images and Natural Language"',
+    organisation: 'Stanford University',
+    era: 'research',
+    why: 'Deep learning for vision and language, at its birthplace.',
+    source: 'https://karpathy.github.io/2016/09/07/phd/',
+    moreSources: ['https://purl.stanford.edu/wf528qt3314'],
+  },
+  {
+    id: 'char-rnn',
+    date: { year: 2015, month: 5, day: 21 },
+    title: '"The Unreasonable Effectiveness of Recurrent Neural Networks"',
+    organisation: 'Blog post (char-rnn)',
+    era: 'research',
+    why: 'Made language models vivid for a generation of engineers.',
+    source: 'https://karpathy.github.io/2015/05/21/rnn-effectiveness/',
+  },
+  {
+    id: 'cs231n',
+    date: { year: 2015, approximate: true },
+    title: 'Created and taught CS231n, Stanford\'s first deep learning course',
+    organisation: 'Stanford University',
+    era: 'research',
+    why: 'Enrolment grew from 150 to about 730 students.',
+    source: ENGADGET_TESLA,
+  },
+  {
+    id: 'openai-founding',
+    date: { year: 2015, month: 12 },
+    until: { year: 2017 },
+    title: 'Founding member and research scientist',
+    organisation: 'OpenAI',
+    era: 'openai',
+    why: 'In the room when OpenAI began.',
+    source: 'https://openai.com/index/introducing-openai/',
+  },
+  {
+    id: 'tesla-director',
+    date: { year: 2017, month: 6, day: 20 },
+    until: { year: 2022, month: 7, day: 13 },
+    title: 'Director of AI and Autopilot Vision, reporting to Elon Musk',
+    organisation: 'Tesla',
+    era: 'tesla',
+    why: 'Led AI for Autopilot, later as Sr. Director of AI.',
+    source: ENGADGET_TESLA,
+  },
+  {
+    id: 'software-2',
+    date: { year: 2017, month: 11 },
+    title: '"Software 2.0" essay',
+    organisation: 'Medium',
+    era: 'tesla',
+    why: 'Neural networks as a new way to write software.',
+    source: 'https://medium.com/@karpathy/software-2-0-a64152b37c35',
+  },
+  {
+    id: 'leaves-tesla',
+    date: { year: 2022, month: 7, day: 13 },
+    title: 'Leaves Tesla after a four-month sabbatical',
+    organisation: 'Tesla',
+    era: 'tesla',
+    why: 'Five years of AI at scale behind him.',
+    source: 'https://shacknews.com/article/131343',
+  },
+  {
+    id: 'zero-to-hero',
+    date: { year: 2022, approximate: true },
+    until: { year: 2023 },
+    title: 'Neural Networks: Zero to Hero, from micrograd to "Let\'s build GPT"',
+    organisation: 'YouTube course',
+    era: 'teaching',
+    why: 'Taught millions how language models are built.',
+    source: 'https://github.com/karpathy/nn-zero-to-hero',
+  },
+  {
+    id: 'openai-rejoins',
+    date: { year: 2023, month: 2 },
+    until: { year: 2024, month: 2, day: 13 },
+    title: 'Rejoins OpenAI',
+    organisation: 'OpenAI',
+    era: 'openai',
+    why: 'A second frontier stint, in the GPT-4 era.',
+    source: GIZMODO_LEAVES,
+  },
+  {
+    id: 'state-of-gpt',
+    date: { year: 2023, month: 5, day: 23 },
+    title: '"State of GPT" talk at Microsoft Build',
+    organisation: 'Microsoft Build',
+    era: 'openai',
+    why: 'Explained, in public, how GPT assistants are trained.',
+    source: 'https://youtube.com/watch?v=bZQun8Y4L2A',
+    moreSources: ['https://karpathy.ai/stateofgpt.pdf'],
+  },
+  {
+    id: 'leaves-openai',
+    date: { year: 2024, month: 2, day: 13 },
+    title: 'Leaves OpenAI',
+    organisation: 'OpenAI',
+    era: 'openai',
+    why: 'Turns to education, for over a year.',
+    source: GIZMODO_LEAVES,
+  },
+  {
+    id: 'llm-c',
+    date: { year: 2024, month: 4 },
+    title: 'llm.c: LLM training in plain C/CUDA',
+    organisation: 'Open source',
+    era: 'teaching',
+    why: 'Pre-training, stripped to its bare metal.',
+    source: 'https://github.com/karpathy/llm.c',
+  },
+  {
+    id: 'eureka-labs',
+    date: { year: 2024, month: 7 },
+    title: 'Founds Eureka Labs, AI-native education (course LLM101n)',
+    organisation: 'Eureka Labs',
+    era: 'teaching',
+    why: 'His own company, for teaching with AI.',
+    source: 'https://eurekalabs.ai/',
+    moreSources: ['https://github.com/karpathy/LLM101n'],
+  },
+  {
+    id: 'vibe-coding',
+    date: { year: 2025, month: 2, day: 2 },
+    title: 'Coins "vibe coding"',
+    organisation: 'X (reported by Ars Technica)',
+    era: 'teaching',
+    why: 'A phrase the whole industry adopted.',
+    source: 'https://x.com/karpathy',
+  },
+  {
+    id: 'software-3',
+    date: { year: 2025, month: 6, day: 17 },
+    title: '"Software Is Changing (Again)" talk',
+    organisation: 'YC AI Startup School',
+    era: 'teaching',
+    why: 'Software 3.0: programming in English.',
+    source: 'https://youtube.com/@ycombinator',
+  },
+  {
+    id: 'nanochat',
+    date: { year: 2025, month: 10, day: 13 },
+    title: 'nanochat: a full-stack ChatGPT clone for about $100',
+    organisation: 'Open source',
+    era: 'teaching',
+    why: 'Pre-training to chat, end to end, on a budget.',
+    source: 'https://github.com/karpathy/nanochat',
+  },
+  {
+    id: 'anthropic',
+    date: { year: 2026, month: 5, day: 19 },
+    title: 'Joins Anthropic\'s pre-training team',
+    organisation: 'Anthropic',
+    era: 'anthropic',
+    why: 'To help launch a team using Claude to accelerate pre-training research.',
+    source: 'https://axios.com/2026/05/19/anthropic-openai-karpathy-andrej-claude',
+  },
+]

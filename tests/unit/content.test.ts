@@ -1,0 +1,56 @@
+// The deck against its source: every section present, every slide with notes, the essay's
+// quote and figures exact, and the argument of every paragraph carried by the notes.
+import { readFileSync } from 'node:fs'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { type DeckSlide, loadDeck } from '../support/deck'
+import { ESSAY_PATH, essayFigures, essayQuotes, readEssay } from '../support/essay'
+
+const essayText = readFileSync(ESSAY_PATH, 'utf8')
+const essay = readEssay()
+let slides: DeckSlide[]
+
+beforeAll(async () => {
+  slides = await loadDeck()
+})
+
+const normalise = (text: string) => text.replace(/[’‘]/g, '\'').replace(/\s+/g, ' ').trim()
+const headingsOf = (slide: DeckSlide) =>
+  [...slide.face.matchAll(/^#{1,2}\s+(.+)$/gm)].map(match => normalise(match[1]))
+
+describe('the deck covers the essay', () => {
+  it.each(essay.sections.map(section => section.heading))('has a slide headed "%s"', (heading) => {
+    const match = slides.find(slide => headingsOf(slide).includes(normalise(heading)))
+    expect(match, `no slide has "# ${heading}" as a heading`).toBeDefined()
+  })
+
+  it('gives every slide speaker notes', () => {
+    const silent = slides.filter(slide => normalise(slide.notes).length < 40).map(slide => `slide ${slide.no} (${slide.title})`)
+    expect(silent, 'slides without speaker notes').toEqual([])
+  })
+
+  it('gives every slide a title, for the outline and the agenda', () => {
+    expect(slides.filter(slide => !slide.title).map(slide => slide.no)).toEqual([])
+  })
+
+  it.each(essayQuotes(essayText))('quotes verbatim, marked as a quote: "%s"', (quote) => {
+    const quoted = slides.some(slide => normalise(slide.face).includes(`> "${normalise(quote)}"`))
+    expect(quoted, 'the quote must stand on a slide as a blockquote, word for word').toBe(true)
+  })
+
+  it.each(essayFigures(essayText))('states the essay\'s figure "%s" exactly', (figure) => {
+    const where = figure.startsWith('$') ? slides.map(slide => slide.face) : slides.flatMap(slide => [slide.face, slide.notes])
+    expect(where.some(text => normalise(text).includes(figure))).toBe(true)
+  })
+
+  it.each(essay.sections.flatMap(section => section.paragraphs.map((paragraph, i) => [`${section.heading} ¶${i + 1}`, paragraph])))(
+    'carries the argument of %s in the notes',
+    (_, paragraph) => {
+      // The notes retell the essay in spoken form; nearly all of its substantive words must be there.
+      const words = (text: string) => new Set(normalise(text).toLowerCase().match(/[a-z][a-z-]{5,}/g) ?? [])
+      const notes = words(slides.map(slide => slide.notes).join(' '))
+      const needed = [...words(paragraph)]
+      const missing = needed.filter(word => !notes.has(word))
+      expect(missing.length / needed.length, `missing from the notes: ${missing.join(', ')}`).toBeLessThan(0.1)
+    },
+  )
+})
