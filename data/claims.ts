@@ -16,9 +16,9 @@ export interface FactCheck {
 export const factChecks: FactCheck[] = [
   {
     id: 'openai-valuation',
-    claim: 'OpenAI IPO at about $852 billion',
+    claim: '$852 billion, OpenAI',
     verdict: 'matches',
-    record: '$852B post-money, Mar 31, 2026; S-1 reported in preparation, May 20',
+    record: 'round of Mar 31, 2026',
     sources: [
       'https://openai.com/index/accelerating-the-next-phase-ai/',
       'https://cnbc.com/2026/03/31/openai-funding-round-ipo.html',
@@ -26,9 +26,9 @@ export const factChecks: FactCheck[] = [
   },
   {
     id: 'anthropic-round',
-    claim: 'Anthropic: $30 billion at over $900 billion',
+    claim: '$30 billion at over $900 billion, Anthropic',
     verdict: 'differs',
-    record: 'Feb: $30B at $380B. May 28: $65B at $965B',
+    record: '$30B at $380B, then $65B at $965B',
     sources: [
       'https://anthropic.com/news',
       'https://techcrunch.com/2026/05/28/anthropic-raises-65-billion-nears-1t-valuation-ahead-of-ipo/',
@@ -36,9 +36,9 @@ export const factChecks: FactCheck[] = [
   },
   {
     id: 'ads-target',
-    claim: 'ChatGPT ads: $2.5 billion target',
+    claim: '$2.5 billion ads target, OpenAI',
     verdict: 'unsourced',
-    record: 'Ads tested since Feb 9, 2026; no source for the target',
+    record: 'no primary source found',
     sources: [
       'https://openai.com/index/our-approach-to-advertising-and-expanding-access/',
       'https://cnbc.com/2026/01/16/open-ai-chatgpt-ads-us.html',

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { ROOT } from './essay'
 
 export async function loadDeck() {
-  const data = await load(ROOT, join(ROOT, 'slides.md'))
+  const data = await load({ roots: [ROOT], userRoot: ROOT }, join(ROOT, 'slides.md'))
   return data.slides.map((slide, index) => ({
     no: index + 1,
     title: slide.title ?? '',

@@ -1,0 +1,40 @@
+// A machine without a browser must get a clear answer in seconds, not a hang or a stack trace.
+import { spawnSync } from 'node:child_process'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { ChromiumNotFoundError, findChromium } from '../../scripts/chromium'
+import { ROOT } from '../support/essay'
+
+describe('findChromium', () => {
+  it('names the variable and the fix when CHROMIUM_PATH points nowhere', () => {
+    expect(() => findChromium({ env: { CHROMIUM_PATH: '/nonexistent/chrome' } }))
+      .toThrowError(/CHROMIUM_PATH is set to "\/nonexistent\/chrome"[\s\S]*apt-get install -y chromium/)
+  })
+
+  it('says what to install when there is no browser at all', () => {
+    const lookup = { env: {}, playwrightPath: null, searchPath: ['/nonexistent'] }
+    expect(() => findChromium(lookup)).toThrowError(ChromiumNotFoundError)
+    expect(() => findChromium(lookup)).toThrowError(/npx playwright install chromium/)
+  })
+
+  it('prefers CHROMIUM_PATH, then Playwright\'s own browser, then the system one', () => {
+    const node = process.execPath // any executable file will do as a stand-in
+    expect(findChromium({ env: { CHROMIUM_PATH: node }, playwrightPath: '/bin/sh' })).toBe(node)
+    expect(findChromium({ env: {}, playwrightPath: node, searchPath: ['/usr/bin'] })).toBe(node)
+  })
+})
+
+describe.each(['pdf', 'notes', 'pptx'])('npm run export (%s) without a browser', (kind) => {
+  it('exits non-zero within seconds, naming what to install', () => {
+    const started = Date.now()
+    const result = spawnSync(process.execPath, [join(ROOT, 'scripts', 'export.ts'), kind], {
+      env: { ...process.env, CHROMIUM_PATH: '/nonexistent/chrome' },
+      encoding: 'utf8',
+      timeout: 20_000,
+    })
+    expect(result.status).toBe(1)
+    expect(result.stderr).toMatch(/CHROMIUM_PATH is set to "\/nonexistent\/chrome"/)
+    expect(result.stderr).toMatch(/apt-get install -y chromium/)
+    expect(Date.now() - started).toBeLessThan(10_000)
+  })
+})
