@@ -13,13 +13,19 @@ export interface CareerDate {
   approximate?: boolean
 }
 
+/** A post or degree held (drawn as the career's spine), or a piece of public work. */
+export type Kind = 'role' | 'work'
+
 export interface Milestone {
   /** Stable id, used by filters and tests. */
   id: string
+  kind: Kind
   date: CareerDate
   /** End of a span (a PhD, a job), where the sources give one. */
   until?: CareerDate
   title: string
+  /** A few words drawn on the timeline; none where the marker speaks for itself (a stint's end). */
+  label?: string
   organisation: string
   era: Era
   /** One line: why it matters for this talk. */
@@ -35,7 +41,7 @@ export const ERA_LABELS: Record<Era, string> = {
   research: 'Research',
   openai: 'OpenAI',
   tesla: 'Tesla',
-  teaching: 'Teaching & open source',
+  teaching: 'Teaching',
   anthropic: 'Anthropic',
 }
 
@@ -46,8 +52,10 @@ const GIZMODO_LEAVES = 'https://gizmodo.com.au/2024/02/founding-openai-member-an
 export const milestones: Milestone[] = [
   {
     id: 'bsc-toronto',
+    kind: 'role',
     date: { year: 2009, approximate: true },
     title: 'BSc Computer Science and Physics',
+    label: 'BSc Toronto',
     organisation: 'University of Toronto',
     era: 'education',
     why: 'Where his training in computing and physics began.',
@@ -55,8 +63,10 @@ export const milestones: Milestone[] = [
   },
   {
     id: 'msc-ubc',
+    kind: 'role',
     date: { year: 2011, approximate: true },
     title: 'MSc Computer Science',
+    label: 'MSc UBC',
     organisation: 'University of British Columbia',
     era: 'education',
     why: 'A master\'s degree before the deep learning PhD.',
@@ -64,9 +74,11 @@ export const milestones: Milestone[] = [
   },
   {
     id: 'internships',
+    kind: 'role',
     date: { year: 2011 },
     until: { year: 2015 },
     title: 'Internships at Google Research and DeepMind',
+    label: 'Google, DeepMind',
     organisation: 'Google Research, DeepMind',
     era: 'research',
     why: 'Early time inside the labs that led deep learning.',
@@ -74,9 +86,11 @@ export const milestones: Milestone[] = [
   },
   {
     id: 'phd-stanford',
+    kind: 'role',
     date: { year: 2011, approximate: true },
     until: { year: 2016, month: 9, day: 7 },
     title: 'PhD with Fei-Fei Li, "Connecting Images and Natural Language"',
+    label: 'PhD Stanford',
     organisation: 'Stanford University',
     era: 'research',
     why: 'Deep learning for vision and language, at its birthplace.',
@@ -85,8 +99,10 @@ export const milestones: Milestone[] = [
   },
   {
     id: 'char-rnn',
+    kind: 'work',
     date: { year: 2015, month: 5, day: 21 },
     title: '"The Unreasonable Effectiveness of Recurrent Neural Networks"',
+    label: 'char-rnn',
     organisation: 'Blog post (char-rnn)',
     era: 'research',
     why: 'Made language models vivid for a generation of engineers.',
@@ -94,8 +110,10 @@ export const milestones: Milestone[] = [
   },
   {
     id: 'cs231n',
+    kind: 'work',
     date: { year: 2015, approximate: true },
     title: 'Created and taught CS231n, Stanford\'s first deep learning course',
+    label: 'CS231n',
     organisation: 'Stanford University',
     era: 'research',
     why: 'Enrolment grew from 150 to about 730 students.',
@@ -103,9 +121,11 @@ export const milestones: Milestone[] = [
   },
   {
     id: 'openai-founding',
+    kind: 'role',
     date: { year: 2015, month: 12 },
     until: { year: 2017 },
     title: 'Founding member and research scientist',
+    label: 'Founding member',
     organisation: 'OpenAI',
     era: 'openai',
     why: 'In the room when OpenAI began.',
@@ -113,9 +133,11 @@ export const milestones: Milestone[] = [
   },
   {
     id: 'tesla-director',
+    kind: 'role',
     date: { year: 2017, month: 6, day: 20 },
     until: { year: 2022, month: 7, day: 13 },
     title: 'Director of AI and Autopilot Vision, reporting to Elon Musk',
+    label: 'Director of AI',
     organisation: 'Tesla',
     era: 'tesla',
     why: 'Led AI for Autopilot, later as Sr. Director of AI.',
@@ -123,8 +145,10 @@ export const milestones: Milestone[] = [
   },
   {
     id: 'software-2',
+    kind: 'work',
     date: { year: 2017, month: 11 },
     title: '"Software 2.0" essay',
+    label: 'Software 2.0',
     organisation: 'Medium',
     era: 'tesla',
     why: 'Neural networks as a new way to write software.',
@@ -132,6 +156,7 @@ export const milestones: Milestone[] = [
   },
   {
     id: 'leaves-tesla',
+    kind: 'role',
     date: { year: 2022, month: 7, day: 13 },
     title: 'Leaves Tesla after a four-month sabbatical',
     organisation: 'Tesla',
@@ -141,9 +166,11 @@ export const milestones: Milestone[] = [
   },
   {
     id: 'zero-to-hero',
+    kind: 'work',
     date: { year: 2022, approximate: true },
     until: { year: 2023 },
     title: 'Neural Networks: Zero to Hero, from micrograd to "Let\'s build GPT"',
+    label: 'Zero to Hero',
     organisation: 'YouTube course',
     era: 'teaching',
     why: 'Taught millions how language models are built.',
@@ -151,9 +178,11 @@ export const milestones: Milestone[] = [
   },
   {
     id: 'openai-rejoins',
+    kind: 'role',
     date: { year: 2023, month: 2 },
     until: { year: 2024, month: 2, day: 13 },
     title: 'Rejoins OpenAI',
+    label: 'Returns',
     organisation: 'OpenAI',
     era: 'openai',
     why: 'A second frontier stint, in the GPT-4 era.',
@@ -161,8 +190,10 @@ export const milestones: Milestone[] = [
   },
   {
     id: 'state-of-gpt',
+    kind: 'work',
     date: { year: 2023, month: 5, day: 23 },
     title: '"State of GPT" talk at Microsoft Build',
+    label: 'State of GPT',
     organisation: 'Microsoft Build',
     era: 'openai',
     why: 'Explained, in public, how GPT assistants are trained.',
@@ -171,6 +202,7 @@ export const milestones: Milestone[] = [
   },
   {
     id: 'leaves-openai',
+    kind: 'role',
     date: { year: 2024, month: 2, day: 13 },
     title: 'Leaves OpenAI',
     organisation: 'OpenAI',
@@ -180,8 +212,10 @@ export const milestones: Milestone[] = [
   },
   {
     id: 'llm-c',
+    kind: 'work',
     date: { year: 2024, month: 4 },
     title: 'llm.c: LLM training in plain C/CUDA',
+    label: 'llm.c',
     organisation: 'Open source',
     era: 'teaching',
     why: 'Pre-training, stripped to its bare metal.',
@@ -189,8 +223,10 @@ export const milestones: Milestone[] = [
   },
   {
     id: 'eureka-labs',
+    kind: 'role',
     date: { year: 2024, month: 7 },
     title: 'Founds Eureka Labs, AI-native education (course LLM101n)',
+    label: 'Eureka Labs',
     organisation: 'Eureka Labs',
     era: 'teaching',
     why: 'His own company, for teaching with AI.',
@@ -199,17 +235,21 @@ export const milestones: Milestone[] = [
   },
   {
     id: 'vibe-coding',
+    kind: 'work',
     date: { year: 2025, month: 2, day: 2 },
     title: 'Coins "vibe coding"',
-    organisation: 'X (reported by Ars Technica)',
+    label: '"vibe coding"',
+    organisation: 'X, reported by Ars Technica',
     era: 'teaching',
     why: 'A phrase the whole industry adopted.',
     source: 'https://x.com/karpathy',
   },
   {
     id: 'software-3',
+    kind: 'work',
     date: { year: 2025, month: 6, day: 17 },
     title: '"Software Is Changing (Again)" talk',
+    label: 'Software 3.0',
     organisation: 'YC AI Startup School',
     era: 'teaching',
     why: 'Software 3.0: programming in English.',
@@ -217,8 +257,10 @@ export const milestones: Milestone[] = [
   },
   {
     id: 'nanochat',
+    kind: 'work',
     date: { year: 2025, month: 10, day: 13 },
     title: 'nanochat: a full-stack ChatGPT clone for about $100',
+    label: 'nanochat',
     organisation: 'Open source',
     era: 'teaching',
     why: 'Pre-training to chat, end to end, on a budget.',
@@ -226,8 +268,10 @@ export const milestones: Milestone[] = [
   },
   {
     id: 'anthropic',
+    kind: 'role',
     date: { year: 2026, month: 5, day: 19 },
     title: 'Joins Anthropic\'s pre-training team',
+    label: 'Pre-training team',
     organisation: 'Anthropic',
     era: 'anthropic',
     why: 'To help launch a team using Claude to accelerate pre-training research.',

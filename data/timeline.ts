@@ -1,0 +1,145 @@
+// How the career timeline is laid out and revealed: pure functions of the data, so the
+// component only draws, and tests can check the geometry and the click count directly.
+import type { CareerDate, Era, Kind, Milestone } from './career'
+
+export interface TimelineSelection {
+  /** Only milestones of these kinds (all when absent). */
+  kinds?: Kind[]
+  /** Only milestones of these eras (all when absent). */
+  eras?: Era[]
+  /** Only milestones that overlap these years, inclusive. */
+  from?: number
+  to?: number
+}
+
+/** A date as a fractional year; a date known to the year or month sits mid-year or mid-month. */
+export function decimalYear(date: CareerDate): number {
+  if (date.approximate || date.month === undefined)
+    return date.year + 0.5
+  const day = date.day === undefined ? 15 : date.day - 1
+  return date.year + (date.month - 1) / 12 + day / 365
+}
+
+export function selectMilestones(list: readonly Milestone[], selection: TimelineSelection = {}): Milestone[] {
+  const { kinds, eras, from = -Infinity, to = Infinity } = selection
+  return list.filter(m =>
+    (!kinds || kinds.includes(m.kind))
+    && (!eras || eras.includes(m.era))
+    && (m.until ?? m.date).year >= from
+    && m.date.year <= to,
+  )
+}
+
+/**
+ * The steps of the story, revealed one per click: runs of consecutive milestones of one era.
+ * OpenAI appears twice because the story leaves it and comes back.
+ */
+export function chapters(list: readonly Milestone[]): Milestone[][] {
+  const result: Milestone[][] = []
+  for (const milestone of list) {
+    const last = result.at(-1)
+    if (last && last[0].era === milestone.era)
+      last.push(milestone)
+    else
+      result.push([milestone])
+  }
+  return result
+}
+
+export interface PlacedMilestone {
+  milestone: Milestone
+  /** Which chapter (0-based) reveals it. */
+  chapter: number
+  /** Position and length on the track, as fractions of its width. */
+  x: number
+  width: number
+  /** Sub-row within the lane, so that labels never overlap. */
+  row: number
+  /** The label ends at the marker (instead of starting there) where it would run off the track. */
+  labelLeft: boolean
+}
+
+export interface Lane {
+  era: Era
+  rows: number
+  items: PlacedMilestone[]
+}
+
+export interface TimelineLayout {
+  start: number
+  end: number
+  lanes: Lane[]
+  ticks: { year: number, x: number }[]
+}
+
+/** Canvas px per character of a 16 px label, generous so estimates err towards more room. */
+const CHAR_PX = 9
+const MARKER_PX = 18
+
+export function layoutTimeline(list: readonly Milestone[], trackPx: number): TimelineLayout {
+  if (list.length === 0)
+    return { start: 0, end: 1, lanes: [], ticks: [] }
+  const start = Math.floor(Math.min(...list.map(m => decimalYear(m.date))))
+  const end = Math.max(...list.map(m => decimalYear(m.until ?? m.date))) + 0.35
+  const span = end - start
+  const toX = (year: number) => (year - start) / span
+
+  const chapterOf = new Map<Milestone, number>()
+  chapters(list).forEach((chapter, i) => chapter.forEach(m => chapterOf.set(m, i)))
+
+  const lanes: Lane[] = []
+  for (const milestone of list) {
+    let lane = lanes.find(l => l.era === milestone.era)
+    if (!lane) {
+      lane = { era: milestone.era, rows: 0, items: [] }
+      lanes.push(lane)
+    }
+    const x = toX(decimalYear(milestone.date))
+    const width = milestone.until ? Math.max(toX(decimalYear(milestone.until)) - x, 0) : 0
+    const labelWidth = labelFraction(milestone, trackPx)
+    const item: PlacedMilestone = {
+      milestone,
+      chapter: chapterOf.get(milestone)!,
+      x,
+      width,
+      row: 0,
+      labelLeft: x + labelWidth > 1,
+    }
+    if (milestone.label === undefined && lane.items.length > 0) {
+      // An unlabelled marker ends the stint drawn just before it: it sits on that stint's row.
+      item.row = lane.items.at(-1)!.row
+    }
+    else {
+      // First sub-row where this item (bar, marker and label) clears everything already there.
+      const [left, right] = extent(item, trackPx)
+      while (lane.items.some(other => other.row === item.row && overlaps(other, left, right, trackPx)))
+        item.row++
+    }
+    lane.items.push(item)
+    lane.rows = Math.max(lane.rows, item.row + 1)
+  }
+
+  const step = Math.max(1, Math.ceil(span / 5))
+  const ticks = []
+  for (let year = Math.ceil(start); year <= end; year += step)
+    ticks.push({ year, x: toX(year) })
+  return { start, end, lanes, ticks }
+}
+
+function labelFraction(milestone: Milestone, trackPx: number): number {
+  return ((milestone.label?.length ?? 0) * CHAR_PX + MARKER_PX) / trackPx
+}
+
+/** The stretch of track an item takes: its bar or marker, and the label above it. */
+function extent(item: PlacedMilestone, trackPx: number): [number, number] {
+  const labelWidth = labelFraction(item.milestone, trackPx)
+  return item.labelLeft
+    ? [Math.min(item.x, item.x + item.width - labelWidth), item.x + item.width]
+    : [item.x, item.x + Math.max(item.width, labelWidth)]
+}
+
+function overlaps(item: PlacedMilestone, left: number, right: number, trackPx: number): boolean {
+  const [a, b] = extent(item, trackPx)
+  const gap = 6 / trackPx
+  return left < b + gap && a < right + gap
+}

@@ -1,0 +1,109 @@
+// A runtime check of the career data, run by the build (vite.config.ts), the timeline
+// component and the tests: a typo in a date or a URL must stop the build with a message that
+// names the entry and the field, not draw a wrong slide.
+import type { CareerDate, Era, Kind, Milestone } from './career'
+import { ERA_LABELS } from './career'
+
+export const CAREER_FILE = 'data/career.ts'
+
+export class CareerDataError extends Error {
+  override name = 'CareerDataError'
+}
+
+const KINDS: Kind[] = ['role', 'work']
+const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+
+/** Compares two dates at the precision both have: -1, 0 (same or not comparable finer), 1. */
+export function compareDates(a: CareerDate, b: CareerDate): number {
+  const parts = (d: CareerDate) => d.approximate ? [d.year] : [d.year, d.month, d.day]
+  const [pa, pb] = [parts(a), parts(b)]
+  for (let i = 0; i < 3; i++) {
+    if (pa[i] === undefined || pb[i] === undefined)
+      return 0
+    if (pa[i] !== pb[i])
+      return pa[i]! < pb[i]! ? -1 : 1
+  }
+  return 0
+}
+
+function dateProblem(date: unknown, field: string): string | undefined {
+  if (date === undefined || date === null || typeof date !== 'object')
+    return `field "${field}" is missing`
+  const { year, month, day, approximate } = date as Partial<CareerDate>
+  if (!Number.isInteger(year) || year! < 1900 || year! > 2100)
+    return `field "${field}.year" must be a year from 1900 to 2100, got ${JSON.stringify(year)}`
+  if (month !== undefined && (!Number.isInteger(month) || month < 1 || month > 12))
+    return `field "${field}.month" must be 1 to 12, got ${JSON.stringify(month)}`
+  if (day !== undefined) {
+    if (month === undefined)
+      return `field "${field}.day" is given without a month`
+    if (!Number.isInteger(day) || day < 1 || day > DAYS_IN_MONTH[month - 1])
+      return `field "${field}.day" must be 1 to ${DAYS_IN_MONTH[month - 1]} for month ${month}, got ${JSON.stringify(day)}`
+  }
+  if (approximate && (month !== undefined || day !== undefined))
+    return `field "${field}" is approximate, so it may give a year only (no month or day)`
+  return undefined
+}
+
+function urlProblem(url: unknown, field: string): string | undefined {
+  if (typeof url !== 'string' || url === '')
+    return `field "${field}" is missing`
+  try {
+    const parsed = new URL(url)
+    if (parsed.protocol !== 'https:' || !parsed.hostname.includes('.'))
+      return `field "${field}" must be an https:// address, got "${url}"`
+  }
+  catch {
+    return `field "${field}" is not a URL: "${url}"`
+  }
+  return undefined
+}
+
+/** Throws a CareerDataError naming the file, the entry and the field; returns the list if sound. */
+export function validateMilestones(list: readonly Milestone[], file = CAREER_FILE): readonly Milestone[] {
+  const seenIds = new Map<string, number>()
+  const seenFacts = new Map<string, string>()
+  list.forEach((entry, index) => {
+    const name = `${file}: milestone ${typeof entry?.id === 'string' && entry.id ? `"${entry.id}"` : `#${index + 1}`}`
+    const fail = (problem: string): never => {
+      throw new CareerDataError(`${name}: ${problem}`)
+    }
+    if (typeof entry?.id !== 'string' || !/^[a-z0-9-]+$/.test(entry.id))
+      fail('field "id" must be lower-case words joined by "-"')
+    if (seenIds.has(entry.id))
+      fail(`field "id" duplicates milestone #${seenIds.get(entry.id)! + 1}`)
+    seenIds.set(entry.id, index)
+
+    for (const field of ['title', 'organisation', 'why'] as const) {
+      if (typeof entry[field] !== 'string' || entry[field].trim() === '')
+        fail(`field "${field}" is missing`)
+    }
+    if (entry.label !== undefined && (typeof entry.label !== 'string' || entry.label.trim() === '' || entry.label.split(/\s+/).length > 3))
+      fail('field "label" must be one to three words, or left out')
+    if (!KINDS.includes(entry.kind))
+      fail(`field "kind" must be one of ${KINDS.join(', ')}, got ${JSON.stringify(entry.kind)}`)
+    if (!(entry.era in ERA_LABELS))
+      fail(`field "era" must be one of ${Object.keys(ERA_LABELS).join(', ')}, got ${JSON.stringify(entry.era as Era)}`)
+
+    const dateIssue = dateProblem(entry.date, 'date') ?? (entry.until === undefined ? undefined : dateProblem(entry.until, 'until'))
+    if (dateIssue)
+      fail(dateIssue)
+    if (entry.until && compareDates(entry.until, entry.date) < 0)
+      fail('field "until" is before field "date"')
+
+    const urlIssue = urlProblem(entry.source, 'source')
+      ?? (entry.moreSources ?? []).map((url, i) => urlProblem(url, `moreSources[${i}]`)).find(Boolean)
+    if (urlIssue)
+      fail(urlIssue)
+
+    const fact = `${entry.title.trim().toLowerCase()}|${entry.date.year}`
+    if (seenFacts.has(fact))
+      fail(`duplicates milestone "${seenFacts.get(fact)}" (same title and year)`)
+    seenFacts.set(fact, entry.id)
+
+    const previous = list[index - 1]
+    if (previous && compareDates(entry.date, previous.date) < 0)
+      fail(`field "date" is earlier than the milestone before it ("${previous.id}"): keep the list in chronological order`)
+  })
+  return list
+}

@@ -1,0 +1,56 @@
+// The career data, and what happens when someone breaks it: each malformed entry stops the
+// build and the tests with a message naming the file, the entry and the field.
+import type { Milestone } from '../../data/career'
+import { describe, expect, it } from 'vitest'
+import { milestones } from '../../data/career'
+import { formatDate } from '../../data/dates'
+import { CareerDataError, validateMilestones } from '../../data/validate'
+import { validateDeckData } from '../../vite.config'
+
+const good = milestones.slice(0, 4)
+const broken = (index: number, change: Partial<Milestone> | ((m: Milestone) => Milestone)): Milestone[] =>
+  good.map((m, i) => i !== index ? m : typeof change === 'function' ? change(m) : { ...m, ...change })
+
+describe('the career data', () => {
+  it('passes its own check', () => {
+    expect(() => validateMilestones(milestones)).not.toThrow()
+  })
+
+  it('gives every milestone a source', () => {
+    for (const m of milestones)
+      expect(m.source, m.id).toMatch(/^https:\/\//)
+  })
+
+  it('shows an unverified date as "c." and the year only', () => {
+    const unverified = milestones.filter(m => m.date.approximate)
+    expect(unverified.map(m => m.id)).toEqual(['bsc-toronto', 'msc-ubc', 'phd-stanford', 'cs231n', 'zero-to-hero'])
+    for (const m of unverified)
+      expect(formatDate(m.date)).toBe(`c. ${m.date.year}`)
+  })
+})
+
+describe.each([
+  ['a missing date', broken(1, m => ({ ...m, date: undefined as unknown as Milestone['date'] })), /milestone "msc-ubc": field "date" is missing/],
+  ['a month 13', broken(2, { date: { year: 2011, month: 13 } }), /milestone "internships": field "date.month" must be 1 to 12, got 13/],
+  ['a day past the month', broken(2, { date: { year: 2011, month: 2, day: 30 } }), /milestone "internships": field "date.day" must be 1 to 29 for month 2/],
+  ['a month on an unverified date', broken(0, { date: { year: 2009, month: 5, approximate: true } }), /milestone "bsc-toronto": field "date" is approximate/],
+  ['a bad URL', broken(3, { source: 'karpathy.github.io/2016/09/07/phd/' }), /milestone "phd-stanford": field "source" is not a URL/],
+  ['a plain-http URL', broken(3, { moreSources: ['http://purl.stanford.edu/wf528qt3314'] }), /milestone "phd-stanford": field "moreSources\[0\]" must be an https:\/\/ address/],
+  ['a missing title', broken(0, { title: ' ' }), /milestone "bsc-toronto": field "title" is missing/],
+  ['an unknown era', broken(0, { era: 'startup' as Milestone['era'] }), /milestone "bsc-toronto": field "era" must be one of/],
+  ['an end before its start', broken(2, { until: { year: 2010 } }), /milestone "internships": field "until" is before field "date"/],
+  ['events out of order', [good[1], good[0], good[2], good[3]], /milestone "bsc-toronto": field "date" is earlier than the milestone before it \("msc-ubc"\)/],
+  ['a duplicate id', [...good, { ...good[3], title: 'Another' }], /milestone "phd-stanford": field "id" duplicates milestone #4/],
+  ['a duplicate fact', [...good, { ...good[3], id: 'phd-again' }], /milestone "phd-again": duplicates milestone "phd-stanford"/],
+])('data with %s', (_, list, message) => {
+  it('fails the check, naming the file, entry and field', () => {
+    expect(() => validateMilestones(list)).toThrowError(CareerDataError)
+    expect(() => validateMilestones(list)).toThrowError(/^data\/career\.ts: /)
+    expect(() => validateMilestones(list)).toThrowError(message)
+  })
+
+  it('fails the build', () => {
+    const plugin = validateDeckData(list)
+    expect(() => (plugin.buildStart as () => void)()).toThrowError(message)
+  })
+})
