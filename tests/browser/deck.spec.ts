@@ -1,7 +1,9 @@
 // Every slide of the built SPA, as a visitor's browser shows it: it renders, logs no error,
 // asks no other host for anything, fits its canvas in light and dark, and stays brief.
 import { expect, type Page, test } from '@playwright/test'
-import { loadDeck } from '../support/deck'
+import { milestones } from '../../data/career'
+import { chapters, selectMilestones } from '../../data/timeline'
+import { loadDeck, timelineSelection } from '../support/deck'
 
 const slides = await loadDeck()
 const MAX_WORDS = 50
@@ -33,19 +35,47 @@ async function openSlide(page: Page, no: number) {
   return slide
 }
 
-/** Elements of the slide whose box leaves the slide's canvas (in screen pixels). */
-async function overflowing(page: Page, no: number): Promise<string[]> {
+interface SlideFace {
+  /** Visible elements whose box leaves the slide's canvas. */
+  overflowing: string[]
+  /** The words a viewer can see. */
+  words: string[]
+}
+
+/**
+ * What a viewer sees of slide `no`. Text kept for screen readers only (clipped to nothing) or
+ * not drawn (transparent, hidden) is neither counted nor checked for fit.
+ */
+async function inspectSlide(page: Page, no: number): Promise<SlideFace> {
   return page.locator(`[data-slidev-no="${no}"]`).evaluate((slide) => {
+    const hidden = (element: Element | null): boolean => {
+      for (let e = element; e && e !== slide; e = e.parentElement) {
+        const style = getComputedStyle(e)
+        const box = e.getBoundingClientRect()
+        if (style.display === 'none' || style.visibility === 'hidden' || Number(style.opacity) === 0
+          || style.clipPath === 'inset(50%)' || style.clip === 'rect(0px, 0px, 0px, 0px)'
+          || (box.width <= 1 && box.height <= 1 && style.overflow === 'hidden')
+          || style.color === 'rgba(0, 0, 0, 0)')
+          return true
+      }
+      return false
+    }
     const canvas = slide.getBoundingClientRect()
-    const out: string[] = []
-    for (const element of slide.querySelectorAll<HTMLElement>('*')) {
+    const overflowing: string[] = []
+    for (const element of slide.querySelectorAll('*')) {
       const box = element.getBoundingClientRect()
-      if (box.width === 0 || box.height === 0)
+      if (box.width === 0 || box.height === 0 || hidden(element))
         continue
       if (box.left < canvas.left - 1 || box.top < canvas.top - 1 || box.right > canvas.right + 1 || box.bottom > canvas.bottom + 1)
-        out.push(`<${element.tagName.toLowerCase()}> "${(element.textContent ?? '').trim().slice(0, 60)}"`)
+        overflowing.push(`<${element.tagName.toLowerCase()}> "${(element.textContent ?? '').trim().slice(0, 60)}"`)
     }
-    return out
+    const words: string[] = []
+    const walker = document.createTreeWalker(slide, NodeFilter.SHOW_TEXT)
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (!hidden(node.parentElement))
+        words.push(...(node.textContent ?? '').split(/\s+/).filter(word => /\w/.test(word)))
+    }
+    return { overflowing, words }
   })
 }
 
@@ -60,10 +90,9 @@ for (const scheme of ['light', 'dark'] as const) {
         await expect(page.locator('html')).toHaveClass(scheme === 'dark' ? /\bdark\b/ : /^(?!.*\bdark\b)/)
 
         await page.waitForLoadState('networkidle')
-        expect(await overflowing(page, no), `slide ${no} (${scheme}): elements past the canvas`).toEqual([])
-
-        const words = (await slide.innerText()).split(/\s+/).filter(word => /\w/.test(word))
-        expect(words.length, `slide ${no}: ${words.length} words on the face`).toBeLessThan(MAX_WORDS)
+        const { overflowing, words } = await inspectSlide(page, no)
+        expect(overflowing, `slide ${no} (${scheme}): elements past the canvas`).toEqual([])
+        expect(words.length, `slide ${no}: ${words.length} words on the face: ${words.join(' ')}`).toBeLessThan(MAX_WORDS)
 
         expect(trouble.console, `slide ${no} (${scheme}): console`).toEqual([])
         expect(trouble.foreign, `slide ${no}: requests to other hosts`).toEqual([])
@@ -93,3 +122,32 @@ test('the presenter view shows the notes and the next slide', async ({ page }) =
   await expect(page.locator('.grid-section.next [data-slidev-no="2"]')).toBeVisible()
   expect(trouble.console).toEqual([])
 })
+
+const timelineSlides = slides.filter(slide => slide.face.includes('<CareerTimeline'))
+
+test('the timeline slides exist', () => {
+  expect(timelineSlides.length).toBeGreaterThan(0)
+})
+
+for (const scheme of ['light', 'dark'] as const) {
+  for (const { no, face } of timelineSlides) {
+    test(`timeline slide ${no} (${scheme}) reveals one chapter per click and fits at every click`, async ({ page }) => {
+      await page.emulateMedia({ colorScheme: scheme })
+      const story = chapters(selectMilestones(milestones, timelineSelection(face)))
+      // A timeline drawn with :reveal="false" shows everything at once and takes no click.
+      const steps = face.includes(':reveal="false"') ? [story.flat()] : story
+      await page.goto(`${no}`)
+      const shownItems = page.locator(`[data-slidev-no="${no}"] .career-timeline .item`).filter({ visible: true })
+      for (let click = 0; click < steps.length; click++) {
+        const expected = steps.slice(0, click + 1).flat().length
+        await expect.poll(() => shownItems.evaluateAll(items => items.filter(item => Number(getComputedStyle(item).opacity) > 0.99).length), {
+          message: `slide ${no}, ${scheme}, after ${click} clicks: milestones on screen`,
+        }).toBe(expected)
+        expect((await inspectSlide(page, no)).overflowing, `slide ${no} (${scheme}) after ${click} clicks: elements past the canvas`).toEqual([])
+        await page.keyboard.press('ArrowRight')
+      }
+      // One more press leaves the slide: the clicks were exactly the chapters after the first.
+      await expect(page).toHaveURL(new RegExp(`/${no + 1}(\\?|$)`))
+    })
+  }
+}

@@ -5,6 +5,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { expect, test } from '@playwright/test'
 import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib'
+import { milestones } from '../../data/career'
 import { loadDeck } from '../support/deck'
 import { readEssay, ROOT } from '../support/essay'
 
@@ -47,4 +48,12 @@ test('its text holds every section\'s headline and the diagram\'s labels', () =>
   for (const { heading } of readEssay().sections)
     expect(text, `headline "${heading}"`).toContain(normalise(heading))
   expect(text, 'the loop diagram is vector text, not a picture').toContain('Better Claude')
+})
+
+test('the timeline pages hold every milestone\'s title, in order', () => {
+  const pages = slides.filter(slide => slide.face.includes('<CareerTimeline')).map(slide => slide.no)
+  expect(pages.length).toBeGreaterThan(0)
+  const text = normalise(pages.map(no => execFileSync('pdftotext', ['-f', String(no), '-l', String(no), PDF, '-'], { encoding: 'utf8' })).join(' '))
+  for (const { title } of milestones)
+    expect(text, `milestone "${title}"`).toContain(normalise(title))
 })

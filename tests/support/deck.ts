@@ -1,4 +1,5 @@
 // The deck as Slidev parses it (src: imports resolved), for tests that read its source.
+import type { TimelineSelection } from '../../data/timeline'
 import { load } from '@slidev/parser/fs'
 import { join } from 'node:path'
 import { ROOT } from './essay'
@@ -17,3 +18,14 @@ export async function loadDeck() {
 }
 
 export type DeckSlide = Awaited<ReturnType<typeof loadDeck>>[number]
+
+/** The milestones a timeline slide selects, read from the props written on the slide. */
+export function timelineSelection(face: string): TimelineSelection {
+  const tag = face.match(/<CareerTimeline([^>]*)\/>/)?.[1]
+  if (tag === undefined)
+    throw new Error('no <CareerTimeline ... /> on this slide')
+  const prop = (name: string) => tag.match(new RegExp(`:${name}="([^"]+)"`))?.[1]
+  const list = (value?: string) => value === undefined ? undefined : JSON.parse(value.replaceAll('\'', '"'))
+  const year = (value?: string) => value === undefined ? undefined : Number(value)
+  return { kinds: list(prop('kinds')), eras: list(prop('eras')), from: year(prop('from')), to: year(prop('to')) }
+}

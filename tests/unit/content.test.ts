@@ -2,7 +2,9 @@
 // quote and figures exact, and the argument of every paragraph carried by the notes.
 import { readFileSync } from 'node:fs'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { type DeckSlide, loadDeck } from '../support/deck'
+import { milestones } from '../../data/career'
+import { chapters, selectMilestones } from '../../data/timeline'
+import { type DeckSlide, loadDeck, timelineSelection } from '../support/deck'
 import { ESSAY_PATH, essayFigures, essayQuotes, readEssay } from '../support/essay'
 
 const essayText = readFileSync(ESSAY_PATH, 'utf8')
@@ -53,4 +55,17 @@ describe('the deck covers the essay', () => {
       expect(missing.length / needed.length, `missing from the notes: ${missing.join(', ')}`).toBeLessThan(0.1)
     },
   )
+})
+
+describe('the career timeline slides', () => {
+  it('exist', () => {
+    expect(slides.filter(slide => slide.face.includes('<CareerTimeline')).length).toBeGreaterThan(0)
+  })
+
+  it('have notes that follow the clicks: one [click] paragraph per chapter after the first', () => {
+    for (const slide of slides.filter(s => s.face.includes('<CareerTimeline') && !s.face.includes(':reveal="false"'))) {
+      const clicks = chapters(selectMilestones(milestones, timelineSelection(slide.face))).length - 1
+      expect(slide.notes.match(/\[click\]/g)?.length ?? 0, `slide ${slide.no} (${slide.title})`).toBe(clicks)
+    }
+  })
 })
