@@ -88,7 +88,7 @@ export const milestones: Milestone[] = [
     id: 'phd-stanford',
     kind: 'role',
     date: { year: 2011, approximate: true },
-    until: { year: 2016, month: 9, day: 7 },
+    until: { year: 2016 },
     title: 'PhD with Fei-Fei Li, "Connecting Images and Natural Language"',
     label: 'PhD Stanford',
     organisation: 'Stanford University',

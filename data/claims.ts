@@ -1,7 +1,7 @@
 // The essay's figures are the essay's claims. Each entry sets one beside what public sources
 // say, so the deck can show the claim as a claim and the presenter knows where it differs.
 
-export type Verdict = 'matches' | 'differs' | 'unsourced'
+export type Verdict = 'partly' | 'differs' | 'unsourced'
 
 export interface FactCheck {
   id: string
@@ -17,8 +17,8 @@ export const factChecks: FactCheck[] = [
   {
     id: 'openai-valuation',
     claim: '$852 billion, OpenAI',
-    verdict: 'matches',
-    record: 'round of Mar 31, 2026',
+    verdict: 'partly',
+    record: 'a private round\'s value, Mar 31, 2026',
     sources: [
       'https://openai.com/index/accelerating-the-next-phase-ai/',
       'https://cnbc.com/2026/03/31/openai-funding-round-ipo.html',

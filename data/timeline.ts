@@ -105,9 +105,12 @@ export function layoutTimeline(list: readonly Milestone[], trackPx: number): Tim
       row: 0,
       labelLeft: x + labelWidth > 1,
     }
-    if (milestone.label === undefined && lane.items.length > 0) {
-      // An unlabelled marker ends the stint drawn just before it: it sits on that stint's row.
-      item.row = lane.items.at(-1)!.row
+    // An unlabelled marker that ends a stint drawn in this lane sits on that stint's row.
+    const stint = milestone.label === undefined
+      ? lane.items.find(other => other.milestone.until && sameDay(other.milestone.until, milestone.date))
+      : undefined
+    if (stint) {
+      item.row = stint.row
     }
     else {
       // First sub-row where this item (bar, marker and label) clears everything already there.
@@ -124,6 +127,10 @@ export function layoutTimeline(list: readonly Milestone[], trackPx: number): Tim
   for (let year = Math.ceil(start); year <= end; year += step)
     ticks.push({ year, x: toX(year) })
   return { start, end, lanes, ticks }
+}
+
+function sameDay(a: CareerDate, b: CareerDate): boolean {
+  return a.year === b.year && a.month === b.month && a.day === b.day && !a.approximate && !b.approximate
 }
 
 function labelFraction(milestone: Milestone, trackPx: number): number {

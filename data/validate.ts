@@ -13,17 +13,27 @@ export class CareerDataError extends Error {
 const KINDS: Kind[] = ['role', 'work']
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
 
-/** Compares two dates at the precision both have: -1, 0 (same or not comparable finer), 1. */
-export function compareDates(a: CareerDate, b: CareerDate): number {
-  const parts = (d: CareerDate) => d.approximate ? [d.year] : [d.year, d.month, d.day]
-  const [pa, pb] = [parts(a), parts(b)]
-  for (let i = 0; i < 3; i++) {
-    if (pa[i] === undefined || pb[i] === undefined)
-      return 0
-    if (pa[i] !== pb[i])
-      return pa[i]! < pb[i]! ? -1 : 1
-  }
-  return 0
+function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0
+}
+
+function daysInMonth(year: number, month: number): number {
+  return month === 2 && !isLeapYear(year) ? 28 : DAYS_IN_MONTH[month - 1]
+}
+
+/** The first and the last day a date may mean, as comparable numbers (YYYYMMDD). */
+export function dateBounds(date: CareerDate): [number, number] {
+  const key = (y: number, m: number, d: number) => y * 10_000 + m * 100 + d
+  if (date.approximate || date.month === undefined)
+    return [key(date.year, 1, 1), key(date.year, 12, 31)]
+  if (date.day === undefined)
+    return [key(date.year, date.month, 1), key(date.year, date.month, daysInMonth(date.year, date.month))]
+  return [key(date.year, date.month, date.day), key(date.year, date.month, date.day)]
+}
+
+/** Whether `a` is certainly before `b`: every day `a` may mean precedes every day `b` may mean. */
+export function isCertainlyBefore(a: CareerDate, b: CareerDate): boolean {
+  return dateBounds(a)[1] < dateBounds(b)[0]
 }
 
 function dateProblem(date: unknown, field: string): string | undefined {
@@ -37,8 +47,9 @@ function dateProblem(date: unknown, field: string): string | undefined {
   if (day !== undefined) {
     if (month === undefined)
       return `field "${field}.day" is given without a month`
-    if (!Number.isInteger(day) || day < 1 || day > DAYS_IN_MONTH[month - 1])
-      return `field "${field}.day" must be 1 to ${DAYS_IN_MONTH[month - 1]} for month ${month}, got ${JSON.stringify(day)}`
+    const last = daysInMonth(year!, month)
+    if (!Number.isInteger(day) || day < 1 || day > last)
+      return `field "${field}.day" must be 1 to ${last} for ${year}-${String(month).padStart(2, '0')}, got ${JSON.stringify(day)}`
   }
   if (approximate && (month !== undefined || day !== undefined))
     return `field "${field}" is approximate, so it may give a year only (no month or day)`
@@ -88,7 +99,7 @@ export function validateMilestones(list: readonly Milestone[], file = CAREER_FIL
     const dateIssue = dateProblem(entry.date, 'date') ?? (entry.until === undefined ? undefined : dateProblem(entry.until, 'until'))
     if (dateIssue)
       fail(dateIssue)
-    if (entry.until && compareDates(entry.until, entry.date) < 0)
+    if (entry.until && isCertainlyBefore(entry.until, entry.date))
       fail('field "until" is before field "date"')
 
     const urlIssue = urlProblem(entry.source, 'source')
@@ -101,9 +112,14 @@ export function validateMilestones(list: readonly Milestone[], file = CAREER_FIL
       fail(`duplicates milestone "${seenFacts.get(fact)}" (same title and year)`)
     seenFacts.set(fact, entry.id)
 
-    const previous = list[index - 1]
-    if (previous && compareDates(entry.date, previous.date) < 0)
-      fail(`field "date" is earlier than the milestone before it ("${previous.id}"): keep the list in chronological order`)
+    // Chronological order, at the precision each date has: "c. 2015" may follow "May 2015",
+    // but nothing may come before a date that something earlier in the list certainly passed.
+    const passed = list.slice(0, index).reduce<Milestone | undefined>(
+      (latest, m) => !latest || dateBounds(m.date)[0] > dateBounds(latest.date)[0] ? m : latest,
+      undefined,
+    )
+    if (passed && isCertainlyBefore(entry.date, passed.date))
+      fail(`field "date" is earlier than milestone "${passed.id}" before it: keep the list in chronological order`)
   })
   return list
 }

@@ -93,6 +93,8 @@ export function findChromium(lookup: ChromiumLookup = {}): string {
  * the browser we found, and returns the environment that points Playwright at it.
  */
 export function playwrightBrowsersEnv(executable: string, folder: string): Record<string, string> {
+  if (playwrightExecutable() === executable)
+    return {} // Playwright's own browser: nothing to redirect.
   const require = createRequire(import.meta.url)
   const manifest = JSON.parse(
     readFileSync(join(dirname(require.resolve('playwright-core/package.json')), 'browsers.json'), 'utf8'),
@@ -116,4 +118,15 @@ export function playwrightBrowsersEnv(executable: string, folder: string): Recor
     symlinkSync(executable, link)
   }
   return { PLAYWRIGHT_BROWSERS_PATH: folder }
+}
+
+// `node scripts/chromium.ts` prints the browser the deck would use, or why there is none.
+if (import.meta.main) {
+  try {
+    console.log(findChromium())
+  }
+  catch (error) {
+    console.error(error instanceof Error ? error.message : error)
+    process.exit(1)
+  }
 }

@@ -42,8 +42,20 @@ const args: Record<Kind, string[]> = {
   notes: ['export-notes', '--output', `${exportFilename}-notes.pdf`],
 }
 const slidevArgs = [...args[kind], '--timeout', String(RENDER_TIMEOUT_MS), ...process.argv.slice(3)]
-if (kind !== 'notes')
+let env: Record<string, string | undefined> = process.env
+if (kind === 'notes') {
+  // `slidev export-notes` takes no --executable-path: point Playwright's own lookup at ours.
+  try {
+    env = { ...env, ...playwrightBrowsersEnv(chromium, join(root, 'node_modules', '.cache', 'deck-chromium')) }
+  }
+  catch (error) {
+    console.error(`[export] ${error instanceof Error ? error.message : error}`)
+    process.exit(1)
+  }
+}
+else {
   slidevArgs.push('--executable-path', chromium)
+}
 
 const slidev = join(root, 'node_modules', '@slidev', 'cli', 'bin', 'slidev.mjs')
 if (!existsSync(slidev))
@@ -53,6 +65,6 @@ console.log(`[export] ${kind} with ${chromium}`)
 const result = spawnSync(process.execPath, [slidev, ...slidevArgs], {
   cwd: root,
   stdio: 'inherit',
-  env: { ...process.env, ...playwrightBrowsersEnv(chromium, join(root, 'node_modules', '.cache', 'deck-chromium')) },
+  env,
 })
 process.exit(result.status ?? 1)

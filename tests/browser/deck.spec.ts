@@ -123,6 +123,25 @@ test('the presenter view shows the notes and the next slide', async ({ page }) =
   expect(trouble.console).toEqual([])
 })
 
+/** Pairs of timeline labels (and dates) on screen whose boxes intersect. */
+async function overlappingLabels(page: Page, no: number): Promise<string[]> {
+  return page.locator(`[data-slidev-no="${no}"] .career-timeline`).evaluate((timeline) => {
+    const boxes = [...timeline.querySelectorAll('.item .label, .item .when, .lane-label, .tick')]
+      .filter(element => Number(getComputedStyle(element.closest('.item') ?? element).opacity) > 0)
+      .map(element => ({ text: element.textContent?.trim() ?? '', box: element.getBoundingClientRect() }))
+      .filter(({ text }) => text !== '')
+    const pairs: string[] = []
+    for (let i = 0; i < boxes.length; i++) {
+      for (let j = i + 1; j < boxes.length; j++) {
+        const [a, b] = [boxes[i].box, boxes[j].box]
+        if (a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1)
+          pairs.push(`"${boxes[i].text}" / "${boxes[j].text}"`)
+      }
+    }
+    return pairs
+  })
+}
+
 const timelineSlides = slides.filter(slide => slide.face.includes('<CareerTimeline'))
 
 test('the timeline slides exist', () => {
@@ -137,13 +156,16 @@ for (const scheme of ['light', 'dark'] as const) {
       // A timeline drawn with :reveal="false" shows everything at once and takes no click.
       const steps = face.includes(':reveal="false"') ? [story.flat()] : story
       await page.goto(`${no}`)
-      const shownItems = page.locator(`[data-slidev-no="${no}"] .career-timeline .item`).filter({ visible: true })
+      const items = page.locator(`[data-slidev-no="${no}"] .career-timeline .item`)
+      const onScreen = () => items.evaluateAll(all => all
+        .filter(item => Number(getComputedStyle(item).opacity) > 0.99)
+        .map(item => item.getAttribute('data-milestone'))
+        .sort())
       for (let click = 0; click < steps.length; click++) {
-        const expected = steps.slice(0, click + 1).flat().length
-        await expect.poll(() => shownItems.evaluateAll(items => items.filter(item => Number(getComputedStyle(item).opacity) > 0.99).length), {
-          message: `slide ${no}, ${scheme}, after ${click} clicks: milestones on screen`,
-        }).toBe(expected)
+        const expected = steps.slice(0, click + 1).flat().map(m => m.id).sort()
+        await expect.poll(onScreen, { message: `slide ${no}, ${scheme}, after ${click} clicks: milestones on screen` }).toEqual(expected)
         expect((await inspectSlide(page, no)).overflowing, `slide ${no} (${scheme}) after ${click} clicks: elements past the canvas`).toEqual([])
+        expect(await overlappingLabels(page, no), `slide ${no} (${scheme}) after ${click} clicks: labels drawn over each other`).toEqual([])
         await page.keyboard.press('ArrowRight')
       }
       // One more press leaves the slide: the clicks were exactly the chapters after the first.

@@ -6,7 +6,8 @@ import { join } from 'node:path'
 import { expect, test } from '@playwright/test'
 import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib'
 import { milestones } from '../../data/career'
-import { loadDeck } from '../support/deck'
+import { selectMilestones } from '../../data/timeline'
+import { loadDeck, timelineSelection } from '../support/deck'
 import { readEssay, ROOT } from '../support/essay'
 
 const exportFilename = readFileSync(join(ROOT, 'slides.md'), 'utf8').match(/^exportFilename:\s*(\S+)/m)![1]
@@ -50,10 +51,24 @@ test('its text holds every section\'s headline and the diagram\'s labels', () =>
   expect(text, 'the loop diagram is vector text, not a picture').toContain('Better Claude')
 })
 
-test('the timeline pages hold every milestone\'s title, in order', () => {
-  const pages = slides.filter(slide => slide.face.includes('<CareerTimeline')).map(slide => slide.no)
-  expect(pages.length).toBeGreaterThan(0)
-  const text = normalise(pages.map(no => execFileSync('pdftotext', ['-f', String(no), '-l', String(no), PDF, '-'], { encoding: 'utf8' })).join(' '))
+const pageText = (no: number) => normalise(execFileSync('pdftotext', ['-f', String(no), '-l', String(no), PDF, '-'], { encoding: 'utf8' }))
+const timelinePages = slides.filter(slide => slide.face.includes('<CareerTimeline'))
+
+test('each timeline page shows its labels and holds its milestones\' full titles, in order', () => {
+  expect(timelinePages.length).toBeGreaterThan(0)
+  for (const { no, face } of timelinePages) {
+    const text = pageText(no)
+    const selected = selectMilestones(milestones, timelineSelection(face))
+    for (const { label } of selected.filter(m => m.label))
+      expect(text, `page ${no}: label "${label}"`).toContain(normalise(label!))
+    const positions = selected.map(m => text.indexOf(normalise(m.title)))
+    expect(positions.filter(p => p < 0).length, `page ${no}: titles missing from the text`).toBe(0)
+    expect(positions, `page ${no}: titles out of order`).toEqual([...positions].sort((a, b) => a - b))
+  }
+})
+
+test('the timeline pages together hold every milestone', () => {
+  const text = timelinePages.map(({ no }) => pageText(no)).join(' ')
   for (const { title } of milestones)
     expect(text, `milestone "${title}"`).toContain(normalise(title))
 })

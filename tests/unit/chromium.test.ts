@@ -1,5 +1,7 @@
 // A machine without a browser must get a clear answer in seconds, not a hang or a stack trace.
 import { spawnSync } from 'node:child_process'
+import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { ChromiumNotFoundError, findChromium } from '../../scripts/chromium'
@@ -17,10 +19,17 @@ describe('findChromium', () => {
     expect(() => findChromium(lookup)).toThrowError(/npx playwright install chromium/)
   })
 
-  it('prefers CHROMIUM_PATH, then Playwright\'s own browser, then the system one', () => {
-    const node = process.execPath // any executable file will do as a stand-in
-    expect(findChromium({ env: { CHROMIUM_PATH: node }, playwrightPath: '/bin/sh' })).toBe(node)
-    expect(findChromium({ env: {}, playwrightPath: node, searchPath: ['/usr/bin'] })).toBe(node)
+  it('prefers CHROMIUM_PATH, then Playwright\'s own browser, then a system one on the PATH', () => {
+    // Executable files stand in for browsers: the lookup only asks whether they can run.
+    const folder = mkdtempSync(join(tmpdir(), 'deck-chromium-'))
+    const system = join(folder, 'chromium-browser')
+    writeFileSync(system, '#!/bin/sh\n')
+    chmodSync(system, 0o755)
+    const node = process.execPath
+    expect(findChromium({ env: { CHROMIUM_PATH: node }, playwrightPath: system, searchPath: [folder] })).toBe(node)
+    expect(findChromium({ env: {}, playwrightPath: node, searchPath: [folder] })).toBe(node)
+    expect(findChromium({ env: {}, playwrightPath: '/nonexistent/chrome', searchPath: ['/nonexistent', folder] })).toBe(system)
+    expect(findChromium({ env: {}, playwrightPath: null, searchPath: [folder] })).toBe(system)
   })
 })
 
