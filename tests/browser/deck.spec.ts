@@ -3,7 +3,7 @@
 import { expect, type Page, test } from '@playwright/test'
 import { milestones } from '../../data/career'
 import { chapters, selectMilestones } from '../../data/timeline'
-import { loadDeck, timelineSelection } from '../support/deck'
+import { loadDeck, mermaidBlocks, timelineSelection } from '../support/deck'
 
 const slides = await loadDeck()
 const MAX_WORDS = 50
@@ -101,17 +101,66 @@ for (const scheme of ['light', 'dark'] as const) {
   })
 }
 
-test('the Mermaid diagrams render to SVG without a syntax error', async ({ page }) => {
-  const withDiagrams = slides.filter(slide => slide.face.includes('```mermaid'))
-  expect(withDiagrams.length).toBeGreaterThan(0)
-  for (const { no } of withDiagrams) {
-    await openSlide(page, no)
-    const diagram = page.locator(`[data-slidev-no="${no}"] .mermaid`).first()
-    await expect(diagram.locator('svg')).toBeVisible()
-    const text = await diagram.locator('svg').innerHTML()
-    expect(text, `slide ${no}`).not.toMatch(/Syntax error/i)
-    expect(await diagram.locator('svg .node').count(), `slide ${no}: diagram nodes`).toBeGreaterThan(2)
+const diagramSlides = slides.filter(slide => mermaidBlocks(slide.face).length > 0)
+
+/** The drawn diagram on slide `no`: its box on the canvas and its smallest text, in canvas px. */
+async function inspectDiagram(page: Page, no: number) {
+  return page.locator(`[data-slidev-no="${no}"]`).evaluate((slide) => {
+    const scale = slide.getBoundingClientRect().width / 980
+    const host = slide.querySelector('.mermaid')
+    const svg = host?.shadowRoot?.querySelector('svg')
+    if (!svg)
+      return null
+    const box = svg.getBoundingClientRect()
+    const canvas = slide.getBoundingClientRect()
+    const svgScale = box.width / svg.viewBox.baseVal.width
+    // The size of each piece of text as drawn: the font size of the element holding the text.
+    const texts: { text: string, px: number }[] = []
+    const walker = document.createTreeWalker(svg, NodeFilter.SHOW_TEXT)
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const holder = node.parentElement
+      // <title> and <desc> are the text alternative, read out, not drawn.
+      if (!holder || (node.textContent ?? '').trim() === '' || holder.closest('style, title, desc') || !holder.checkVisibility())
+        continue
+      texts.push({ text: (node.textContent ?? '').trim(), px: Number.parseFloat(getComputedStyle(holder).fontSize) * svgScale / scale })
+    }
+    const smallest = texts.reduce((min, t) => t.px < min.px ? t : min, { text: '', px: Infinity })
+    return {
+      text: svg.textContent ?? '',
+      inside: box.left >= canvas.left - 1 && box.right <= canvas.right + 1 && box.top >= canvas.top - 1 && box.bottom <= canvas.bottom + 1,
+      smallest,
+    }
+  })
+}
+
+for (const scheme of ['light', 'dark'] as const) {
+  for (const { no, title } of diagramSlides) {
+    test(`diagram on slide ${no} "${title}" (${scheme}) renders, fits and reads at 16 px or more`, async ({ page }) => {
+      await page.emulateMedia({ colorScheme: scheme })
+      await openSlide(page, no)
+      await expect.poll(() => inspectDiagram(page, no).then(d => d !== null), { message: `slide ${no}: no SVG in the diagram's shadow root` }).toBe(true)
+      const diagram = (await inspectDiagram(page, no))!
+      expect(diagram.text, `slide ${no}`).not.toMatch(/Syntax error/i)
+      expect(diagram.inside, `slide ${no} (${scheme}): the diagram leaves the canvas`).toBe(true)
+      expect(diagram.smallest.px, `slide ${no} (${scheme}): smallest text "${diagram.smallest.text}"`).toBeGreaterThanOrEqual(16)
+    })
   }
+}
+
+test('the loop diagram shows more of the loop at each click', async ({ page }) => {
+  const slide = slides.find(s => s.face.includes('<MermaidSteps'))!
+  const steps = JSON.parse(slide.face.match(/<MermaidSteps :steps="([^"]+)"/)![1].replaceAll('\'', '"')) as string[][]
+  await page.goto(`${slide.no}`)
+  const visibleNodes = () => page.locator(`[data-slidev-no="${slide.no}"] .mermaid`).evaluate(host =>
+    [...host.shadowRoot?.querySelectorAll('g.node') ?? []]
+      .filter(node => Number(getComputedStyle(node).opacity) > 0.99)
+      .map(node => node.id.match(/flowchart-([A-Za-z0-9]+)-\d+$/)?.[1])
+      .sort())
+  for (let click = 0; click < steps.length; click++) {
+    await expect.poll(visibleNodes, { message: `after ${click} clicks` }).toEqual(steps.slice(0, click + 1).flat().sort())
+    await page.keyboard.press('ArrowRight')
+  }
+  await expect(page).toHaveURL(new RegExp(`/${slide.no + 1}(\\?|$)`))
 })
 
 test('the presenter view shows the notes and the next slide', async ({ page }) => {

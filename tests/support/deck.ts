@@ -29,3 +29,24 @@ export function timelineSelection(face: string): TimelineSelection {
   const year = (value?: string) => value === undefined ? undefined : Number(value)
   return { kinds: list(prop('kinds')), eras: list(prop('eras')), from: year(prop('from')), to: year(prop('to')) }
 }
+
+export interface MermaidBlock {
+  /** The block's options, as written after ```mermaid (e.g. "{theme: 'base'}"). */
+  options: string
+  code: string
+}
+
+/** The ```mermaid blocks on a slide's face. */
+export function mermaidBlocks(face: string): MermaidBlock[] {
+  return [...face.matchAll(/^```mermaid *(.*)\n([\s\S]*?)^```$/gm)].map(match => ({ options: match[1].trim(), code: match[2] }))
+}
+
+/** Node ids and the label each shows, from a flowchart's code (id[label], id([label]), id["label"]). */
+export function flowchartNodes(code: string): Map<string, string> {
+  const nodes = new Map<string, string>()
+  for (const match of code.matchAll(/\b([A-Za-z][A-Za-z0-9]*)(?:\(\[|\[)"?([^\]"]+)"?(?:\]\)|\])/g)) {
+    if (!code.match(new RegExp(`subgraph\\s+${match[1]}\\b`)))
+      nodes.set(match[1], match[2].replace(/<br\s*\/?>/g, ' ').trim())
+  }
+  return nodes
+}
