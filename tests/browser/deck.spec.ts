@@ -147,6 +147,15 @@ for (const scheme of ['light', 'dark'] as const) {
   }
 }
 
+test('the first slide shows without loading Mermaid, which comes with the diagram slides', async ({ page }) => {
+  const requested: string[] = []
+  page.on('request', request => requested.push(new URL(request.url()).pathname))
+  await openSlide(page, 1)
+  expect(requested.filter(path => /mermaid/i.test(path)), 'requested before slide 1 showed').toEqual([])
+  await openSlide(page, diagramSlides[0].no)
+  await expect.poll(() => requested.filter(path => /mermaid/i.test(path)).length, { message: 'Mermaid on a diagram slide' }).toBeGreaterThan(0)
+})
+
 test('the loop diagram shows more of the loop at each click', async ({ page }) => {
   const slide = slides.find(s => s.face.includes('<MermaidSteps'))!
   const steps = JSON.parse(slide.face.match(/<MermaidSteps :steps="([^"]+)"/)![1].replaceAll('\'', '"')) as string[][]
