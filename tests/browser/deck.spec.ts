@@ -3,6 +3,7 @@
 import { expect, type Page, test } from '@playwright/test'
 import { milestones } from '../../data/career'
 import { chapters, selectMilestones } from '../../data/timeline'
+import { DEFAULT_INPUTS, outcome } from '../../model/velocity'
 import { loadDeck, mermaidBlocks, timelineSelection } from '../support/deck'
 
 const slides = await loadDeck()
@@ -170,6 +171,24 @@ test('the loop diagram shows more of the loop at each click', async ({ page }) =
     await page.keyboard.press('ArrowRight')
   }
   await expect(page).toHaveURL(new RegExp(`/${slide.no + 1}(\\?|$)`))
+})
+
+test('the velocity model follows its slider, from the keyboard, without leaving the slide', async ({ page }) => {
+  const slide = slides.find(s => s.face.includes('<VelocityModel'))!
+  await openSlide(page, slide.no)
+  const faster = page.locator(`[data-slidev-no="${slide.no}"] .team.faster`)
+  const expected = (k: number) => `${k}×: ${Math.round(outcome({ ...DEFAULT_INPUTS, speedup: k }).faster.decisions)} decisions`
+  await expect(faster).toHaveText(expected(2))
+  await page.getByRole('slider', { name: /faster/ }).focus()
+  await page.keyboard.press('ArrowRight')
+  await expect(faster).toHaveText(expected(2.25))
+  for (let i = 0; i < 12; i++)
+    await page.keyboard.press('ArrowRight')
+  await expect(faster).toHaveText(expected(4))
+  for (let i = 0; i < 12; i++)
+    await page.keyboard.press('ArrowLeft')
+  await expect(faster).toHaveText(expected(1))
+  await expect(page).toHaveURL(new RegExp(`/${slide.no}(\\?|$)`))
 })
 
 test('the presenter view shows the notes and the next slide', async ({ page }) => {

@@ -7,6 +7,7 @@ import { expect, test } from '@playwright/test'
 import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib'
 import { milestones } from '../../data/career'
 import { selectMilestones } from '../../data/timeline'
+import { DEFAULT_INPUTS, outcome } from '../../model/velocity'
 import { flowchartNodes, loadDeck, mermaidBlocks, timelineSelection } from '../support/deck'
 import { readEssay, ROOT } from '../support/essay'
 
@@ -85,4 +86,13 @@ test('the timeline pages together hold every milestone', () => {
   const text = timelinePages.map(({ no }) => pageText(no)).join(' ')
   for (const { title } of milestones)
     expect(text, `milestone "${title}"`).toContain(normalise(title))
+})
+
+test('the velocity model\'s page shows the default state\'s figures', () => {
+  const slide = slides.find(s => s.face.includes('<VelocityModel'))!
+  const text = pageText(slide.no)
+  const result = outcome(DEFAULT_INPUTS)
+  expect(text).toContain(`${DEFAULT_INPUTS.speedup}×: ${Math.round(result.faster.decisions)} decisions`)
+  expect(text).toContain(`1×: ${Math.round(result.today.decisions)} decisions`)
+  expect(text).toContain(`Capability ${result.today.capability.toFixed(2)} vs ${result.faster.capability.toFixed(2)}`)
 })

@@ -1,0 +1,101 @@
+// The research-velocity model behind the velocity slide. Illustrative, as the slide says: the
+// essay gives no figures beyond "twice as fast" and "doubles", so the units are chosen to be
+// easy to read (one experiment cycle a month at today's pace), not measured.
+//
+// Two teams, same compute budget. The faster team completes k cycles for each one of the team
+// at today's pace. Every cycle ends in one decision, and every decision makes the next cycle's
+// starting point better by a fraction r, compounding:
+//   decisions(t)  = k * t / cycleMonths
+//   capability(t) = (1 + r) ^ decisions(t)
+
+export interface VelocityInputs {
+  /** How many times faster the faster team iterates (k); today's pace is 1. */
+  speedup: number
+  /** Gain per decision (r), compounding: 0.02 is 2 %. */
+  gainPerDecision: number
+  /** How far ahead to look, in months. */
+  horizonMonths: number
+  /** Length of one experiment cycle at today's pace, in months. */
+  cycleMonths: number
+}
+
+export const DEFAULT_INPUTS: VelocityInputs = {
+  speedup: 2,
+  gainPerDecision: 0.02,
+  horizonMonths: 24,
+  cycleMonths: 1,
+}
+
+/** What the slider can send; the model itself accepts any positive speed-up. */
+export const SPEEDUP_RANGE = { min: 1, max: 4, step: 0.25 } as const
+export const GAIN_RANGE = { min: 0, max: 0.1, step: 0.005 } as const
+
+export class VelocityInputError extends Error {
+  override name = 'VelocityInputError'
+}
+
+export interface TeamOutcome {
+  /** Experiment cycles completed (one decision each). */
+  experiments: number
+  decisions: number
+  /** Capability relative to the start (1 = where both teams began). */
+  capability: number
+}
+
+export interface VelocityOutcome {
+  today: TeamOutcome
+  faster: TeamOutcome
+  /** faster / today, for experiments and for capability. */
+  experimentRatio: number
+  capabilityRatio: number
+}
+
+function check(inputs: VelocityInputs): void {
+  const positive = (name: keyof VelocityInputs) => {
+    const value = inputs[name]
+    if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0)
+      throw new VelocityInputError(`velocity model: "${name}" must be a number greater than 0, got ${String(value)}`)
+  }
+  positive('speedup')
+  positive('horizonMonths')
+  positive('cycleMonths')
+  const gain = inputs.gainPerDecision
+  if (typeof gain !== 'number' || !Number.isFinite(gain) || gain < 0)
+    throw new VelocityInputError(`velocity model: "gainPerDecision" must be a number of 0 or more, got ${String(gain)}`)
+}
+
+function team(speed: number, months: number, inputs: VelocityInputs): TeamOutcome {
+  const experiments = speed * months / inputs.cycleMonths
+  return { experiments, decisions: experiments, capability: (1 + inputs.gainPerDecision) ** experiments }
+}
+
+/** Both teams after `months` (default: the horizon). Throws VelocityInputError on bad input. */
+export function outcome(inputs: VelocityInputs, months = inputs.horizonMonths): VelocityOutcome {
+  check(inputs)
+  const today = team(1, months, inputs)
+  const faster = team(inputs.speedup, months, inputs)
+  return {
+    today,
+    faster,
+    experimentRatio: faster.experiments / today.experiments,
+    capabilityRatio: faster.capability / today.capability,
+  }
+}
+
+/** Month-by-month outcomes from 0 to the horizon, for the chart. */
+export function series(inputs: VelocityInputs): { month: number, today: TeamOutcome, faster: TeamOutcome }[] {
+  check(inputs)
+  return Array.from({ length: Math.floor(inputs.horizonMonths) + 1 }, (_, month) => ({
+    month,
+    today: team(1, month, inputs),
+    faster: team(inputs.speedup, month, inputs),
+  }))
+}
+
+/** Keeps a slider's value inside its range and on its steps; NaN falls back to `fallback`. */
+export function clampToRange(value: number, range: { min: number, max: number, step: number }, fallback: number): number {
+  if (!Number.isFinite(value))
+    return fallback
+  const stepped = Math.round((value - range.min) / range.step) * range.step + range.min
+  return Math.min(range.max, Math.max(range.min, Number(stepped.toFixed(6))))
+}
