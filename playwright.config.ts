@@ -1,7 +1,8 @@
 import { defineConfig } from '@playwright/test'
 import { CHROMIUM_ARGS, findChromium } from './scripts/chromium.ts'
 
-const PORT = 4173
+// DECK_TEST_PORT lets two checkouts run their browser tests side by side.
+const PORT = Number(process.env.DECK_TEST_PORT ?? 4173)
 
 export default defineConfig({
   testDir: 'tests/browser',
@@ -10,6 +11,8 @@ export default defineConfig({
   workers: 1,
   reporter: [['list']],
   outputDir: 'test-results',
+  globalSetup: './tests/support/global-setup.ts',
+  globalTeardown: './tests/support/global-teardown.ts',
   use: {
     baseURL: `http://127.0.0.1:${PORT}/`,
     viewport: { width: 1280, height: 720 },

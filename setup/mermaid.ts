@@ -5,19 +5,20 @@ import { defineMermaidSetup } from '@slidev/types'
 // colours below are CSS variables from styles/deck.css: they reach into Mermaid's shadow root,
 // so switching the colour scheme restyles a diagram without drawing it again.
 const themeCSS = `
+  /* Mermaid 12's 'neo' look paints outlines with its own gradient and a shadow: use ours. */
   .node rect, .node circle, .node ellipse, .node polygon, .node path {
-    fill: var(--diagram-node); stroke: var(--diagram-node-border); stroke-width: 1.5px;
+    fill: var(--diagram-node); stroke: var(--diagram-node-border) !important; stroke-width: 1.5px; filter: none !important;
   }
   .node.accent rect, .node.accent polygon, .node.accent path {
-    fill: var(--diagram-accent); stroke: var(--diagram-accent-border); stroke-width: 2.5px;
+    fill: var(--diagram-accent); stroke: var(--diagram-accent-border) !important; stroke-width: 2.5px;
   }
   .node.muted rect, .node.muted polygon, .node.muted path {
-    fill: var(--diagram-muted); stroke: var(--diagram-line); stroke-dasharray: 5 4;
+    fill: var(--diagram-muted); stroke: var(--diagram-line) !important; stroke-dasharray: 5 4;
   }
   .nodeLabel, .nodeLabel p, .label, .cluster-label span, .edgeLabel, .edgeLabel p {
     color: var(--diagram-text); fill: var(--diagram-text);
   }
-  .cluster rect { fill: var(--diagram-cluster); stroke: var(--diagram-cluster-border); }
+  .cluster rect { fill: var(--diagram-cluster); stroke: var(--diagram-cluster-border) !important; filter: none !important; }
   .cluster-label, .cluster-label span { font-weight: 600; color: var(--diagram-heading); }
   .label, .label p, .nodeLabel, .nodeLabel p, .edgeLabel, .edgeLabel p, .cluster-label, .cluster-label p { font-size: 18px; }
   .flowchart-link { stroke: var(--diagram-line) !important; stroke-width: 2px; }
@@ -25,7 +26,7 @@ const themeCSS = `
   .edgeLabel, .edgeLabel p, .labelBkg { background-color: var(--diagram-label-bg) !important; }
   .section0, .section1, .section2, .section3 { fill: transparent; stroke: none; }
   .task, .task0, .task1, .task2, .task3 { fill: var(--diagram-node); stroke: var(--diagram-node-border); }
-  .active0, .active1, .active2, .active3, .activeText0, .activeText1 { fill: var(--diagram-accent); stroke: var(--diagram-accent-border); }
+  .active0, .active1, .active2, .active3 { fill: var(--diagram-accent); stroke: var(--diagram-accent-border); }
   .taskText, .taskTextOutsideRight, .taskTextOutsideLeft, .sectionTitle, .sectionTitle0, .sectionTitle1, .titleText {
     fill: var(--diagram-text) !important; font-size: 18px !important;
   }
@@ -40,7 +41,7 @@ export default defineMermaidSetup(() => ({
     fontFamily: '"Inter Variable", Inter, system-ui, sans-serif',
   },
   themeCSS,
-  flowchart: { curve: 'basis', padding: 10, nodeSpacing: 28, rankSpacing: 26, wrappingWidth: 240 },
+  flowchart: { curve: 'basis', padding: 10, nodeSpacing: 28, rankSpacing: 22, wrappingWidth: 240 },
   // Gantt charts here compare durations, not dates: tall bars, large text, no date axis labels.
   // useWidth: the slide's content width, so the chart is drawn at the size it is shown.
   gantt: { useWidth: 860, barHeight: 36, barGap: 10, fontSize: 18, sectionFontSize: 18, leftPadding: 150, topPadding: 10, gridLineStartPadding: 10 },

@@ -8,7 +8,7 @@ import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib'
 import { milestones } from '../../data/career'
 import { selectMilestones } from '../../data/timeline'
 import { DEFAULT_INPUTS, outcome } from '../../model/velocity'
-import { flowchartNodes, loadDeck, mermaidBlocks, timelineSelection } from '../support/deck'
+import { diagramLabels, loadDeck, mermaidBlocks, timelineSelection } from '../support/deck'
 import { readEssay, ROOT } from '../support/essay'
 
 const exportFilename = readFileSync(join(ROOT, 'slides.md'), 'utf8').match(/^exportFilename:\s*(\S+)/m)![1]
@@ -59,7 +59,7 @@ test('each diagram\'s labels are text on its page (vector, not a picture)', () =
     // Words, not whole labels: a label may wrap over lines in the PDF's text.
     const words = pageText(no).split(' ')
     for (const { code } of mermaidBlocks(face)) {
-      for (const label of flowchartNodes(code).values()) {
+      for (const label of diagramLabels(code)) {
         for (const word of label.split(' '))
           expect(words, `page ${no}: label "${label}"`).toContain(word)
       }

@@ -41,6 +41,23 @@ export function mermaidBlocks(face: string): MermaidBlock[] {
   return [...face.matchAll(/^```mermaid *(.*)\n([\s\S]*?)^```$/gm)].map(match => ({ options: match[1].trim(), code: match[2] }))
 }
 
+/** Every text a diagram draws, from its code: node labels, subgraph titles, edge labels, Gantt sections and tasks. */
+export function diagramLabels(code: string): string[] {
+  const clean = (text: string) => text.replace(/<br\s*\/?>/g, ' ').replace(/^"|"$/g, '').trim()
+  const labels = [...flowchartNodes(code).values()]
+  for (const match of code.matchAll(/^\s*subgraph\s+\w+\s*\[([^\]]+)\]/gm))
+    labels.push(clean(match[1]))
+  for (const match of code.matchAll(/(?:--|-\.)\s+([^-.>|][^>|]*?)\s+(?:-->|\.->|\.-x|--x)|-->\|([^|]+)\|/g))
+    labels.push(clean(match[1] ?? match[2]))
+  if (/^\s*gantt\b/.test(code)) {
+    for (const match of code.matchAll(/^\s*(?:section\s+(.+)|([^:\n%]+?)\s*:\s*(?:active,\s*)?\w+,)/gm)) {
+      if (!/^\s*(?:accTitle|accDescr|dateFormat|axisFormat|tickInterval|todayMarker)/.test(match[0]))
+        labels.push(clean(match[1] ?? match[2]))
+    }
+  }
+  return labels.filter(Boolean)
+}
+
 /** Node ids and the label each shows, from a flowchart's code (id[label], id([label]), id["label"]). */
 export function flowchartNodes(code: string): Map<string, string> {
   const nodes = new Map<string, string>()

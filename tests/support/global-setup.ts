@@ -1,0 +1,5 @@
+import { clearReport } from './report'
+
+export default function globalSetup() {
+  clearReport()
+}

@@ -1,0 +1,6 @@
+import { LIMITS } from './checks'
+import { writeSummary } from './report'
+
+export default function globalTeardown() {
+  writeSummary(LIMITS)
+}
