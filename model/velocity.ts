@@ -82,14 +82,13 @@ export function outcome(inputs: VelocityInputs, months = inputs.horizonMonths): 
   }
 }
 
-/** Month-by-month outcomes from 0 to the horizon, for the chart. */
+/** Month-by-month outcomes from 0 to the horizon (ending exactly on it), for the chart. */
 export function series(inputs: VelocityInputs): { month: number, today: TeamOutcome, faster: TeamOutcome }[] {
   check(inputs)
-  return Array.from({ length: Math.floor(inputs.horizonMonths) + 1 }, (_, month) => ({
-    month,
-    today: team(1, month, inputs),
-    faster: team(inputs.speedup, month, inputs),
-  }))
+  const months = Array.from({ length: Math.floor(inputs.horizonMonths) + 1 }, (_, month) => month)
+  if (months.at(-1) !== inputs.horizonMonths)
+    months.push(inputs.horizonMonths)
+  return months.map(month => ({ month, today: team(1, month, inputs), faster: team(inputs.speedup, month, inputs) }))
 }
 
 /** Keeps a slider's value inside its range and on its steps; NaN falls back to `fallback`. */

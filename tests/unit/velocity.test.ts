@@ -41,6 +41,12 @@ describe('the velocity model', () => {
     expect(points[0].faster.capability).toBe(1)
   })
 
+  it('ends the chart on the horizon itself, so the chart and the figures agree', () => {
+    const inputs = { ...DEFAULT_INPUTS, horizonMonths: 18.5 }
+    const { today, faster } = outcome(inputs)
+    expect(series(inputs).at(-1)).toEqual({ month: 18.5, today, faster })
+  })
+
   it.each([
     [{ speedup: 0 }, /"speedup" must be a number greater than 0, got 0/],
     [{ speedup: -2 }, /"speedup" must be a number greater than 0, got -2/],
