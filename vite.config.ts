@@ -1,8 +1,8 @@
 import type { Plugin } from 'vite'
-import type { Milestone } from './data/career'
+import type { Milestone } from './data/career.ts'
 import { defineConfig } from 'vite'
-import { milestones } from './data/career'
-import { validateMilestones } from './data/validate'
+import { milestones } from './data/career.ts'
+import { validateMilestones } from './data/validate.ts'
 
 // The career data is checked when the deck is built or served, so a malformed entry stops the
 // build with a message naming the entry and the field instead of drawing a wrong timeline.

@@ -1,8 +1,8 @@
 // A runtime check of the career data, run by the build (vite.config.ts), the timeline
 // component and the tests: a typo in a date or a URL must stop the build with a message that
 // names the entry and the field, not draw a wrong slide.
-import type { CareerDate, Era, Kind, Milestone } from './career'
-import { ERA_LABELS } from './career'
+import type { CareerDate, Era, Kind, Milestone } from './career.ts'
+import { ERA_LABELS } from './career.ts'
 
 export const CAREER_FILE = 'data/career.ts'
 
