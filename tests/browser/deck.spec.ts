@@ -1,5 +1,7 @@
-// Every slide of the built SPA, as a visitor's browser shows it: it renders, logs no error,
-// asks no other host for anything, fits its canvas in light and dark, and stays brief.
+// The built SPA as a visitor and a presenter use it: every slide renders in light and dark with
+// no console error and no request to another host; diagrams, the timeline and the velocity
+// model behave click by click; the presenter view works on every slide. (Fit, words, type size
+// and accessibility of every slide are quality.spec.ts's.)
 import { expect, type Page, test } from '@playwright/test'
 import { milestones } from '../../data/career'
 import { chapters, selectMilestones } from '../../data/timeline'
@@ -43,7 +45,7 @@ for (const scheme of ['light', 'dark'] as const) {
     for (const { no, title } of slides) {
       test(`slide ${no} "${title}" renders cleanly`, async ({ page, baseURL }) => {
         const trouble = watch(page, new URL(baseURL!).origin)
-        const slide = await openSlide(page, no)
+        await openSlide(page, no)
         await expect(page.locator('html')).toHaveClass(scheme === 'dark' ? /\bdark\b/ : /^(?!.*\bdark\b)/)
 
         await page.waitForLoadState('networkidle')
