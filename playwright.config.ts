@@ -1,8 +1,13 @@
 import { defineConfig } from '@playwright/test'
 import { CHROMIUM_ARGS, findChromium } from './scripts/chromium.ts'
+import { builtBase, githubPagesPort } from './tests/support/serve.ts'
 
-// DECK_TEST_PORT lets two checkouts run their browser tests side by side.
+// DECK_TEST_PORT lets two checkouts run their browser tests side by side. The deck is served
+// twice: as a host with rewrites serves it (Netlify, Vercel, nginx), which every spec uses, and
+// as GitHub Pages serves it (no rewrites, no headers), on the next port, for hosting.spec.ts.
 const PORT = Number(process.env.DECK_TEST_PORT ?? 4173)
+const GITHUB_PAGES_PORT = githubPagesPort(PORT)
+const BASE = builtBase()
 
 export default defineConfig({
   testDir: 'tests/browser',
@@ -14,16 +19,14 @@ export default defineConfig({
   globalSetup: './tests/support/global-setup.ts',
   globalTeardown: './tests/support/global-teardown.ts',
   use: {
-    baseURL: `http://127.0.0.1:${PORT}/`,
+    baseURL: `http://127.0.0.1:${PORT}${BASE}`,
     viewport: { width: 1280, height: 720 },
     launchOptions: { executablePath: findChromium(), args: CHROMIUM_ARGS },
     screenshot: 'only-on-failure',
     trace: 'retain-on-failure',
   },
-  webServer: {
-    command: `node tests/support/serve.ts ${PORT}`,
-    url: `http://127.0.0.1:${PORT}/`,
-    reuseExistingServer: false,
-    timeout: 30_000,
-  },
+  webServer: [
+    { command: `node tests/support/serve.ts ${PORT} rewrite`, url: `http://127.0.0.1:${PORT}${BASE}`, reuseExistingServer: false, timeout: 30_000 },
+    { command: `node tests/support/serve.ts ${GITHUB_PAGES_PORT} github-pages`, url: `http://127.0.0.1:${GITHUB_PAGES_PORT}${BASE}`, reuseExistingServer: false, timeout: 30_000 },
+  ],
 })

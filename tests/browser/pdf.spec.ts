@@ -1,5 +1,6 @@
-// The exported PDF, as its reader gets it: one page per slide, an outline to navigate by,
-// searchable text with every section's headline. Run after `npm run export`.
+// The PDF the hosted deck offers (the build exports it into dist/), as its reader gets it: one
+// page per slide, an outline to navigate by, searchable text with every section's headline.
+// Run after `npm run build`.
 import { execFileSync } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -12,13 +13,13 @@ import { diagramLabels, loadDeck, mermaidBlocks, timelineSelection } from '../su
 import { readEssay, ROOT } from '../support/essay'
 
 const exportFilename = readFileSync(join(ROOT, 'slides.md'), 'utf8').match(/^exportFilename:\s*(\S+)/m)![1]
-const PDF = join(ROOT, `${exportFilename}.pdf`)
+const PDF = join(ROOT, 'dist', `${exportFilename}.pdf`)
 const slides = await loadDeck()
 const normalise = (text: string) => text.replace(/[’‘]/g, '\'').replace(/\s+/g, ' ')
 const pageText = (no: number) => normalise(execFileSync('pdftotext', ['-f', String(no), '-l', String(no), PDF, '-'], { encoding: 'utf8' }))
 
 test.beforeAll(() => {
-  expect(existsSync(PDF), `${PDF} is missing: run npm run export first`).toBe(true)
+  expect(existsSync(PDF), `${PDF} is missing: run npm run build first`).toBe(true)
 })
 
 test('has one page per slide', () => {

@@ -1,0 +1,48 @@
+// The response headers the hosted deck is served with, in one place. netlify.toml, vercel.json
+// and the README's nginx example cannot import this file, so they repeat these values and
+// tests/unit/deploy.test.ts holds each of them to this list. The build also writes the policy
+// into the HTML as a <meta> tag (see deploy/html.ts), because GitHub Pages sends no custom headers.
+
+/** Every directive names only the deck's own origin: no CDN, no font host, no analytics. */
+export const CSP_DIRECTIVES: Readonly<Record<string, readonly string[]>> = {
+  'default-src': ['\'self\''],
+  'script-src': ['\'self\''],
+  // Mermaid writes <style> into each SVG it draws, and Vue binds style attributes.
+  'style-src': ['\'self\'', '\'unsafe-inline\''],
+  // Mermaid and the slide canvas use data: images; the PDF download saves through a blob: URL.
+  'img-src': ['\'self\'', 'data:', 'blob:'],
+  'font-src': ['\'self\''],
+  'connect-src': ['\'self\''],
+  'object-src': ['\'none\''],
+  'base-uri': ['\'self\''],
+  'form-action': ['\'none\''],
+  // A page on the same site may embed the deck; others may not.
+  'frame-ancestors': ['\'self\''],
+}
+
+/** Browsers ignore frame-ancestors in a <meta> policy and warn about it, so the tag leaves it out. */
+const HEADER_ONLY_DIRECTIVES = new Set(['frame-ancestors'])
+
+export function contentSecurityPolicy(delivery: 'header' | 'meta' = 'header'): string {
+  return Object.entries(CSP_DIRECTIVES)
+    .filter(([name]) => delivery === 'header' || !HEADER_ONLY_DIRECTIVES.has(name))
+    .map(([name, sources]) => `${name} ${sources.join(' ')}`)
+    .join('; ')
+}
+
+export const REFERRER_POLICY = 'strict-origin-when-cross-origin'
+
+/** Sent with every response. */
+export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  'Content-Security-Policy': contentSecurityPolicy('header'),
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': REFERRER_POLICY,
+}
+
+/**
+ * Vite names everything under assets/ after a hash of its content, so those files can be cached
+ * for a year. Everything else (index.html, the PDF, the OG image, the favicon) keeps the host's
+ * default, so a new build shows up at once.
+ */
+export const HASHED_ASSETS_DIR = 'assets/'
+export const HASHED_ASSET_CACHE_CONTROL = 'public, max-age=31536000, immutable'

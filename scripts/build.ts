@@ -1,0 +1,113 @@
+// `npm run build`: the hosted deck in one folder, for any static host, under any base path.
+// - DECK_BASE (or --base) sets the path the deck is served under; default "/".
+// - Slidev's build exports the PDF (download: true) and renders the OG image (seoMeta.ogImage:
+//   auto); both need a Chromium, found as the export finds it (scripts/chromium.ts).
+// - Writes one copy of index.html per slide (N.html, presenter/N.html) so hosts without rewrites
+//   (GitHub Pages) answer a deep link with 200 and not with their 404 page; see the README.
+import { spawnSync } from 'node:child_process'
+import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { join, relative, resolve } from 'node:path'
+import process from 'node:process'
+import { parseArgs } from 'node:util'
+import { load } from '@slidev/parser/fs'
+import { BASE_ENV, DeployConfigError, resolveBase, resolveSiteUrl } from '../deploy/base.ts'
+import { ChromiumNotFoundError, findChromium, playwrightBrowsersEnv } from './chromium.ts'
+
+const RENDER_TIMEOUT_MS = 180_000
+const root = join(import.meta.dirname, '..')
+
+function fail(message: string): never {
+  console.error(`[build] ${message}`)
+  process.exit(1)
+}
+
+const { values: flags } = parseArgs({
+  options: { base: { type: 'string' }, out: { type: 'string', default: 'dist' } },
+  strict: false,
+})
+// Arguments other than --base and --out go to `slidev build` as they are (--without-notes, ...).
+const passThrough: string[] = []
+for (let i = 2; i < process.argv.length; i++) {
+  const arg = process.argv[i]
+  if (arg === '--base' || arg === '--out')
+    i++
+  else if (!arg.startsWith('--base=') && !arg.startsWith('--out='))
+    passThrough.push(arg)
+}
+
+let base: string
+try {
+  base = typeof flags.base === 'string' ? resolveBase(flags.base, '--base') : resolveBase(process.env[BASE_ENV])
+  resolveSiteUrl(process.env.DECK_SITE_URL, base)
+}
+catch (error) {
+  if (error instanceof DeployConfigError)
+    fail(error.message)
+  throw error
+}
+const outDir = resolve(root, String(flags.out))
+
+let chromium: string
+let browserEnv: Record<string, string>
+try {
+  chromium = findChromium()
+  // The OG image step launches Playwright without an executable path: lead it to ours.
+  browserEnv = playwrightBrowsersEnv(chromium, join(root, 'node_modules', '.cache', 'deck-chromium'))
+}
+catch (error) {
+  if (error instanceof ChromiumNotFoundError)
+    fail(`the build exports the PDF and the OG image, so it needs a browser. ${error.message}`)
+  throw error
+}
+
+// Slidev reuses an og-image.png found in the project instead of rendering the title slide,
+// and leaves the one it renders there: remove it before and after, so it is never stale.
+const rootOgImage = join(root, 'og-image.png')
+rmSync(rootOgImage, { force: true })
+
+const slidev = join(root, 'node_modules', '@slidev', 'cli', 'bin', 'slidev.mjs')
+if (!existsSync(slidev))
+  fail(`${slidev} is missing: run npm ci first`)
+
+console.log(`[build] base ${base}, out ${relative(root, outDir)}/, chromium ${chromium}`)
+const result = spawnSync(process.execPath, [
+  slidev,
+  'build',
+  '--base',
+  base,
+  '--out',
+  outDir,
+  '--executable-path',
+  chromium,
+  '--timeout',
+  String(RENDER_TIMEOUT_MS),
+  '--with-toc',
+  ...passThrough,
+], { cwd: root, stdio: 'inherit', env: { ...process.env, ...browserEnv, [BASE_ENV]: base } })
+rmSync(rootOgImage, { force: true })
+if (result.status !== 0)
+  process.exit(result.status ?? 1)
+
+// Route shells: the SPA's own index.html under each slide's path.
+const { slides } = await load({ roots: [root], userRoot: root }, join(root, 'slides.md'))
+const index = join(outDir, 'index.html')
+mkdirSync(join(outDir, 'presenter'), { recursive: true })
+copyFileSync(index, join(outDir, 'presenter', 'index.html'))
+for (let no = 1; no <= slides.length; no++) {
+  copyFileSync(index, join(outDir, `${no}.html`))
+  copyFileSync(index, join(outDir, 'presenter', `${no}.html`))
+}
+// Branch-based GitHub Pages runs Jekyll, which drops files starting with "_" (Slidev's _redirects).
+writeFileSync(join(outDir, '.nojekyll'), '')
+
+function folderBytes(folder: string): number {
+  return readdirSync(folder, { recursive: true, withFileTypes: true })
+    .filter(entry => entry.isFile())
+    .reduce((sum, entry) => sum + statSync(join(entry.parentPath, entry.name)).size, 0)
+}
+const pdfs = readdirSync(outDir).filter(name => name.endsWith('.pdf'))
+if (pdfs.length === 0)
+  fail(`no PDF in ${relative(root, outDir)}/: check "download: true" and "exportFilename" in slides.md`)
+if (!existsSync(join(outDir, 'og-image.png')))
+  fail(`no og-image.png in ${relative(root, outDir)}/: check "seoMeta.ogImage: auto" in slides.md`)
+console.log(`[build] ${relative(root, outDir)}/: ${(folderBytes(outDir) / 1e6).toFixed(1)} MB, ${slides.length} slides, PDF ${pdfs.join(', ')}, served under ${base}`)

@@ -1,0 +1,285 @@
+// The hosted deck as someone who follows a link gets it, under the base path it was built for
+// (the test build uses /deck/), from a host with rewrites (Netlify, Vercel, nginx) and from one
+// without (GitHub Pages): deep links and reloads, the base path, the PDF download, the link
+// preview, the Content-Security-Policy, a phone's screen, and the presenter view.
+import type { Page, Response } from '@playwright/test'
+import { expect, test } from '@playwright/test'
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { HASHED_ASSET_CACHE_CONTROL, SECURITY_HEADERS } from '../../deploy/headers'
+import { loadDeck } from '../support/deck'
+import { builtBase, githubPagesPort } from '../support/serve'
+
+const slides = await loadDeck()
+const BASE = builtBase()
+const TITLE = readFileSync(new URL('../../slides.md', import.meta.url), 'utf8').match(/^title:\s*(.+)$/m)![1].trim()
+
+/** The two hosts the deck is served from, each at the base path. */
+function hosts(baseURL: string) {
+  const githubPages = new URL(baseURL)
+  githubPages.port = String(githubPagesPort(Number(githubPages.port)))
+  return { 'a host with rewrites': baseURL, 'GitHub Pages': githubPages.href }
+}
+
+async function expectSlide(page: Page, no: number) {
+  await expect(page.locator(`#slideshow [data-slidev-no="${no}"]`)).toBeVisible()
+  await expect(page.locator(`#slideshow [data-slidev-no]:visible`)).toHaveCount(1)
+}
+
+/** Every request the page makes to its own host, to check each one stays under the base path. */
+function ownRequests(page: Page, origin: string): string[] {
+  const paths: string[] = []
+  page.on('request', (request) => {
+    const url = new URL(request.url())
+    if (url.origin === origin)
+      paths.push(url.pathname)
+  })
+  return paths
+}
+
+function expectUnderBase(paths: string[]) {
+  expect(paths.length).toBeGreaterThan(0)
+  expect(paths.filter(path => !path.startsWith(BASE)), 'requests outside the base path').toEqual([])
+  expect(paths.filter(path => path.startsWith(`${BASE}${BASE.slice(1)}`)), 'requests with the base path doubled').toEqual([])
+}
+
+for (const [host, hostKey] of [['a host with rewrites', 0], ['GitHub Pages', 1]] as const) {
+  test.describe(`on ${host}`, () => {
+    test('every slide\'s deep link answers 200 and shows that slide, before and after a reload', async ({ page, baseURL }) => {
+      test.setTimeout(240_000)
+      const root = Object.values(hosts(baseURL!))[hostKey]
+      const paths = ownRequests(page, new URL(root).origin)
+      for (const { no } of slides) {
+        const response = await page.goto(`${root}${no}`) as Response
+        expect(response.status(), `${BASE}${no}`).toBe(200)
+        await expectSlide(page, no)
+        await page.reload()
+        await expectSlide(page, no)
+        expect(new URL(page.url()).pathname).toBe(`${BASE}${no}`)
+      }
+      expectUnderBase(paths)
+    })
+
+    test('every presenter deep link answers 200', async ({ request, baseURL }) => {
+      const root = Object.values(hosts(baseURL!))[hostKey]
+      for (const path of ['', 'presenter/', ...slides.map(({ no }) => `presenter/${no}`)]) {
+        const response = await request.get(`${root}${path}`, { maxRedirects: 0 })
+        expect(response.status(), `${BASE}${path}`).toBe(200)
+        expect(await response.text(), `${BASE}${path}`).toContain('<div id="app">')
+      }
+    })
+
+    test('the bare base path redirects to the deck', async ({ page, baseURL }) => {
+      const root = Object.values(hosts(baseURL!))[hostKey]
+      await page.goto(root.replace(/\/$/, ''))
+      await expectSlide(page, 1)
+      expect(new URL(page.url()).pathname).toBe(`${BASE}1`)
+    })
+  })
+}
+
+test('the keyboard walks the deck without leaving or doubling the base path', async ({ page, baseURL }) => {
+  test.setTimeout(240_000)
+  const paths = ownRequests(page, new URL(baseURL!).origin)
+  await page.goto('1')
+  await expectSlide(page, 1)
+  for (let no = 2; no <= slides.length; no++) {
+    // Through the slide's clicks, then on to the next slide.
+    await expect(async () => {
+      await page.keyboard.press('ArrowRight')
+      expect(new URL(page.url()).pathname).toBe(`${BASE}${no}`)
+    }).toPass({ timeout: 20_000, intervals: [50] })
+    await expectSlide(page, no)
+  }
+  for (const path of ['overview', 'presenter/3']) {
+    await page.goto(path)
+    await page.waitForLoadState('networkidle')
+  }
+  expectUnderBase(paths)
+})
+
+for (const route of ['1', 'presenter/3']) {
+  test(`the download button on ${BASE}${route} saves the talk's PDF`, async ({ page }) => {
+    await page.goto(route)
+    await page.waitForLoadState('networkidle')
+    const button = page.getByTitle('Download as PDF')
+    // The nav bar fades in under the pointer, as a visitor finds it.
+    await button.hover({ force: true })
+    const [download] = await Promise.all([page.waitForEvent('download'), button.click()])
+    expect(download.suggestedFilename()).toBe(`${TITLE}.pdf`)
+    const file = join(mkdtempSync(join(tmpdir(), 'deck-download-')), 'download.pdf')
+    await download.saveAs(file)
+    expect(readFileSync(file).subarray(0, 5).toString()).toBe('%PDF-')
+    const pages = Number(execFileSync('pdfinfo', [file], { encoding: 'utf8' }).match(/^Pages:\s+(\d+)/m)?.[1])
+    expect(pages).toBe(slides.length)
+  })
+}
+
+test('the link preview: title, description, an OG image of the title slide and our favicon, all from this host', async ({ page, request }) => {
+  await page.goto('5')
+  const meta = (selector: string) => page.locator(selector).getAttribute('content')
+  expect(await meta('meta[property="og:title"]')).toBe(TITLE)
+  const description = await meta('meta[name="description"]')
+  expect(description).toMatch(/^A talk of the essay/)
+  expect(description, 'no JSON quotes or escapes left in the description').not.toMatch(/^"|"$|\\n/)
+  expect((await meta('meta[property="og:description"]'))!.length).toBeGreaterThan(40)
+  expect(await meta('meta[property="twitter:card"]')).toBe('summary_large_image')
+
+  const image = new URL((await meta('meta[property="og:image"]'))!, page.url())
+  expect(image.origin).toBe(new URL(page.url()).origin)
+  expect(image.pathname).toBe(`${BASE}og-image.png`)
+  const png = await request.get(image.href)
+  expect(png.status()).toBe(200)
+  expect(png.headers()['content-type']).toBe('image/png')
+  const bytes = await png.body()
+  expect(bytes.subarray(1, 4).toString()).toBe('PNG')
+  expect(bytes.readUInt32BE(16), 'OG image width').toBeGreaterThanOrEqual(900)
+
+  const icon = new URL((await page.locator('link[rel="icon"]').getAttribute('href'))!, page.url())
+  expect(icon.pathname).toBe(`${BASE}favicon.svg`)
+  const svg = await request.get(icon.href)
+  expect(svg.status()).toBe(200)
+  expect(svg.headers()['content-type']).toContain('image/svg+xml')
+})
+
+test.describe('the OG image', () => {
+  test.use({ viewport: { width: 980, height: 551 }, deviceScaleFactor: 1, colorScheme: 'light' })
+
+  test('is the title slide of this build', async ({ page, request }) => {
+    const image = await (await request.get('og-image.png')).body()
+    const shot = async (no: number) => {
+      await page.goto(`${no}`)
+      await expectSlide(page, no)
+      await page.waitForLoadState('networkidle')
+      return page.locator('#slide-content').screenshot({ animations: 'disabled' })
+    }
+    const [title, next] = [await shot(1), await shot(2)]
+    await page.goto('about:blank') // away from the deck's CSP, which allows no data: fetch
+    // Mean difference per channel (0-255) between the OG image and a screenshot, in the page.
+    const difference = (a: Buffer, b: Buffer) => page.evaluate(async ([a, b]) => {
+      const pixels = async (base64: string) => {
+        const bitmap = await createImageBitmap(await (await fetch(`data:image/png;base64,${base64}`)).blob())
+        const canvas = new OffscreenCanvas(bitmap.width, bitmap.height)
+        const context = canvas.getContext('2d')!
+        context.drawImage(bitmap, 0, 0)
+        return context.getImageData(0, 0, bitmap.width, bitmap.height)
+      }
+      const [x, y] = [await pixels(a), await pixels(b)]
+      if (x.width !== y.width || x.height !== y.height)
+        return `${x.width}x${x.height} vs ${y.width}x${y.height}`
+      let sum = 0
+      for (let i = 0; i < x.data.length; i++)
+        sum += Math.abs(x.data[i] - y.data[i])
+      return sum / x.data.length
+    }, [a.toString('base64'), b.toString('base64')] as const)
+    const toTitle = await difference(image, title)
+    const toNext = await difference(image, next)
+    expect(typeof toTitle === 'number' && toTitle < 3, `OG image vs slide 1: ${toTitle}`).toBe(true)
+    expect(typeof toNext === 'number' && toNext > 3 * (toTitle as number), `OG image vs slide 2: ${toNext}`).toBe(true)
+  })
+})
+
+test('with the shipped Content-Security-Policy as a header, no slide, click or view breaks it', async ({ page }) => {
+  test.setTimeout(300_000)
+  const violations: string[] = []
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`)
+    })
+  })
+  page.on('console', (message) => {
+    if (/Content Security Policy|CSP violation/i.test(message.text()))
+      violations.push(`${page.url()}: ${message.text()}`)
+  })
+  const first = await page.goto('1') as Response
+  expect(first.headers()['content-security-policy']).toBe(SECURITY_HEADERS['Content-Security-Policy'])
+  expect(first.headers()['x-content-type-options']).toBe('nosniff')
+  expect(first.headers()['referrer-policy']).toBe(SECURITY_HEADERS['Referrer-Policy'])
+  for (const { no } of slides) {
+    await page.goto(`${no}?clicks=999`)
+    await expect(page.locator(`[data-slidev-no="${no}"] .slidev-slide-loading`)).toHaveCount(0)
+    await page.waitForLoadState('networkidle')
+  }
+  for (const view of ['presenter/12', 'overview', 'print', 'notes']) {
+    await page.goto(view)
+    await page.waitForLoadState('networkidle')
+  }
+  // The PDF download goes through fetch and a blob: URL.
+  await page.goto('1')
+  const button = page.getByTitle('Download as PDF')
+  await button.hover({ force: true })
+  await Promise.all([page.waitForEvent('download'), button.click()])
+  expect(violations).toEqual([])
+})
+
+test('only hashed assets are cached for long', async ({ page, request, baseURL }) => {
+  const assets: string[] = []
+  page.on('response', (response) => {
+    if (new URL(response.url()).pathname.startsWith(`${BASE}assets/`))
+      assets.push(response.url())
+  })
+  await page.goto('1')
+  await page.waitForLoadState('networkidle')
+  expect(assets.length).toBeGreaterThan(3)
+  for (const asset of assets) {
+    const response = await request.get(asset)
+    expect(response.headers()['cache-control'], asset).toBe(HASHED_ASSET_CACHE_CONTROL)
+    // A hashed name: name-<8+ url-safe characters>.ext
+    expect(new URL(asset).pathname, 'asset without a content hash').toMatch(/-[\w-]{8,}\.\w+$/)
+  }
+  for (const path of ['', '5', 'og-image.png', 'favicon.svg', `${readFileSync(new URL('../../slides.md', import.meta.url), 'utf8').match(/^exportFilename:\s*(\S+)/m)![1]}.pdf`]) {
+    const response = await request.get(`${baseURL}${path}`)
+    expect(response.headers()['cache-control'] ?? '', `${BASE}${path}`).not.toContain('immutable')
+  }
+})
+
+for (const [name, viewport] of [['portrait', { width: 390, height: 844 }], ['landscape', { width: 844, height: 390 }]] as const) {
+  test.describe(`on a phone in ${name}`, () => {
+    test.use({ viewport, isMobile: true, hasTouch: true, deviceScaleFactor: 3 })
+
+    test('the slide fills the screen\'s width or height and nothing covers it', async ({ page }) => {
+      for (const no of [1, slides.find(slide => slide.face.includes('<CareerTimeline'))!.no]) {
+        await page.goto(`${no}`)
+        await expectSlide(page, no)
+        const slide = await page.locator('#slide-content').boundingBox()
+        expect(slide).not.toBeNull()
+        const { x, y, width, height } = slide!
+        // Inside the screen, and using all of its width (portrait) or height (landscape).
+        expect(x).toBeGreaterThanOrEqual(-0.5)
+        expect(y).toBeGreaterThanOrEqual(-0.5)
+        expect(x + width).toBeLessThanOrEqual(viewport.width + 0.5)
+        expect(y + height).toBeLessThanOrEqual(viewport.height + 0.5)
+        expect(Math.max(width / viewport.width, height / viewport.height)).toBeGreaterThan(0.95)
+        // Slidev keeps the nav bar shown on a portrait screen and fades it in under a finger
+        // otherwise: where it is shown, none of its buttons may sit on the slide.
+        const nav = page.locator('#page-root nav')
+        await expect(nav.getByRole('button').first()).toBeAttached()
+        const shown = await nav.evaluate(element => Number(getComputedStyle(element.parentElement!).opacity) > 0)
+        const covering = await nav.getByRole('button').evaluateAll((buttons, slide) => buttons
+          .map(button => button.getBoundingClientRect())
+          .filter(box => box.width > 0 && box.x < slide.x + slide.width && box.x + box.width > slide.x && box.y < slide.y + slide.height && box.y + box.height > slide.y)
+          .map(box => `${Math.round(box.x)},${Math.round(box.y)}`), { x, y, width, height })
+        if (shown)
+          expect(covering, 'nav buttons on the slide').toEqual([])
+      }
+      await page.screenshot({ path: `test-results/phone-${name}.png` })
+    })
+  })
+}
+
+test('the presenter view works from the hosted build: notes, timer and the next slide', async ({ page }) => {
+  await page.goto('presenter/2')
+  await expect(page.locator('.slidev-note')).toContainText(slides[1].notes.trim().split(/\s+/).slice(0, 4).join(' '))
+  await expect(page.locator('.grid-section.next [data-slidev-no="3"]')).toBeVisible()
+  // The timer counts the talk's 20 minutes down once started.
+  const timer = page.locator('.font-mono', { hasText: ':' }).first()
+  await expect(timer).toHaveText(/^20\s*:\s*00$/)
+  await timer.hover()
+  await page.locator('.i-carbon\\:play').click()
+  await expect(timer).toHaveText(/^19\s*:\s*5\d$/)
+  await page.keyboard.press('ArrowRight')
+  await expect(page).toHaveURL(new RegExp(`${BASE}presenter/3$`))
+  await expect(page.locator('.grid-section.main [data-slidev-no="3"]')).toBeVisible()
+})

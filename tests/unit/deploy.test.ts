@@ -1,0 +1,162 @@
+// The deploy configs a newcomer copies: each parses, builds with the project's own build command
+// into the project's own output folder, and sends exactly the headers of deploy/headers.ts.
+// The build's base-path and site-address settings refuse bad values with the setting's name.
+import { spawnSync } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { parse as parseToml } from 'smol-toml'
+import { describe, expect, it } from 'vitest'
+import { parse as parseYaml } from 'yaml'
+import { DeployConfigError, resolveBase, resolveSiteUrl } from '../../deploy/base'
+import { contentSecurityPolicy, CSP_DIRECTIVES, HASHED_ASSET_CACHE_CONTROL, HASHED_ASSETS_DIR, SECURITY_HEADERS } from '../../deploy/headers'
+import { ROOT } from '../support/essay'
+
+const read = (file: string) => readFileSync(join(ROOT, file), 'utf8')
+const pkg = JSON.parse(read('package.json')) as { scripts: Record<string, string>, engines: { node: string } }
+const BUILD_COMMAND = 'npm run build'
+/** The output folder, as package.json's build script names it. */
+const OUT = pkg.scripts.build.match(/--out\s+(\S+)/)?.[1]
+const nodeMajor = (version: string) => Number(version.replace(/^[^\d]*/, '').split('.')[0])
+
+describe('package.json', () => {
+  it('names the output folder in its build script', () => {
+    expect(OUT).toBe('dist')
+  })
+})
+
+describe('.github/workflows/deploy.yml (GitHub Pages)', () => {
+  const workflow = parseYaml(read('.github/workflows/deploy.yml'))
+  const steps = Object.values(workflow.jobs).flatMap((job: any) => job.steps) as any[]
+
+  it('builds with the project\'s build command, under the sub-path GitHub Pages gives', () => {
+    const build = steps.find(step => step.run === BUILD_COMMAND)
+    expect(build, `a step running "${BUILD_COMMAND}"`).toBeDefined()
+    expect(build.env.DECK_BASE).toBe('${{ steps.pages.outputs.base_path }}/')
+    expect(build.env.DECK_SITE_URL).toBe('${{ steps.pages.outputs.base_url }}/')
+    expect(steps.find(step => step.id === 'pages')?.uses).toMatch(/^actions\/configure-pages@/)
+    expect(steps.findIndex(step => step.run === 'npm ci')).toBeLessThan(steps.indexOf(build))
+  })
+
+  it('publishes the output folder', () => {
+    expect(steps.find(step => String(step.uses).startsWith('actions/upload-pages-artifact@'))?.with.path).toBe(OUT)
+    expect(steps.some(step => String(step.uses).startsWith('actions/deploy-pages@'))).toBe(true)
+    expect(workflow.permissions).toMatchObject({ 'pages': 'write', 'id-token': 'write' })
+  })
+
+  it('uses the Node version of .nvmrc, which Slidev accepts', () => {
+    expect(steps.find(step => String(step.uses).startsWith('actions/setup-node@'))?.with['node-version-file']).toBe('.nvmrc')
+    expect(nodeMajor(read('.nvmrc').trim())).toBeGreaterThanOrEqual(24)
+  })
+})
+
+describe('netlify.toml', () => {
+  const netlify = parseToml(read('netlify.toml')) as any
+
+  it('builds with the project\'s build command into the output folder, on Node 24', () => {
+    expect(netlify.build.command).toMatch(new RegExp(`(^|&& )${BUILD_COMMAND}$`))
+    expect(netlify.build.publish).toBe(OUT)
+    expect(nodeMajor(netlify.build.environment.NODE_VERSION)).toBeGreaterThanOrEqual(24)
+  })
+
+  it('leaves deep links to the _redirects file the build writes (it follows the base path)', () => {
+    expect(netlify.redirects).toBeUndefined()
+  })
+
+  it('sends the security headers everywhere and the long cache on hashed assets only', () => {
+    const headersFor = (path: string) => netlify.headers.find((rule: any) => rule.for === path)?.values
+    expect(headersFor('/*')).toEqual(SECURITY_HEADERS)
+    expect(headersFor(`/${HASHED_ASSETS_DIR}*`)).toEqual({ 'Cache-Control': HASHED_ASSET_CACHE_CONTROL })
+    expect(netlify.headers).toHaveLength(2)
+  })
+})
+
+describe('vercel.json', () => {
+  const vercel = JSON.parse(read('vercel.json'))
+  const headersFor = (source: string) => Object.fromEntries(
+    (vercel.headers.find((rule: any) => rule.source === source)?.headers ?? []).map(({ key, value }: any) => [key, value]),
+  )
+
+  it('builds with the project\'s build command into the output folder', () => {
+    expect(vercel.buildCommand).toBe(BUILD_COMMAND)
+    expect(vercel.outputDirectory).toBe(OUT)
+    expect(vercel.installCommand).toMatch(/npm ci/)
+  })
+
+  it('answers every other path with the app', () => {
+    expect(vercel.rewrites).toEqual([{ source: '/(.*)', destination: '/index.html' }])
+  })
+
+  it('sends the security headers everywhere and the long cache on hashed assets only', () => {
+    expect(headersFor('/(.*)')).toEqual(SECURITY_HEADERS)
+    expect(headersFor(`/${HASHED_ASSETS_DIR}(.*)`)).toEqual({ 'Cache-Control': HASHED_ASSET_CACHE_CONTROL })
+    expect(vercel.headers).toHaveLength(2)
+  })
+})
+
+describe('the README\'s nginx example', () => {
+  const block = read('README.md').match(/```nginx\n([\s\S]*?)```/)?.[1] ?? ''
+
+  it('serves the app for any path under the sub-path and redirects the bare one', () => {
+    expect(block).toMatch(/location \/deck\/ \{\s*try_files \$uri \$uri\/ \/deck\/index\.html;\s*\}/)
+    expect(block).toMatch(/location = \/deck \{\s*return 301 \/deck\/;\s*\}/)
+  })
+
+  it('sends the security headers on every response and the long cache on hashed assets only', () => {
+    const sent = Object.fromEntries([...block.matchAll(/^\s*add_header\s+(\S+)\s+(?:"([^"]*)"|(\S+))\s+always;/gm)]
+      .map(([, name, quoted, bare]) => [name, quoted ?? bare]))
+    expect(sent).toEqual({ ...SECURITY_HEADERS, 'Cache-Control': '$deck_cache_control' })
+    expect(block).toContain(`~^/deck/${HASHED_ASSETS_DIR}  "${HASHED_ASSET_CACHE_CONTROL}";`)
+    expect(block).toMatch(/default\s+"";/)
+  })
+})
+
+describe('the Content-Security-Policy', () => {
+  it('names no host but the deck\'s own', () => {
+    const sources = Object.values(CSP_DIRECTIVES).flat()
+    expect(sources.filter(source => !['\'self\'', '\'none\'', '\'unsafe-inline\'', 'data:', 'blob:'].includes(source))).toEqual([])
+    expect(CSP_DIRECTIVES['script-src']).toEqual(['\'self\''])
+  })
+
+  it('leaves frame-ancestors out of the <meta> version, where browsers ignore it', () => {
+    expect(contentSecurityPolicy('header')).toContain('frame-ancestors')
+    expect(contentSecurityPolicy('meta')).not.toContain('frame-ancestors')
+  })
+})
+
+describe('the base path (DECK_BASE)', () => {
+  it.each([
+    [undefined, '/'],
+    ['', '/'],
+    ['/', '/'],
+    ['deck', '/deck/'],
+    ['/deck', '/deck/'],
+    ['/deck/', '/deck/'],
+    ['/team/talks/', '/team/talks/'],
+  ])('%j gives %j', (value, base) => {
+    expect(resolveBase(value)).toBe(base)
+  })
+
+  it.each(['https://example.com/deck/', '/deck/../x/', '/a//b/', '/deck?x=1', '/my deck/'])('refuses %j, naming DECK_BASE', (value) => {
+    expect(() => resolveBase(value)).toThrow(DeployConfigError)
+    expect(() => resolveBase(value)).toThrow(/DECK_BASE/)
+  })
+
+  it('takes the site address only when its path is the base path', () => {
+    expect(resolveSiteUrl('https://example.github.io/deck', '/deck/')?.href).toBe('https://example.github.io/deck/')
+    expect(resolveSiteUrl(undefined, '/')).toBeUndefined()
+    expect(() => resolveSiteUrl('https://example.github.io/other/', '/deck/')).toThrow(/DECK_SITE_URL.*\/deck\/.*DECK_BASE/)
+    expect(() => resolveSiteUrl('not a url', '/')).toThrow(/DECK_SITE_URL/)
+    expect(() => resolveSiteUrl('ftp://example.com/', '/')).toThrow(/DECK_SITE_URL/)
+  })
+
+  it('stops npm run build at once with the setting\'s name, before any work', () => {
+    const result = spawnSync(process.execPath, [join(ROOT, 'scripts', 'build.ts')], {
+      cwd: ROOT,
+      env: { ...process.env, DECK_BASE: 'https://example.com/deck/' },
+      encoding: 'utf8',
+      timeout: 30_000,
+    })
+    expect(result.status).toBe(1)
+    expect(result.stderr).toMatch(/^\[build\] DECK_BASE="https:\/\/example\.com\/deck\/" is not a base path/m)
+  })
+})
