@@ -2,6 +2,7 @@
 // every slide, at every click, in light and dark. `inspectFace` runs inside the page (Playwright
 // sends its source), so it carries its helpers inside it and imports nothing.
 import type { Page } from '@playwright/test'
+import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 
 /** Slidev's canvas, in its own coordinates (the slide is scaled to fit the window). */
@@ -103,12 +104,13 @@ export interface AxeViolation {
   targets: string[]
 }
 
-const axeSource = createRequire(import.meta.url).resolve('axe-core/axe.min.js')
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
 
 /** axe-core's serious and critical violations within `selector`. */
 export async function seriousAxeViolations(page: Page, selector: string): Promise<AxeViolation[]> {
   if (!(await page.evaluate(() => 'axe' in window)))
-    await page.addScriptTag({ path: axeSource })
+    // Evaluated from the test, not added as a <script>: the deck's CSP blocks inline scripts.
+    await page.evaluate(`${axeSource}\n;undefined`)
   const results = await page.evaluate(async (context) => {
     const axe = (window as unknown as { axe: { run: (context: string, options: object) => Promise<{ violations: { id: string, impact: string, help: string, nodes: { target: string[] }[] }[] }> } }).axe
     return axe.run(context, { resultTypes: ['violations'] })
