@@ -1,0 +1,146 @@
+// `npm run bench`: this deck against Slidev's own starter, built and measured in one run on this
+// machine. Prints the table, writes docs/performance.md, and exits 1 when a budget in
+// scripts/bench/budgets.ts breaks. Options: --runs N (cold loads per deck, default 7).
+import type { Bytes, LoadRun } from './bench/browser.ts'
+import { execFileSync } from 'node:child_process'
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { cpus, totalmem } from 'node:os'
+import { join } from 'node:path'
+import process from 'node:process'
+import { parseArgs } from 'node:util'
+import { load } from '@slidev/parser/fs'
+import { chromium } from 'playwright-chromium'
+import { measureLoad, measureNextSlide, serveDeck } from './bench/browser.ts'
+import { BUDGETS } from './bench/budgets.ts'
+import { run } from './bench/processes.ts'
+import { installedVersion, prepareStarter } from './bench/starter.ts'
+import { CHROMIUM_ARGS, findChromium } from './chromium.ts'
+
+const root = join(import.meta.dirname, '..')
+const { values } = parseArgs({ options: { runs: { type: 'string', default: '7' } } })
+const runs = Math.max(5, Number(values.runs))
+const chromiumPath = findChromium()
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm'
+
+const median = (list: number[]) => {
+  const sorted = [...list].sort((a, b) => a - b)
+  const middle = Math.floor(sorted.length / 2)
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+}
+const pages = (pdf: string) => Number(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }).match(/^Pages:\s+(\d+)/m)![1])
+const slideCount = async (dir: string) => (await load({ roots: [dir], userRoot: dir }, join(dir, 'slides.md'))).slides.length
+
+// 1. The two decks, built the way each is meant to be built.
+const starter = prepareStarter()
+const slidevBin = (dir: string) => join(dir, 'node_modules', '@slidev', 'cli', 'bin', 'slidev.mjs')
+console.log('[bench] building this deck (npm run build: the site, its PDF and its OG image)')
+const oursBuild = await run(npm, ['run', 'build'], { cwd: root })
+console.log('[bench] building the starter (its npm run build: slidev build)')
+const starterBuild = await run(process.execPath, [slidevBin(starter.dir), 'build'], { cwd: starter.dir })
+
+// 2. The PDF, all in: Slidev's exporter with its dev server, as `npm run export` runs it.
+console.log('[bench] exporting both PDFs')
+const outDir = join(root, 'node_modules', '.cache', 'deck-bench')
+mkdirSync(outDir, { recursive: true })
+const oursPdfFile = join(root, 'why-this-hire-is-a-seismic-shift.pdf')
+rmSync(oursPdfFile, { force: true })
+const oursPdf = await run(npm, ['run', 'export'], { cwd: root })
+const starterPdfFile = join(outDir, 'starter.pdf')
+const starterPdf = await run(process.execPath, [slidevBin(starter.dir), 'export', '--output', starterPdfFile, '--executable-path', chromiumPath, '--timeout', '600000'], { cwd: starter.dir })
+
+// 3. In the browser.
+const decks = {
+  ours: { dist: join(root, 'dist'), slides: await slideCount(root), port: 4380 },
+  starter: { dist: join(starter.dir, 'dist'), slides: await slideCount(starter.dir), port: 4381 },
+}
+const browser = await chromium.launch({ executablePath: chromiumPath, args: CHROMIUM_ARGS })
+const loads: Record<keyof typeof decks, LoadRun[]> = { ours: [], starter: [] }
+const nextSlide: Record<keyof typeof decks, number[]> = { ours: [], starter: [] }
+for (const [name, deck] of Object.entries(decks) as [keyof typeof decks, typeof decks.ours][]) {
+  const server = await serveDeck(deck.dist, deck.port)
+  console.log(`[bench] ${name}: ${runs} cold loads, then every next slide`)
+  await measureLoad(browser, server.url, deck.dist) // warms the server's file cache, not the browser's
+  for (let i = 0; i < runs; i++)
+    loads[name].push(await measureLoad(browser, server.url, deck.dist))
+  nextSlide[name] = await measureNextSlide(browser, server.url, deck.slides)
+  await server.close()
+}
+const chromiumVersion = browser.version()
+await browser.close()
+
+// 4. The table.
+const sum = (bytes: Bytes, kinds: (keyof Bytes)[], key: 'raw' | 'gzip') => kinds.reduce((total, kind) => total + bytes[kind][key], 0)
+const kb = (n: number) => `${(n / 1000).toFixed(n < 10_000 ? 1 : 0)} KB`
+const typical = (name: keyof typeof decks) => loads[name][0] // byte counts are the same every run
+interface Row { metric: string, ours: number, starter: number, format: (n: number) => string }
+const rows: Row[] = []
+const add = (metric: string, ours: number, starter: number, format: (n: number) => string) => rows.push({ metric, ours, starter, format })
+for (const [label, kinds] of [['JS', ['js']], ['CSS', ['css']], ['fonts', ['font']], ['JS + CSS + fonts', ['js', 'css', 'font']], ['everything (incl. HTML, images)', ['js', 'css', 'font', 'other']]] as const) {
+  add(`before slide 1, gzip: ${label}`, sum(typical('ours').beforeFirstSlide, [...kinds], 'gzip'), sum(typical('starter').beforeFirstSlide, [...kinds], 'gzip'), kb)
+  add(`before slide 1, raw: ${label}`, sum(typical('ours').beforeFirstSlide, [...kinds], 'raw'), sum(typical('starter').beforeFirstSlide, [...kinds], 'raw'), kb)
+}
+const firstSlide = (name: keyof typeof decks) => median(loads[name].map(load => load.firstSlideMs))
+add(`slide 1 visible, median of ${runs} cold loads`, firstSlide('ours'), firstSlide('starter'), n => `${Math.round(n)} ms`)
+add('next slide shown after a key, median', median(nextSlide.ours), median(nextSlide.starter), n => `${Math.round(n)} ms`)
+add('next slide shown after a key, worst', Math.max(...nextSlide.ours), Math.max(...nextSlide.starter), n => `${Math.round(n)} ms`)
+add('all bytes after preload, gzip', sum(typical('ours').afterPreload, ['js', 'css', 'font', 'other'], 'gzip'), sum(typical('starter').afterPreload, ['js', 'css', 'font', 'other'], 'gzip'), kb)
+add('all bytes after preload, raw', sum(typical('ours').afterPreload, ['js', 'css', 'font', 'other'], 'raw'), sum(typical('starter').afterPreload, ['js', 'css', 'font', 'other'], 'raw'), kb)
+add('npm run build, wall time', oursBuild.seconds, starterBuild.seconds, n => `${n.toFixed(1)} s`)
+add('npm run build, peak memory (process tree)', oursBuild.peakMB, starterBuild.peakMB, n => `${Math.round(n)} MB`)
+const oursPages = pages(oursPdfFile)
+const starterPages = pages(starterPdfFile)
+add(`PDF export, all in, per page (${oursPages} / ${starterPages} pages)`, oursPdf.seconds / oursPages, starterPdf.seconds / starterPages, n => `${n.toFixed(2)} s`)
+
+interface Check { budget: string, value: string, ok: boolean }
+const firstBytes = sum(typical('ours').beforeFirstSlide, ['js', 'css', 'font'], 'gzip')
+const forbidden = [...new Set(loads.ours.flatMap(load => load.forbidden))]
+const checks: Check[] = [
+  { budget: `JS + CSS + fonts before slide 1 <= ${kb(BUDGETS.firstSlideGzipBytes)} gzip`, value: kb(firstBytes), ok: firstBytes <= BUDGETS.firstSlideGzipBytes },
+  { budget: `slide 1 visible <= ${BUDGETS.firstSlideTimeRatio}x the starter's time`, value: `${(firstSlide('ours') / firstSlide('starter')).toFixed(2)}x`, ok: firstSlide('ours') <= BUDGETS.firstSlideTimeRatio * firstSlide('starter') },
+  { budget: 'no Mermaid, Shiki grammars or Monaco before slide 1', value: forbidden.length ? forbidden.join(', ') : 'none', ok: forbidden.length === 0 },
+  { budget: `next slide <= ${BUDGETS.nextSlideWorstMs} ms, worst case`, value: `${Math.round(Math.max(...nextSlide.ours))} ms`, ok: Math.max(...nextSlide.ours) <= BUDGETS.nextSlideWorstMs },
+  { budget: `PDF <= ${BUDGETS.pdfSecondsPerPage} s per page, all in`, value: `${(oursPdf.seconds / oursPages).toFixed(2)} s`, ok: oursPdf.seconds / oursPages <= BUDGETS.pdfSecondsPerPage },
+  { budget: `build <= ${BUDGETS.buildTimeRatio}x the starter's wall time`, value: `${(oursBuild.seconds / starterBuild.seconds).toFixed(2)}x`, ok: oursBuild.seconds <= BUDGETS.buildTimeRatio * starterBuild.seconds },
+]
+
+const table = [
+  '| metric | this deck | starter | ours / starter |',
+  '| --- | ---: | ---: | ---: |',
+  ...rows.map(row => `| ${row.metric} | ${row.format(row.ours)} | ${row.format(row.starter)} | ${row.starter ? (row.ours / row.starter).toFixed(2) : '-'} |`),
+].join('\n')
+const budgetTable = [
+  '| budget | this deck | |',
+  '| --- | ---: | --- |',
+  ...checks.map(check => `| ${check.budget} | ${check.value} | ${check.ok ? 'holds' : '**broken**'} |`),
+].join('\n')
+const cpu = cpus()
+const machine = `${cpu.length} × ${cpu[0]?.model.trim() ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, ${process.platform} ${process.arch}`
+const versions = `Node ${process.versions.node}, Slidev ${installedVersion('@slidev/cli')} (both decks), create-slidev ${starter.createSlidevVersion}, Chromium ${chromiumVersion}, Vite ${installedVersion('vite')}`
+const blocked = [...new Set(loads.starter.flatMap(load => load.blocked).map(url => new URL(url).host))]
+const report = `# Performance
+
+Measured by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}, on ${machine}.
+${versions}.
+
+The reference is Slidev's starter deck (the create-slidev template, ${decks.starter.slides} slides,
+generated at bench time), built with the same Slidev. This deck has ${decks.ours.slides} slides.
+Both are served from loopback by the same static server; each load is a fresh browser context
+(cold cache). "Slide 1 visible" is the first frame in which slide 1 has its content and its fonts
+are loaded. Gzip sizes are the served files compressed at level 6. Requests to other hosts are
+blocked, as they fail on this machine (the starter asks ${blocked.join(', ') || 'none'}).
+Build time is \`npm run build\` as each deck defines it: ours also exports the PDF and renders the
+OG image. The PDF is \`slidev export\` all in (dev server, browser, every page).
+
+${table}
+
+## Budgets (scripts/bench/budgets.ts)
+
+${budgetTable}
+`
+mkdirSync(join(root, 'docs'), { recursive: true })
+writeFileSync(join(root, 'docs', 'performance.md'), report)
+console.log(`\n${table}\n\n${budgetTable}\n\n[bench] written to docs/performance.md`)
+rmSync(starterPdfFile, { force: true })
+if (readdirSync(outDir).length === 0)
+  rmSync(outDir, { recursive: true })
+process.exit(checks.every(check => check.ok) ? 0 : 1)

@@ -1,0 +1,24 @@
+// The performance budgets `npm run bench` holds the deck to. Tighten them here; the bench prints
+// every figure beside its budget and exits non-zero when one breaks.
+export const BUDGETS = {
+  /** JS + CSS + fonts transferred (gzip) before slide 1 is visible. */
+  firstSlideGzipBytes: 250_000,
+  /** Time to slide 1 visible, as a fraction of the Slidev starter's. */
+  firstSlideTimeRatio: 0.2,
+  /** Worst time from a keypress to the next slide shown, over every slide, after preload. */
+  nextSlideWorstMs: 100,
+  /** The PDF, all in (dev server, browser, every page), per page. */
+  pdfSecondsPerPage: 0.5,
+  /** `npm run build` wall time, as a multiple of the starter's. */
+  buildTimeRatio: 1.2,
+} as const
+
+/**
+ * Code that must not load before slide 1, each found by a string only its library's code
+ * contains (chunk names change with bundling; these do not).
+ */
+export const NOT_BEFORE_FIRST_SLIDE: Readonly<Record<string, RegExp>> = {
+  'Mermaid': /securityLevel/,
+  'Shiki language grammars': /scopeName\s*["']?\s*:\s*["']source\./,
+  'Monaco': /MonacoEnvironment|monaco-editor/,
+}
