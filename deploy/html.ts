@@ -5,15 +5,27 @@
 //   /presenter/N; with the public address (DECK_SITE_URL) it is absolute, with og:url beside
 //   it, because link previews (Slack, LinkedIn, X) do not resolve a relative og:image;
 // - Slidev 53 writes description, author and keywords through JSON.stringify, so their
-//   content carries literal quotes ("&quot;A talk…&quot;"); search results would show them.
-import type { Plugin } from 'vite'
+//   content carries literal quotes ("&quot;A talk…&quot;"); search results would show them;
+// - preloads for what slide 1 needs but Slidev only asks for once its code has run: the play
+//   route's chunks, slide 1's own chunks and the font files named in `preloadFonts`. Without
+//   them each is one more round trip before the first slide shows.
+import type { HtmlTagDescriptor, Plugin } from 'vite'
 import process from 'node:process'
 import { BASE_ENV, resolveBase, resolveSiteUrl, SITE_URL_ENV } from './base.ts'
 import { contentSecurityPolicy, REFERRER_POLICY } from './headers.ts'
 
 const QUOTED_META = /(<meta name="(?:description|author|keywords)" content=")&quot;(.*?)&quot;(">)/g
 
-export function hostedHtml(env: NodeJS.ProcessEnv = process.env): Plugin {
+export interface HostedHtmlOptions {
+  /** Font files (by name under assets/) to preload: those slide 1 is set in. */
+  preloadFonts?: RegExp[]
+  env?: NodeJS.ProcessEnv
+}
+
+/** The modules slide 1 needs that the HTML does not name: Slidev's play route and the slide. */
+const FIRST_SCREEN_MODULES = [/\/@slidev\/client\/pages\/play\.vue$/, /^\/@slidev\/slides\/1\/md$/]
+
+export function hostedHtml({ preloadFonts = [], env = process.env }: HostedHtmlOptions = {}): Plugin {
   let base = '/'
   let siteUrl: URL | undefined
   return {
@@ -25,19 +37,45 @@ export function hostedHtml(env: NodeJS.ProcessEnv = process.env): Plugin {
     },
     transformIndexHtml: {
       order: 'post',
-      handler(html) {
+      handler(html, context) {
         let out = html.replace(QUOTED_META, (_, open: string, text: string, close: string) => `${open}${text.replaceAll('\\n', ' ').trim()}${close}`)
         const ogImage = siteUrl ? new URL('og-image.png', siteUrl).href : `${base}og-image.png`
         out = out.replace(/(<meta property="og:image" content=")\.\/og-image\.png(">)/, `$1${ogImage}$2`)
         if (siteUrl && !out.includes('property="og:url"'))
           out = out.replace('<meta property="og:image"', `<meta property="og:url" content="${siteUrl.href}">\n<meta property="og:image"`)
-        return {
-          html: out,
-          tags: [
-            { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', 'content': contentSecurityPolicy('meta') }, injectTo: 'head-prepend' },
-            { tag: 'meta', attrs: { name: 'referrer', content: REFERRER_POLICY }, injectTo: 'head-prepend' },
-          ],
+        const tags: HtmlTagDescriptor[] = [
+          { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', 'content': contentSecurityPolicy('meta') }, injectTo: 'head-prepend' },
+          { tag: 'meta', attrs: { name: 'referrer', content: REFERRER_POLICY }, injectTo: 'head-prepend' },
+        ]
+        const bundle = context.bundle ?? {}
+        for (const file of Object.keys(bundle)) {
+          if (preloadFonts.some(pattern => pattern.test(file.split('/').pop()!)))
+            tags.push({ tag: 'link', attrs: { rel: 'preload', as: 'font', type: 'font/woff2', crossorigin: '', href: `${base}${file}` }, injectTo: 'head' })
         }
+        const scripts = new Set<string>()
+        const styles = new Set<string>()
+        const visit = (file: string) => {
+          const chunk = bundle[file]
+          if (!chunk || chunk.type !== 'chunk' || scripts.has(file))
+            return
+          scripts.add(file)
+          for (const css of chunk.viteMetadata?.importedCss ?? [])
+            styles.add(css)
+          chunk.imports.forEach(visit)
+        }
+        for (const [file, chunk] of Object.entries(bundle)) {
+          if (chunk.type === 'chunk' && FIRST_SCREEN_MODULES.some(pattern => pattern.test(chunk.facadeModuleId ?? '')))
+            visit(file)
+        }
+        for (const file of scripts) {
+          if (!out.includes(`${base}${file}"`))
+            tags.push({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: '', href: `${base}${file}` }, injectTo: 'head' })
+        }
+        for (const file of styles) {
+          if (!out.includes(`${base}${file}"`))
+            tags.push({ tag: 'link', attrs: { rel: 'preload', as: 'style', crossorigin: '', href: `${base}${file}` }, injectTo: 'head' })
+        }
+        return { html: out, tags }
       },
     },
   }
