@@ -69,50 +69,66 @@ function tally(dist: string, urls: string[]): { bytes: Bytes, code: string[] } {
   return { bytes, code }
 }
 
-/** Resolves, in the page, with the time slide `no` is on screen with content and fonts ready. */
-function whenSlideShown(page: Page, no: number, timeoutMs = 15_000): Promise<number> {
-  return page.evaluate(([no, timeoutMs]) => new Promise<number>((resolve, reject) => {
-    const deadline = performance.now() + timeoutMs
-    const check = () => {
-      if (performance.now() > deadline)
-        return reject(new Error(`slide ${no} was not shown within ${timeoutMs} ms (at ${location.pathname})`))
-      const slide = [...document.querySelectorAll(`#slideshow [data-slidev-no="${no}"], #slide-content [data-slidev-no="${no}"]`)]
-        .find(element => element.getBoundingClientRect().width > 0)
-      if (slide && slide.textContent!.trim() !== '' && !slide.querySelector('.slidev-slide-loading') && document.fonts.status === 'loaded')
-        resolve(performance.now())
-      else
-        requestAnimationFrame(check)
-    }
-    check()
-  }), [no, timeoutMs] as const)
+interface Probe {
+  /** Calls back with the time of the first frame in which slide `no` shows its content in its fonts. */
+  watch: (no: number, done: (ms: number) => void) => void
+  firstSlide?: number
+  next: { pressed?: number, shown?: number }
 }
 
-export async function measureLoad(browser: Browser, url: string, dist: string): Promise<LoadRun> {
+/** Runs in every page before the deck's own code, so that slide 1 is watched from the start. */
+function installProbe() {
+  const probe: Probe = {
+    watch(no, done) {
+      const check = () => {
+        const slide = [...document.querySelectorAll(`#slideshow [data-slidev-no="${no}"]`)]
+          .find(element => element.getBoundingClientRect().width > 0)
+        if (slide && slide.textContent!.trim() !== '' && !slide.querySelector('.slidev-slide-loading') && document.fonts.status === 'loaded')
+          done(performance.now())
+        else
+          requestAnimationFrame(check)
+      }
+      check()
+    },
+    next: {},
+  }
+  ;(window as unknown as { __probe: Probe }).__probe = probe
+  requestAnimationFrame(() => probe.watch(1, ms => probe.firstSlide = ms))
+}
+
+/** A cold browser context on the deck, with the probe, and requests to other hosts blocked. */
+async function openDeck(browser: Browser, url: string, blocked: string[] = []): Promise<{ page: Page, close: () => Promise<void> }> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 720 } })
+  await context.addInitScript(installProbe)
   const page = await context.newPage()
   const origin = new URL(url).origin
-  const blocked: string[] = []
   await page.route('**/*', (route) => {
     if (route.request().url().startsWith(origin))
       return route.continue()
     blocked.push(route.request().url())
     return route.abort()
   })
-  // The watcher starts with the document, so the time it records is the first frame with slide 1.
-  await page.addInitScript(() => {
-    const check = () => {
-      const slide = [...document.querySelectorAll('#slideshow [data-slidev-no="1"], #slide-content [data-slidev-no="1"]')]
-        .find(element => element.getBoundingClientRect().width > 0)
-      if (slide && slide.textContent!.trim() !== '' && !slide.querySelector('.slidev-slide-loading') && document.fonts.status === 'loaded')
-        (window as unknown as { __firstSlide: number }).__firstSlide = performance.now()
-      else
-        requestAnimationFrame(check)
-    }
-    requestAnimationFrame(check)
-  })
   await page.goto(url)
-  await page.waitForFunction(() => (window as unknown as { __firstSlide?: number }).__firstSlide !== undefined, null, { timeout: 60_000 })
-  const firstSlideMs = await page.evaluate(() => (window as unknown as { __firstSlide: number }).__firstSlide)
+  const firstSlide = await page.waitForFunction(() => (window as unknown as { __probe: Probe }).__probe.firstSlide, null, { timeout: 60_000 })
+    .catch(() => {
+      throw new Error(`${url}: slide 1 was not shown within 60 s`)
+    })
+  await firstSlide.dispose()
+  return { page, close: () => context.close() }
+}
+
+/** Waits until Slidev has preloaded the other slides, which it starts a moment after slide 1 shows. */
+async function settle(page: Page) {
+  await page.waitForLoadState('networkidle')
+  await page.waitForTimeout(3000)
+  await page.waitForLoadState('networkidle')
+}
+
+export async function measureLoad(browser: Browser, url: string, dist: string): Promise<LoadRun> {
+  const blocked: string[] = []
+  const { page, close } = await openDeck(browser, url, blocked)
+  const origin = new URL(url).origin
+  const firstSlideMs = await page.evaluate(() => (window as unknown as { __probe: Probe }).__probe.firstSlide!)
   const loadedBy = (limit: number) => page.evaluate(limit => [
     location.href,
     ...performance.getEntriesByType('resource')
@@ -120,12 +136,9 @@ export async function measureLoad(browser: Browser, url: string, dist: string): 
       .map(entry => entry.name),
   ], limit)
   const before = tally(dist, (await loadedBy(firstSlideMs)).filter(u => u.startsWith(origin)))
-  // Slidev preloads the other slides a moment after the first one shows.
-  await page.waitForLoadState('networkidle')
-  await page.waitForTimeout(3000)
-  await page.waitForLoadState('networkidle')
+  await settle(page)
   const after = tally(dist, (await loadedBy(Number.POSITIVE_INFINITY)).filter(u => u.startsWith(origin)))
-  await context.close()
+  await close()
   return {
     firstSlideMs,
     beforeFirstSlide: before.bytes,
@@ -137,42 +150,30 @@ export async function measureLoad(browser: Browser, url: string, dist: string): 
 
 /** Milliseconds from each keypress to the next slide shown, over the whole deck, after preload. */
 export async function measureNextSlide(browser: Browser, url: string, slides: number): Promise<number[]> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } })
-  const page = await context.newPage()
-  await page.route('**/*', route => route.request().url().startsWith(new URL(url).origin) ? route.continue() : route.abort())
-  await page.goto(`${url}1`)
-  await whenSlideShown(page, 1)
-  await page.waitForLoadState('networkidle')
-  await page.waitForTimeout(3000)
+  const { page, close } = await openDeck(browser, `${url}1`)
+  await settle(page)
   const times: number[] = []
   for (let no = 2; no <= slides; no++) {
     // The watch starts in the page's own keydown handler, so the time runs from the keypress.
     await page.evaluate((no) => {
-      const state: { pressed?: number, shown?: number } = {}
-      ;(window as unknown as { __next: typeof state }).__next = state
+      const probe = (window as unknown as { __probe: Probe }).__probe
+      const next: Probe['next'] = probe.next = {}
       window.addEventListener('keydown', (event) => {
-        state.pressed = event.timeStamp
-        const check = () => {
-          const slide = [...document.querySelectorAll(`#slideshow [data-slidev-no="${no}"]`)].find(element => element.getBoundingClientRect().width > 0)
-          if (slide && slide.textContent!.trim() !== '' && !slide.querySelector('.slidev-slide-loading'))
-            state.shown = performance.now()
-          else
-            requestAnimationFrame(check)
-        }
-        check()
+        next.pressed = event.timeStamp
+        probe.watch(no, ms => next.shown = ms)
       }, { once: true, capture: true })
     }, no)
     // Down arrow: Slidev's "next slide", past any clicks left on this one.
     await page.keyboard.press('ArrowDown')
     const handle = await page.waitForFunction(() => {
-      const state = (window as unknown as { __next: { pressed?: number, shown?: number } }).__next
-      return state.shown !== undefined && { ms: state.shown - state.pressed! }
+      const { next } = (window as unknown as { __probe: Probe }).__probe
+      return next.shown !== undefined && { ms: next.shown - next.pressed! }
     }, null, { timeout: 15_000 }).catch(() => {
       throw new Error(`${url}: slide ${no} was not shown within 15 s of the key`)
     })
     times.push((await handle.jsonValue() as { ms: number }).ms)
     await page.waitForTimeout(700) // let the slide transition finish, as a presenter would
   }
-  await context.close()
+  await close()
   return times
 }
