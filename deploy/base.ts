@@ -18,7 +18,7 @@ export function resolveBase(value: string | undefined, source = BASE_ENV): strin
   const segments = path.slice(1, -1).split('/')
   const bad = segments.find(segment => segment === '' || segment === '.' || segment === '..' || !/^[\w.~-]+$/.test(segment))
   if (bad !== undefined)
-    throw new DeployConfigError(`${source}="${value}" is not a base path: use a path like /deck/ (letters, digits, . _ ~ - between slashes); "${bad}" is not allowed`)
+    throw new DeployConfigError(`${source}="${value}" is not a base path: use a path like /deck/ (letters, digits, . _ ~ - between slashes); ${bad === '' ? 'an empty segment ("//")' : `"${bad}"`} is not allowed`)
   return path
 }
 

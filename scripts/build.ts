@@ -8,9 +8,8 @@ import { spawnSync } from 'node:child_process'
 import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { join, relative, resolve } from 'node:path'
 import process from 'node:process'
-import { parseArgs } from 'node:util'
 import { load } from '@slidev/parser/fs'
-import { BASE_ENV, DeployConfigError, resolveBase, resolveSiteUrl } from '../deploy/base.ts'
+import { BASE_ENV, DeployConfigError, resolveBase, resolveSiteUrl, SITE_URL_ENV } from '../deploy/base.ts'
 import { ChromiumNotFoundError, findChromium, playwrightBrowsersEnv } from './chromium.ts'
 
 const RENDER_TIMEOUT_MS = 180_000
@@ -21,31 +20,29 @@ function fail(message: string): never {
   process.exit(1)
 }
 
-const { values: flags } = parseArgs({
-  options: { base: { type: 'string' }, out: { type: 'string', default: 'dist' } },
-  strict: false,
-})
-// Arguments other than --base and --out go to `slidev build` as they are (--without-notes, ...).
+// --base and --out are ours; every other argument goes to `slidev build` as it is
+// (--without-notes, --router-mode hash, ...).
+const flags: { base?: string, out: string } = { out: 'dist' }
 const passThrough: string[] = []
 for (let i = 2; i < process.argv.length; i++) {
-  const arg = process.argv[i]
-  if (arg === '--base' || arg === '--out')
-    i++
-  else if (!arg.startsWith('--base=') && !arg.startsWith('--out='))
-    passThrough.push(arg)
+  const own = process.argv[i].match(/^--(base|out)(?:=(.*))?$/)
+  if (own)
+    flags[own[1] as 'base' | 'out'] = own[2] ?? process.argv[++i]
+  else
+    passThrough.push(process.argv[i])
 }
 
 let base: string
 try {
-  base = typeof flags.base === 'string' ? resolveBase(flags.base, '--base') : resolveBase(process.env[BASE_ENV])
-  resolveSiteUrl(process.env.DECK_SITE_URL, base)
+  base = flags.base !== undefined ? resolveBase(flags.base, '--base') : resolveBase(process.env[BASE_ENV])
+  resolveSiteUrl(process.env[SITE_URL_ENV], base)
 }
 catch (error) {
   if (error instanceof DeployConfigError)
     fail(error.message)
   throw error
 }
-const outDir = resolve(root, String(flags.out))
+const outDir = resolve(root, flags.out)
 
 let chromium: string
 let browserEnv: Record<string, string>

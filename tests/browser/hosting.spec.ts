@@ -14,13 +14,17 @@ import { builtBase, githubPagesPort } from '../support/serve'
 
 const slides = await loadDeck()
 const BASE = builtBase()
-const TITLE = readFileSync(new URL('../../slides.md', import.meta.url), 'utf8').match(/^title:\s*(.+)$/m)![1].trim()
+// The headmatter is the first slide's frontmatter.
+const { title: TITLE, exportFilename } = slides[0].frontmatter as { title: string, exportFilename: string }
 
-/** The two hosts the deck is served from, each at the base path. */
-function hosts(baseURL: string) {
-  const githubPages = new URL(baseURL)
-  githubPages.port = String(githubPagesPort(Number(githubPages.port)))
-  return { 'a host with rewrites': baseURL, 'GitHub Pages': githubPages.href }
+/** The two hosts the deck is served from: each gives the deck's address from the main one's. */
+const HOSTS: Record<string, (baseURL: string) => string> = {
+  'a host with rewrites': baseURL => baseURL,
+  'GitHub Pages': (baseURL) => {
+    const url = new URL(baseURL)
+    url.port = String(githubPagesPort(Number(url.port)))
+    return url.href
+  },
 }
 
 async function expectSlide(page: Page, no: number) {
@@ -39,17 +43,25 @@ function ownRequests(page: Page, origin: string): string[] {
   return paths
 }
 
+/** Saves the PDF through the nav bar's button, which fades in under the pointer. */
+async function downloadPdf(page: Page) {
+  const button = page.getByTitle('Download as PDF')
+  await button.hover({ force: true })
+  const [download] = await Promise.all([page.waitForEvent('download'), button.click()])
+  return download
+}
+
 function expectUnderBase(paths: string[]) {
   expect(paths.length).toBeGreaterThan(0)
   expect(paths.filter(path => !path.startsWith(BASE)), 'requests outside the base path').toEqual([])
   expect(paths.filter(path => path.startsWith(`${BASE}${BASE.slice(1)}`)), 'requests with the base path doubled').toEqual([])
 }
 
-for (const [host, hostKey] of [['a host with rewrites', 0], ['GitHub Pages', 1]] as const) {
+for (const [host, deckOn] of Object.entries(HOSTS)) {
   test.describe(`on ${host}`, () => {
     test('every slide\'s deep link answers 200 and shows that slide, before and after a reload', async ({ page, baseURL }) => {
       test.setTimeout(240_000)
-      const root = Object.values(hosts(baseURL!))[hostKey]
+      const root = deckOn(baseURL!)
       const paths = ownRequests(page, new URL(root).origin)
       for (const { no } of slides) {
         const response = await page.goto(`${root}${no}`) as Response
@@ -63,7 +75,7 @@ for (const [host, hostKey] of [['a host with rewrites', 0], ['GitHub Pages', 1]]
     })
 
     test('every presenter deep link answers 200', async ({ request, baseURL }) => {
-      const root = Object.values(hosts(baseURL!))[hostKey]
+      const root = deckOn(baseURL!)
       for (const path of ['', 'presenter/', ...slides.map(({ no }) => `presenter/${no}`)]) {
         const response = await request.get(`${root}${path}`, { maxRedirects: 0 })
         expect(response.status(), `${BASE}${path}`).toBe(200)
@@ -72,7 +84,7 @@ for (const [host, hostKey] of [['a host with rewrites', 0], ['GitHub Pages', 1]]
     })
 
     test('the bare base path redirects to the deck', async ({ page, baseURL }) => {
-      const root = Object.values(hosts(baseURL!))[hostKey]
+      const root = deckOn(baseURL!)
       await page.goto(root.replace(/\/$/, ''))
       await expectSlide(page, 1)
       expect(new URL(page.url()).pathname).toBe(`${BASE}1`)
@@ -104,10 +116,7 @@ for (const route of ['1', 'presenter/3']) {
   test(`the download button on ${BASE}${route} saves the talk's PDF`, async ({ page }) => {
     await page.goto(route)
     await page.waitForLoadState('networkidle')
-    const button = page.getByTitle('Download as PDF')
-    // The nav bar fades in under the pointer, as a visitor finds it.
-    await button.hover({ force: true })
-    const [download] = await Promise.all([page.waitForEvent('download'), button.click()])
+    const download = await downloadPdf(page)
     expect(download.suggestedFilename()).toBe(`${TITLE}.pdf`)
     const file = join(mkdtempSync(join(tmpdir(), 'deck-download-')), 'download.pdf')
     await download.saveAs(file)
@@ -208,9 +217,7 @@ test('with the shipped Content-Security-Policy as a header, no slide, click or v
   }
   // The PDF download goes through fetch and a blob: URL.
   await page.goto('1')
-  const button = page.getByTitle('Download as PDF')
-  await button.hover({ force: true })
-  await Promise.all([page.waitForEvent('download'), button.click()])
+  await downloadPdf(page)
   expect(violations).toEqual([])
 })
 
@@ -229,7 +236,7 @@ test('only hashed assets are cached for long', async ({ page, request, baseURL }
     // A hashed name: name-<8+ url-safe characters>.ext
     expect(new URL(asset).pathname, 'asset without a content hash').toMatch(/-[\w-]{8,}\.\w+$/)
   }
-  for (const path of ['', '5', 'og-image.png', 'favicon.svg', `${readFileSync(new URL('../../slides.md', import.meta.url), 'utf8').match(/^exportFilename:\s*(\S+)/m)![1]}.pdf`]) {
+  for (const path of ['', '5', 'og-image.png', 'favicon.svg', `${exportFilename}.pdf`]) {
     const response = await request.get(`${baseURL}${path}`)
     expect(response.headers()['cache-control'] ?? '', `${BASE}${path}`).not.toContain('immutable')
   }
@@ -282,4 +289,22 @@ test('the presenter view works from the hosted build: notes, timer and the next 
   await page.keyboard.press('ArrowRight')
   await expect(page).toHaveURL(new RegExp(`${BASE}presenter/3$`))
   await expect(page.locator('.grid-section.main [data-slidev-no="3"]')).toBeVisible()
+})
+
+test('the HTML asks for slide 1\'s route, slide and font up front, not after the app has run', async ({ page, request }) => {
+  const html = await (await request.get('')).text()
+  const preloads = [...html.matchAll(/<link rel="(modulepreload|preload)"[^>]*href="([^"]+)"/g)].map(([, rel, href]) => `${rel} ${href}`)
+  expect(preloads.some(link => new RegExp(`^modulepreload ${BASE}assets/slidev/play-[\\w-]+\\.js$`).test(link)), 'the play route').toBe(true)
+  expect(preloads.some(link => new RegExp(`^preload ${BASE}assets/inter-latin-wght-normal-[\\w-]+\\.woff2$`).test(link)), 'the Latin Inter font').toBe(true)
+  // Each preloaded file is fetched exactly once: a preload whose crossorigin mode differs from
+  // the later request is fetched twice, which costs more than no preload.
+  const requested: string[] = []
+  page.on('request', r => requested.push(new URL(r.url()).pathname))
+  await page.goto('1')
+  await expectSlide(page, 1)
+  await page.waitForLoadState('networkidle')
+  for (const link of preloads) {
+    const path = link.split(' ')[1]
+    expect(requested.filter(p => p === path), path).toHaveLength(1)
+  }
 })
