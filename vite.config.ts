@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Milestone } from './data/career.ts'
 import { defineConfig } from 'vite'
+import { subsetFontPlugin } from './deploy/fonts.ts'
 import { hostedHtml } from './deploy/html.ts'
 import { milestones } from './data/career.ts'
 import { validateMilestones } from './data/validate.ts'
@@ -18,24 +19,53 @@ export function validateDeckData(list: readonly Milestone[] = milestones): Plugi
   }
 }
 
+/** Where the text the deck shows comes from: slides, notes, components and their data. */
+export const DECK_TEXT_SOURCES = ['slides.md', 'pages', 'components', 'data']
+
 const deckSources = ['slides.md', ...readdirSync(join(import.meta.dirname, 'pages')).map(file => join('pages', file))]
   .map(file => readFileSync(join(import.meta.dirname, file), 'utf8'))
+const componentSources = readdirSync(join(import.meta.dirname, 'components'))
+  .map(file => readFileSync(join(import.meta.dirname, 'components', file), 'utf8'))
 /** Whether any slide has a ```lang twoslash block, the one thing Slidev's twoslash client serves. */
 const usesTwoslash = deckSources.some(source => /^```\w+[^\n]*\btwoslash\b/m.test(source))
+/**
+ * Whether any slide has math for KaTeX: a $$ block, or $…$ as markdown-it-katex reads it (no
+ * space inside either dollar, no digit after the closing one). Slidev loads KaTeX's stylesheet
+ * (24 KB, 6 KB gzip, before slide 1) for any two dollar signs in the deck, and the essay's
+ * figures ("$852B", "$900B") are money, not math.
+ */
+/** Whether any slide or component marks text with v-mark, the one user of rough-notation. */
+const usesMark = [...deckSources, ...componentSources].some(source => /\bv-mark\b/.test(source))
+const usesMath = deckSources.some(source => /\$\$|\$[^\s$][^$\n]*[^\s$\\]\$(?!\d)/.test(source))
 
 export default defineConfig({
   plugins: [
     validateDeckData(),
+    subsetFontPlugin({
+      stylesheet: '@fontsource-variable/inter/index.css',
+      file: 'inter-latin-wght-normal.woff2',
+      root: import.meta.dirname,
+      sources: DECK_TEXT_SOURCES,
+      cacheDir: join(import.meta.dirname, 'node_modules', '.cache', 'deck-fonts'),
+    }),
     // The Inter file with the Latin letters slide 1 is set in starts loading with the HTML.
     hostedHtml({ preloadFonts: [/^inter-latin-wght-normal-[\w-]+\.woff2$/] }),
   ],
   resolve: {
-    alias: usesTwoslash
-      ? []
-      : [
-          { find: /^@shikijs\/vitepress-twoslash\/client$/, replacement: join(import.meta.dirname, 'stubs', 'twoslash-client.ts') },
-          { find: /^@shikijs\/vitepress-twoslash\/style\.css$/, replacement: join(import.meta.dirname, 'stubs', 'empty.css') },
-        ],
+    alias: [
+      ...usesTwoslash
+        ? []
+        : [
+            { find: /^@shikijs\/vitepress-twoslash\/client$/, replacement: join(import.meta.dirname, 'stubs', 'twoslash-client.ts') },
+            { find: /^@shikijs\/vitepress-twoslash\/style\.css$/, replacement: join(import.meta.dirname, 'stubs', 'empty.css') },
+          ],
+      ...usesMath ? [] : [{ find: /^.*\/katex\/dist\/katex\.min\.css$/, replacement: join(import.meta.dirname, 'stubs', 'empty.css') }],
+      ...usesMark ? [] : [{ find: /^@slidev\/rough-notation$/, replacement: join(import.meta.dirname, 'stubs', 'rough-notation.ts') }],
+      // Slidev's client takes parseRangeString from @slidev/parser/core, which also holds the
+      // frontmatter parser and with it the whole YAML library (9 KB gzip before slide 1); the
+      // same function is in @slidev/parser/utils, which imports nothing else.
+      { find: /^@slidev\/parser\/core$/, replacement: '@slidev/parser/utils' },
+    ],
   },
   build: {
     // Vite inlines files under 4 KB as data: URLs. A font inlined into the CSS is downloaded by

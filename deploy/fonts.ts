@@ -1,0 +1,86 @@
+// A smaller font for the built deck: Inter's Latin file (the one every slide is set in, and the
+// one slide 1 waits for) holds about 350 characters; the deck uses about 100. The build cuts it
+// to the characters the deck's sources contain, plus printable ASCII for Slidev's own interface,
+// and keeps its weight axis and OpenType features (kerning, ligatures).
+// Only the build does this: `slidev` (dev) and `slidev export` serve the whole file, so a
+// character typed into a slide never goes missing while the deck is being written.
+// The other files (latin-ext, cyrillic, greek, ...) stay whole: the browser fetches one only for
+// a character in its unicode-range.
+import type { Plugin } from 'vite'
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { dirname, join, relative } from 'node:path'
+import subsetFont from 'subset-font'
+
+export interface SubsetFontOptions {
+  /** The package's stylesheet (as imported), e.g. '@fontsource-variable/inter/index.css'. */
+  stylesheet: string
+  /** The file in it to cut, e.g. 'inter-latin-wght-normal.woff2'. */
+  file: string
+  /** Folders and files whose text the deck shows (relative to `root`). */
+  sources: string[]
+  root: string
+  /** Where the cut file is written; Vite hashes it from there like any asset. */
+  cacheDir: string
+}
+
+/** Printable ASCII: the letters of Slidev's own interface (nav bar, goto dialog, presenter). */
+const ASCII = Array.from({ length: 0x7F - 0x20 }, (_, i) => String.fromCharCode(0x20 + i)).join('')
+/** What Slidev's Markdown (markdown-it's typographer) turns quotes, dashes, dots and (c) into. */
+const TYPOGRAPHER = '\u2018\u2019\u201C\u201D\u2013\u2014\u2026\u00A9\u00AE\u2122\u00A7\u00B1'
+const TEXT_FILE = /\.(?:md|vue|ts)$/
+
+/**
+ * Every character in the deck's text sources, with printable ASCII and what the typographer
+ * makes of them, in code point order.
+ */
+export function deckCharacters(root: string, sources: string[]): string {
+  const chars = new Set(ASCII + TYPOGRAPHER)
+  const read = (path: string) => {
+    for (const char of readFileSync(path, 'utf8')) {
+      if (char >= ' ')
+        chars.add(char)
+    }
+  }
+  for (const source of sources) {
+    const path = join(root, source)
+    if (!statSync(path).isDirectory()) {
+      read(path)
+      continue
+    }
+    for (const entry of readdirSync(path, { recursive: true, withFileTypes: true })) {
+      if (entry.isFile() && TEXT_FILE.test(entry.name))
+        read(join(entry.parentPath, entry.name))
+    }
+  }
+  return [...chars].sort((a, b) => a.codePointAt(0)! - b.codePointAt(0)!).join('')
+}
+
+export function subsetFontPlugin(options: SubsetFontOptions): Plugin {
+  const require = createRequire(join(options.root, 'package.json'))
+  const stylesheet = require.resolve(options.stylesheet)
+  const original = join(dirname(stylesheet), 'files', options.file)
+  // Same name as the original, so the preload rule in vite.config.ts matches either.
+  const cut = join(options.cacheDir, options.file)
+  return {
+    name: 'deck:subset-font',
+    apply: 'build',
+    // Before Vite's CSS plugin resolves the url() and copies the file into assets/.
+    enforce: 'pre',
+    async buildStart() {
+      const text = deckCharacters(options.root, options.sources)
+      const font = await subsetFont(readFileSync(original), text, { targetFormat: 'woff2' })
+      mkdirSync(options.cacheDir, { recursive: true })
+      writeFileSync(cut, font)
+      this.info(`${options.file}: ${[...text].length} characters, ${readFileSync(original).length} → ${font.length} bytes`)
+    },
+    transform(code, id) {
+      if (id.split('?')[0] !== stylesheet)
+        return
+      const url = `./files/${options.file}`
+      if (!code.includes(url))
+        this.error(`${stylesheet}: no url(${url}) to replace; did @fontsource rename its files?`)
+      return code.replaceAll(url, relative(dirname(stylesheet), cut).split('\\').join('/'))
+    },
+  }
+}
