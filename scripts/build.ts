@@ -4,13 +4,19 @@
 //   auto); both need a Chromium, found as the export finds it (scripts/chromium.ts).
 // - Writes one copy of index.html per slide (N.html, presenter/N.html) so hosts without rewrites
 //   (GitHub Pages) answer a deep link with 200 and not with their 404 page; see the README.
+// - Puts slide 1, as the built deck draws it, into index.html and 1.html, so it shows before
+//   Slidev's client has run (deploy/first-screen.ts).
 import { spawnSync } from 'node:child_process'
-import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { createServer } from 'node:http'
 import { join, relative, resolve } from 'node:path'
 import process from 'node:process'
 import { load } from '@slidev/parser/fs'
+import { chromium as playwright } from 'playwright-chromium'
+import sirv from 'sirv'
 import { BASE_ENV, DeployConfigError, resolveBase, resolveSiteUrl, SITE_URL_ENV } from '../deploy/base.ts'
-import { ChromiumNotFoundError, findChromium, playwrightBrowsersEnv } from './chromium.ts'
+import { captureFirstScreen, withFirstScreen } from '../deploy/first-screen.ts'
+import { CHROMIUM_ARGS, ChromiumNotFoundError, findChromium, playwrightBrowsersEnv } from './chromium.ts'
 
 const RENDER_TIMEOUT_MS = 180_000
 const root = join(import.meta.dirname, '..')
@@ -94,6 +100,32 @@ for (let no = 1; no <= slides.length; no++) {
   copyFileSync(index, join(outDir, `${no}.html`))
   copyFileSync(index, join(outDir, 'presenter', `${no}.html`))
 }
+// The first screen, copied from the built deck served under its base path. 404.html, the
+// presenter and the other slides' copies keep the plain index.html.
+{
+  const files = sirv(outDir, { single: true, dev: true })
+  const server = createServer((req, res) => {
+    req.url = `/${(req.url ?? '/').slice(base.length)}`
+    files(req, res)
+  })
+  const origin = await new Promise<string>(done => server.listen(0, '127.0.0.1', () => {
+    const address = server.address()
+    done(`http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`)
+  }))
+  const browser = await playwright.launch({ executablePath: chromium, args: CHROMIUM_ARGS })
+  try {
+    const screen = await captureFirstScreen(browser, `${origin}${base}1`, 1)
+    const html = withFirstScreen(readFileSync(index, 'utf8'), screen)
+    writeFileSync(index, html)
+    writeFileSync(join(outDir, '1.html'), html)
+    console.log(`[build] first screen: slide 1, ${(Buffer.byteLength(screen.markup) / 1000).toFixed(1)} KB of markup in index.html and 1.html`)
+  }
+  finally {
+    await browser.close()
+    server.close()
+  }
+}
+
 // Branch-based GitHub Pages runs Jekyll, which drops files starting with "_" (Slidev's _redirects).
 writeFileSync(join(outDir, '.nojekyll'), '')
 

@@ -1,14 +1,96 @@
-// What the build cut from the first load (see the README's Performance section) must not cost a
-// reader anything: the cut font still has every letter the slides show, and KaTeX's stylesheet
-// is left out only when no slide has math.
+// The first load, as a visitor following a link gets it (see the README's Performance section):
+// - slide 1 is in the HTML (deploy/first-screen.ts) and looks like the live slide that replaces
+//   it, on a laptop and on a phone; it goes once the live slide shows, and never covers any other
+//   view or slide;
+// - what the build cut costs a reader nothing: the cut font still has every letter the slides
+//   show, and KaTeX's stylesheet is left out only when no slide has math.
 // Run after `npm run build`.
-import type { Page } from '@playwright/test'
+import type { Browser, Page } from '@playwright/test'
 import { expect, test } from '@playwright/test'
 import fontverter from 'fontverter'
 import { Blob, Face } from 'harfbuzzjs'
+import { FIRST_SCREEN_ID } from '../../setup/first-screen'
 import { loadDeck } from '../support/deck'
+import { meanDifference } from '../support/images'
 
 const slides = await loadDeck()
+const FIRST_SCREEN = `#${FIRST_SCREEN_ID}`
+const TITLE = slides[0].title!
+
+/** A page with JavaScript off: what the browser draws from the HTML and CSS alone. */
+async function withoutScripts(browser: Browser, baseURL: string, options: Parameters<Browser['newContext']>[0] = {}) {
+  const context = await browser.newContext({ ...options, baseURL, javaScriptEnabled: false })
+  return { page: await context.newPage(), close: () => context.close() }
+}
+
+async function expectLiveSlide(page: Page, no: number) {
+  await expect(page.locator(`#slideshow [data-slidev-no="${no}"]`)).toBeVisible()
+  await expect(page.locator(FIRST_SCREEN)).toHaveCount(0)
+}
+
+test.describe('the first screen', () => {
+  for (const viewport of [{ width: 1280, height: 720 }, { width: 390, height: 844 }]) {
+    test(`shows slide 1 before any script has run, as the live deck draws it, at ${viewport.width}x${viewport.height}`, async ({ browser, baseURL, page }) => {
+      const still = await withoutScripts(browser, baseURL!, { viewport, colorScheme: 'light' })
+      await still.page.goto('')
+      await expect(still.page.getByRole('heading', { name: TITLE, includeHidden: true })).toBeInViewport()
+      await still.page.evaluate(() => document.fonts.ready)
+      await page.setViewportSize(viewport)
+      await page.emulateMedia({ colorScheme: 'light' })
+      const live = async (no: number) => {
+        await page.goto(`${no}`)
+        await expectLiveSlide(page, no)
+        await page.waitForLoadState('networkidle')
+        return page.locator('#slide-content').boundingBox()
+      }
+      const box = (await live(1))!
+      // The slide's box on screen, not the nav bar, which a phone shows under the slide.
+      const clip = { x: Math.round(box.x), y: Math.round(box.y), width: Math.floor(box.width), height: Math.floor(box.height) }
+      const liveShot = await page.screenshot({ clip, animations: 'disabled' })
+      const stillShot = await still.page.screenshot({ clip, animations: 'disabled' })
+      await live(2)
+      const otherShot = await page.screenshot({ clip, animations: 'disabled' })
+      await still.close()
+      await page.goto('about:blank')
+      const toLive = await meanDifference(page, stillShot, liveShot)
+      const toOther = await meanDifference(page, stillShot, otherShot)
+      expect(typeof toLive === 'number' && toLive < 2, `first screen vs live slide 1: ${toLive}`).toBe(true)
+      expect(typeof toOther === 'number' && toOther > 3 * (toLive as number), `first screen vs live slide 2: ${toOther}`).toBe(true)
+    })
+  }
+
+  test('goes once the live slide is on screen, leaving one title and no repeated ids', async ({ page }) => {
+    await page.goto('')
+    await expectLiveSlide(page, 1)
+    await expect(page.getByRole('heading', { name: TITLE })).toHaveCount(1)
+    const ids = await page.evaluate(() => [...document.querySelectorAll('[id]')].map(element => element.id))
+    expect(ids.filter((id, i) => ids.indexOf(id) !== i), 'ids found twice').toEqual([])
+  })
+
+  test('is only in the pages that open on slide 1', async ({ request }) => {
+    const has = async (path: string) => (await (await request.get(path)).text()).includes(`id="${FIRST_SCREEN_ID}"`)
+    expect(await has('')).toBe(true)
+    expect(await has('1')).toBe(true)
+    for (const path of ['2', `${slides.length}`, 'presenter/1', '404.html'])
+      expect(await has(path), path).toBe(false)
+  })
+
+  test('never covers another view that a host answered with index.html', async ({ page }) => {
+    for (const view of ['overview', `${slides.length + 5}`, '1?print']) {
+      await page.goto(view)
+      await page.waitForLoadState('networkidle')
+      await expect(page.locator(FIRST_SCREEN), view).toHaveCount(0)
+    }
+  })
+
+  test('is not shown to a visitor in dark mode, whose deck the script turns dark', async ({ browser, baseURL }) => {
+    const still = await withoutScripts(browser, baseURL!, { colorScheme: 'dark' })
+    await still.page.goto('')
+    await expect(still.page.locator(FIRST_SCREEN)).toBeAttached()
+    await expect(still.page.locator(FIRST_SCREEN)).toBeHidden()
+    await still.close()
+  })
+})
 
 /** Every slide at once, each in its final state (all clicks shown), from Slidev's print view. */
 async function openPrintView(page: Page) {

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { HASHED_ASSET_CACHE_CONTROL, SECURITY_HEADERS } from '../../deploy/headers'
 import { loadDeck } from '../support/deck'
+import { meanDifference } from '../support/images'
 import { builtBase, githubPagesPort } from '../support/serve'
 
 const slides = await loadDeck()
@@ -166,23 +167,7 @@ test.describe('the OG image', () => {
     }
     const [title, next] = [await shot(1), await shot(2)]
     await page.goto('about:blank') // away from the deck's CSP, which allows no data: fetch
-    // Mean difference per channel (0-255) between the OG image and a screenshot, in the page.
-    const difference = (a: Buffer, b: Buffer) => page.evaluate(async ([a, b]) => {
-      const pixels = async (base64: string) => {
-        const bitmap = await createImageBitmap(await (await fetch(`data:image/png;base64,${base64}`)).blob())
-        const canvas = new OffscreenCanvas(bitmap.width, bitmap.height)
-        const context = canvas.getContext('2d')!
-        context.drawImage(bitmap, 0, 0)
-        return context.getImageData(0, 0, bitmap.width, bitmap.height)
-      }
-      const [x, y] = [await pixels(a), await pixels(b)]
-      if (x.width !== y.width || x.height !== y.height)
-        return `${x.width}x${x.height} vs ${y.width}x${y.height}`
-      let sum = 0
-      for (let i = 0; i < x.data.length; i++)
-        sum += Math.abs(x.data[i] - y.data[i])
-      return sum / x.data.length
-    }, [a.toString('base64'), b.toString('base64')] as const)
+    const difference = (a: Buffer, b: Buffer) => meanDifference(page, a, b)
     const toTitle = await difference(image, title)
     const toNext = await difference(image, next)
     expect(typeof toTitle === 'number' && toTitle < 3, `OG image vs slide 1: ${toTitle}`).toBe(true)

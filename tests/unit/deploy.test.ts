@@ -82,7 +82,10 @@ describe('vercel.json', () => {
     expect(vercel.installCommand).toMatch(/npm ci/)
   })
 
-  it('answers every other path with the app', () => {
+  it('answers a slide\'s path with its own page (N.html) and every other path with the app', () => {
+    // Without cleanUrls Vercel answers /5 with index.html, whose first screen is slide 1.
+    expect(vercel.cleanUrls).toBe(true)
+    expect(vercel.trailingSlash).toBe(false)
     expect(vercel.rewrites).toEqual([{ source: '/(.*)', destination: '/index.html' }])
   })
 
@@ -96,8 +99,8 @@ describe('vercel.json', () => {
 describe('the README\'s nginx example', () => {
   const block = read('README.md').match(/```nginx\n([\s\S]*?)```/)?.[1] ?? ''
 
-  it('serves the app for any path under the sub-path and redirects the bare one', () => {
-    expect(block).toMatch(/location \/deck\/ \{\s*try_files \$uri \$uri\/ \/deck\/index\.html;\s*\}/)
+  it('serves a slide\'s own page, the app for any other path under the sub-path, and redirects the bare one', () => {
+    expect(block).toMatch(/location \/deck\/ \{\s*try_files \$uri \$uri\.html \$uri\/ \/deck\/index\.html;\s*\}/)
     expect(block).toMatch(/location = \/deck \{\s*return 301 \/deck\/;\s*\}/)
   })
 

@@ -1,0 +1,104 @@
+// The first screen: slide 1 as static markup in the built index.html, so a visitor sees it as
+// soon as the HTML, the stylesheet and the font have arrived, instead of after Slidev's client
+// has loaded and run (Slidev renders only in the browser; it has no server or static rendering).
+// `npm run build` opens the built deck in Chromium, copies the slide as the live deck drew it,
+// and writes the copy into index.html and 1.html; setup/first-screen.ts removes it once the
+// live slide is on screen. The copy is the live deck's own markup under its own stylesheets, and
+// a browser test holds it to the live slide pixel by pixel.
+// It is shown only where it would look the same as what replaces it:
+// - with the light color scheme: the deck follows the system's (colorSchema: auto), and the dark
+//   one is switched on by script;
+// - where CSS can compute the scale from the window (typed arithmetic: calc(100vw / 980px));
+//   elsewhere the deck opens as before.
+import type { Browser } from 'playwright-chromium'
+import { FIRST_SCREEN_ID, FIRST_SCREEN_SLIDE } from '../setup/first-screen.ts'
+
+export interface FirstScreen {
+  /** The slide it shows. */
+  no: number
+  /** The slide's container as the live deck drew it, holding only that slide, without ids. */
+  markup: string
+  /** Stylesheets the live page had applied (paths as served), in order. */
+  stylesheets: string[]
+}
+
+/** Opens slide `no` of a built deck at `url` and copies what the live deck drew. */
+export async function captureFirstScreen(browser: Browser, url: string, no: number): Promise<FirstScreen> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, colorScheme: 'light', reducedMotion: 'reduce' })
+  try {
+    const page = await context.newPage()
+    const response = await page.goto(url)
+    if (!response?.ok())
+      throw new Error(`${url}: HTTP ${response?.status()}`)
+    await page.waitForFunction((no) => {
+      const slide = document.querySelector(`#slideshow .slidev-page-${no}`)
+      return slide && slide.getBoundingClientRect().width > 0 && !slide.querySelector('.slidev-slide-loading') && document.fonts.status === 'loaded'
+    }, no, { timeout: 60_000 })
+    return await page.evaluate((no) => {
+      const root = document.getElementById('page-root')!
+      const container = document.getElementById('slide-container')!
+      const content = document.getElementById('slide-content')!
+      const copy = container.cloneNode(false) as HTMLElement
+      const slide = content.cloneNode(true) as HTMLElement
+      copy.append(slide)
+      for (const other of slide.querySelectorAll(`.slidev-page:not(.slidev-page-${no})`))
+        other.remove()
+      // Ids stay with the live deck (its code looks elements up by id); the rules Slidev's
+      // stylesheets give by id go inline.
+      slide.querySelector<HTMLElement>('#slideshow')!.style.height = '100%'
+      for (const element of [copy, ...copy.querySelectorAll('[id]')])
+        element.removeAttribute('id')
+      // The live deck scales the slide to the window by script; here CSS does it.
+      const { width, height } = content.style
+      slide.setAttribute('style', `width: ${width}; height: ${height}; --slidev-slide-scale: min(calc(100vw / ${width}), calc(100vh / ${height}))`)
+      copy.style.fontFamily = getComputedStyle(root).fontFamily
+      return {
+        no,
+        markup: copy.outerHTML,
+        stylesheets: [...document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]')].map(link => new URL(link.href).pathname),
+      }
+    }, no)
+  }
+  finally {
+    await context.close()
+  }
+}
+
+const attribute = (html: string) => html.replaceAll('&', '&amp;').replaceAll('"', '&quot;')
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+/** What the first frame needs: the stylesheets and the preloaded font. */
+const FIRST_FRAME_LINK = /[ \t]*<link rel="(?:stylesheet|preload" as="font)"[^>]*>\n?/g
+
+/**
+ * index.html with the first screen in it:
+ * - the stylesheets the copy needs become render-blocking links (they are small, and the live
+ *   deck would load them next anyway);
+ * - the stylesheets and the font move ahead of the scripts: the first frame needs nothing else,
+ *   and on a host that speaks HTTP/1.1 (six connections at a time) the fifteen script requests
+ *   above them would go first (measured here: slide 1 shown about 50 ms sooner);
+ * - the copy goes before the app, fixed over it, until setup/first-screen.ts removes it.
+ */
+export function withFirstScreen(html: string, screen: FirstScreen): string {
+  for (const anchor of ['</head>', '<div id="app">', '<script type="module"']) {
+    if (!html.includes(anchor))
+      throw new Error(`index.html: no ${anchor} to put the first screen by`)
+  }
+  let out = html
+  for (const href of screen.stylesheets) {
+    const preload = new RegExp(`<link rel="preload" as="style"([^>]*) href="${escapeRegExp(href)}">`)
+    if (preload.test(out))
+      out = out.replace(preload, `<link rel="stylesheet"$1 href="${attribute(href)}">`)
+    else if (!out.includes(`href="${href}"`))
+      out = out.replace('</head>', `  <link rel="stylesheet" crossorigin href="${attribute(href)}">\n</head>`)
+  }
+  const firstFrame = out.match(FIRST_FRAME_LINK) ?? []
+  out = out.replace(FIRST_FRAME_LINK, '')
+  out = out.replace('<script type="module"', `${firstFrame.map(link => link.trim()).join('\n  ')}\n  <script type="module"`)
+  out = out.replace('</head>', `  <style>
+    #${FIRST_SCREEN_ID} { position: fixed; inset: 0; z-index: 100; pointer-events: none; }
+    @media (prefers-color-scheme: dark) { #${FIRST_SCREEN_ID} { display: none; } }
+    @supports not (scale: calc(1px / 1px)) { #${FIRST_SCREEN_ID} { display: none; } }
+  </style>
+</head>`)
+  return out.replace('<div id="app">', `<div id="${FIRST_SCREEN_ID}" ${FIRST_SCREEN_SLIDE}="${screen.no}" aria-hidden="true">${screen.markup}</div>\n  <div id="app">`)
+}
