@@ -13,8 +13,10 @@ export type Kind = 'js' | 'css' | 'font' | 'other'
 export type Bytes = Record<Kind, { raw: number, gzip: number }>
 
 export interface LoadRun {
-  /** Milliseconds from navigation start to slide 1 visible with its fonts. */
+  /** Milliseconds from navigation start to slide 1 on screen: its title shown, in its fonts. */
   firstSlideMs: number
+  /** Milliseconds from navigation start to slide 1 drawn by Slidev's client, which then takes keys. */
+  liveSlideMs: number
   beforeFirstSlide: Bytes
   /** Libraries found in the code loaded before slide 1 (see NOT_BEFORE_FIRST_SLIDE). */
   forbidden: string[]
@@ -70,20 +72,35 @@ function tally(dist: string, urls: string[]): { bytes: Bytes, code: string[] } {
 }
 
 interface Probe {
-  /** Calls back with the time of the first frame in which slide `no` shows its content in its fonts. */
+  /** Calls back with the time of the first frame in which Slidev's client shows slide `no`, in its fonts. */
   watch: (no: number, done: (ms: number) => void) => void
+  /** When slide 1's title was first on screen in its fonts, whatever drew it. */
   firstSlide?: number
+  /** When Slidev's client first showed slide 1. */
+  liveSlide?: number
   next: { pressed?: number, shown?: number }
 }
 
-/** Runs in every page before the deck's own code, so that slide 1 is watched from the start. */
-function installProbe() {
+/**
+ * Runs in every page before the deck's own code, so that slide 1 is watched from the start.
+ * "On screen" is what a visitor sees: the title's text laid out in the window, not hidden, not
+ * transparent, with the page's fonts loaded; it does not ask which code drew it.
+ */
+function installProbe(title: string) {
+  const normalise = (text: string) => text.replace(/\s+/g, ' ').trim()
+  const fontsReady = () => document.fonts.status === 'loaded'
+  const titleOnScreen = () => [...document.querySelectorAll('h1, h2, h3, p, div')].some((element) => {
+    if (normalise(element.textContent ?? '') !== title || !element.checkVisibility({ opacityProperty: true, visibilityProperty: true }))
+      return false
+    const box = element.getBoundingClientRect()
+    return box.width > 0 && box.height > 0 && box.bottom > 0 && box.right > 0 && box.top < innerHeight && box.left < innerWidth
+  })
   const probe: Probe = {
     watch(no, done) {
       const check = () => {
         const slide = [...document.querySelectorAll(`#slideshow [data-slidev-no="${no}"]`)]
           .find(element => element.getBoundingClientRect().width > 0)
-        if (slide && slide.textContent!.trim() !== '' && !slide.querySelector('.slidev-slide-loading') && document.fonts.status === 'loaded')
+        if (slide && slide.textContent!.trim() !== '' && !slide.querySelector('.slidev-slide-loading') && fontsReady())
           done(performance.now())
         else
           requestAnimationFrame(check)
@@ -93,13 +110,20 @@ function installProbe() {
     next: {},
   }
   ;(window as unknown as { __probe: Probe }).__probe = probe
-  requestAnimationFrame(() => probe.watch(1, ms => probe.firstSlide = ms))
+  const watchTitle = () => {
+    if (titleOnScreen() && fontsReady())
+      probe.firstSlide = performance.now()
+    else
+      requestAnimationFrame(watchTitle)
+  }
+  requestAnimationFrame(watchTitle)
+  requestAnimationFrame(() => probe.watch(1, ms => probe.liveSlide = ms))
 }
 
 /** A cold browser context on the deck, with the probe, and requests to other hosts blocked. */
-async function openDeck(browser: Browser, url: string, blocked: string[] = []): Promise<{ page: Page, close: () => Promise<void> }> {
+async function openDeck(browser: Browser, url: string, title: string, blocked: string[] = []): Promise<{ page: Page, close: () => Promise<void> }> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 720 } })
-  await context.addInitScript(installProbe)
+  await context.addInitScript(installProbe, title.replace(/\s+/g, ' ').trim())
   const page = await context.newPage()
   const origin = new URL(url).origin
   await page.route('**/*', (route) => {
@@ -109,10 +133,12 @@ async function openDeck(browser: Browser, url: string, blocked: string[] = []): 
     return route.abort()
   })
   await page.goto(url)
-  const firstSlide = await page.waitForFunction(() => (window as unknown as { __probe: Probe }).__probe.firstSlide, null, { timeout: 60_000 })
-    .catch(() => {
-      throw new Error(`${url}: slide 1 was not shown within 60 s`)
-    })
+  const firstSlide = await page.waitForFunction(() => {
+    const { firstSlide, liveSlide } = (window as unknown as { __probe: Probe }).__probe
+    return firstSlide !== undefined && liveSlide !== undefined
+  }, null, { timeout: 60_000 }).catch(() => {
+    throw new Error(`${url}: slide 1 (title "${title}") was not shown within 60 s`)
+  })
   await firstSlide.dispose()
   return { page, close: () => context.close() }
 }
@@ -124,11 +150,14 @@ async function settle(page: Page) {
   await page.waitForLoadState('networkidle')
 }
 
-export async function measureLoad(browser: Browser, url: string, dist: string): Promise<LoadRun> {
+export async function measureLoad(browser: Browser, url: string, dist: string, title: string): Promise<LoadRun> {
   const blocked: string[] = []
-  const { page, close } = await openDeck(browser, url, blocked)
+  const { page, close } = await openDeck(browser, url, title, blocked)
   const origin = new URL(url).origin
-  const firstSlideMs = await page.evaluate(() => (window as unknown as { __probe: Probe }).__probe.firstSlide!)
+  const { firstSlideMs, liveSlideMs } = await page.evaluate(() => {
+    const probe = (window as unknown as { __probe: Probe }).__probe
+    return { firstSlideMs: probe.firstSlide!, liveSlideMs: probe.liveSlide! }
+  })
   const loadedBy = (limit: number) => page.evaluate(limit => [
     location.href,
     ...performance.getEntriesByType('resource')
@@ -141,6 +170,7 @@ export async function measureLoad(browser: Browser, url: string, dist: string): 
   await close()
   return {
     firstSlideMs,
+    liveSlideMs,
     beforeFirstSlide: before.bytes,
     forbidden: Object.entries(NOT_BEFORE_FIRST_SLIDE).filter(([, pattern]) => before.code.some(code => pattern.test(code))).map(([name]) => name),
     afterPreload: after.bytes,
@@ -149,8 +179,8 @@ export async function measureLoad(browser: Browser, url: string, dist: string): 
 }
 
 /** Milliseconds from each keypress to the next slide shown, over the whole deck, after preload. */
-export async function measureNextSlide(browser: Browser, url: string, slides: number): Promise<number[]> {
-  const { page, close } = await openDeck(browser, `${url}1`)
+export async function measureNextSlide(browser: Browser, url: string, slides: number, title: string): Promise<number[]> {
+  const { page, close } = await openDeck(browser, `${url}1`, title)
   await settle(page)
   const times: number[] = []
   for (let no = 2; no <= slides; no++) {
