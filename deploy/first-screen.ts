@@ -33,11 +33,13 @@ export async function captureFirstScreen(browser: Browser, url: string, no: numb
     await page.waitForFunction((no) => {
       const slide = document.querySelector(`#slideshow .slidev-page-${no}`)
       return slide && slide.getBoundingClientRect().width > 0 && !slide.querySelector('.slidev-slide-loading') && document.fonts.status === 'loaded'
-    }, no, { timeout: 60_000 })
+    }, no, { timeout: 60_000 }).catch(() => {
+      throw new Error(`${url}: the built deck did not draw slide ${no} within 60 s, so there is no first screen to copy`)
+    })
     return await page.evaluate((no) => {
-      const root = document.getElementById('page-root')!
-      const container = document.getElementById('slide-container')!
-      const content = document.getElementById('slide-content')!
+      const [root, container, content] = ['page-root', 'slide-container', 'slide-content'].map(id => document.getElementById(id))
+      if (!root || !container || !content)
+        throw new Error('Slidev\'s play page has no #page-root, #slide-container or #slide-content: deploy/first-screen.ts copies the slide from them')
       const copy = container.cloneNode(false) as HTMLElement
       const slide = content.cloneNode(true) as HTMLElement
       copy.append(slide)
@@ -100,5 +102,6 @@ export function withFirstScreen(html: string, screen: FirstScreen): string {
     @supports not (scale: calc(1px / 1px)) { #${FIRST_SCREEN_ID} { display: none; } }
   </style>
 </head>`)
-  return out.replace('<div id="app">', `<div id="${FIRST_SCREEN_ID}" ${FIRST_SCREEN_SLIDE}="${screen.no}" aria-hidden="true">${screen.markup}</div>\n  <div id="app">`)
+  // inert and aria-hidden: nothing in the copy takes focus or is read out twice.
+  return out.replace('<div id="app">', `<div id="${FIRST_SCREEN_ID}" ${FIRST_SCREEN_SLIDE}="${screen.no}" inert aria-hidden="true">${screen.markup}</div>\n  <div id="app">`)
 }

@@ -34,7 +34,7 @@ describe('withFirstScreen', () => {
   }
 
   it('puts the copy of the slide before the app, naming its slide', () => {
-    expect(position(`<div id="${FIRST_SCREEN_ID}" ${FIRST_SCREEN_SLIDE}="1" aria-hidden="true">${SCREEN.markup}</div>`)).toBeLessThan(position('<div id="app">'))
+    expect(position(`<div id="${FIRST_SCREEN_ID}" ${FIRST_SCREEN_SLIDE}="1" inert aria-hidden="true">${SCREEN.markup}</div>`)).toBeLessThan(position('<div id="app">'))
   })
 
   it('applies every stylesheet the copy needs: preloads become stylesheets, missing ones are linked once', () => {
