@@ -28,15 +28,15 @@ const componentSources = readdirSync(join(import.meta.dirname, 'components'))
   .map(file => readFileSync(join(import.meta.dirname, 'components', file), 'utf8'))
 /** Whether any slide has a ```lang twoslash block, the one thing Slidev's twoslash client serves. */
 const usesTwoslash = deckSources.some(source => /^```\w+[^\n]*\btwoslash\b/m.test(source))
-/**
- * Whether any slide has math for KaTeX: a $$ block, or $…$ as markdown-it-katex reads it (no
- * space inside either dollar, no digit after the closing one). Slidev loads KaTeX's stylesheet
- * (24 KB, 6 KB gzip, before slide 1) for any two dollar signs in the deck, and the essay's
- * figures ("$852B", "$900B") are money, not math.
- */
 /** Whether any slide or component marks text with v-mark, the one user of rough-notation. */
 const usesMark = [...deckSources, ...componentSources].some(source => /\bv-mark\b/.test(source))
-const usesMath = deckSources.some(source => /\$\$|\$[^\s$][^$\n]*[^\s$\\]\$(?!\d)/.test(source))
+/**
+ * Whether any slide has math for KaTeX: a $$ block, or $…$ as markdown-it-katex reads it (no
+ * space just inside either dollar, no digit after the closing one, lines included). Slidev
+ * loads KaTeX's stylesheet (24 KB, 6 KB gzip, before slide 1) for any two dollar signs in a
+ * deck, and the essay's figures ("$852 billion", "$900 billion") are money, not math.
+ */
+const usesMath = deckSources.some(source => /\$\$|\$[^\s$](?:[^$]*?[^\s$\\])?\$(?!\d)/.test(source))
 
 export default defineConfig({
   plugins: [
@@ -63,7 +63,7 @@ export default defineConfig({
       ...usesMark ? [] : [{ find: /^@slidev\/rough-notation$/, replacement: join(import.meta.dirname, 'stubs', 'rough-notation.ts') }],
       // Slidev's client takes parseRangeString from @slidev/parser/core, which also holds the
       // frontmatter parser and with it the whole YAML library (9 KB gzip before slide 1); the
-      // same function is in @slidev/parser/utils, which imports nothing else.
+      // same function is in @slidev/parser/utils, which imports only @antfu/utils.
       { find: /^@slidev\/parser\/core$/, replacement: '@slidev/parser/utils' },
     ],
   },

@@ -50,6 +50,9 @@ export async function captureFirstScreen(browser: Browser, url: string, no: numb
       slide.querySelector<HTMLElement>('#slideshow')!.style.height = '100%'
       for (const element of [copy, ...copy.querySelectorAll('[id]')])
         element.removeAttribute('id')
+      // Nor is the copy a slide to anything that finds slides by their number.
+      for (const element of copy.querySelectorAll('[data-slidev-no]'))
+        element.removeAttribute('data-slidev-no')
       // The live deck scales the slide to the window by script; here CSS does it.
       const { width, height } = content.style
       slide.setAttribute('style', `width: ${width}; height: ${height}; --slidev-slide-scale: min(calc(100vw / ${width}), calc(100vh / ${height}))`)
@@ -89,19 +92,21 @@ export function withFirstScreen(html: string, screen: FirstScreen): string {
   for (const href of screen.stylesheets) {
     const preload = new RegExp(`<link rel="preload" as="style"([^>]*) href="${escapeRegExp(href)}">`)
     if (preload.test(out))
-      out = out.replace(preload, `<link rel="stylesheet"$1 href="${attribute(href)}">`)
+      out = out.replace(preload, (_, attributes: string) => `<link rel="stylesheet"${attributes} href="${attribute(href)}">`)
     else if (!out.includes(`href="${href}"`))
-      out = out.replace('</head>', `  <link rel="stylesheet" crossorigin href="${attribute(href)}">\n</head>`)
+      out = out.replace('</head>', () => `  <link rel="stylesheet" crossorigin href="${attribute(href)}">\n</head>`)
   }
   const firstFrame = out.match(FIRST_FRAME_LINK) ?? []
   out = out.replace(FIRST_FRAME_LINK, '')
-  out = out.replace('<script type="module"', `${firstFrame.map(link => link.trim()).join('\n  ')}\n  <script type="module"`)
-  out = out.replace('</head>', `  <style>
+  // Replacement functions, not strings: a `$` in the slide (the essay's figures) is text, not a
+  // replacement pattern.
+  out = out.replace('<script type="module"', () => `${firstFrame.map(link => link.trim()).join('\n  ')}\n  <script type="module"`)
+  out = out.replace('</head>', () => `  <style>
     #${FIRST_SCREEN_ID} { position: fixed; inset: 0; z-index: 100; pointer-events: none; }
     @media (prefers-color-scheme: dark) { #${FIRST_SCREEN_ID} { display: none; } }
     @supports not (scale: calc(1px / 1px)) { #${FIRST_SCREEN_ID} { display: none; } }
   </style>
 </head>`)
   // inert and aria-hidden: nothing in the copy takes focus or is read out twice.
-  return out.replace('<div id="app">', `<div id="${FIRST_SCREEN_ID}" ${FIRST_SCREEN_SLIDE}="${screen.no}" inert aria-hidden="true">${screen.markup}</div>\n  <div id="app">`)
+  return out.replace('<div id="app">', () => `<div id="${FIRST_SCREEN_ID}" ${FIRST_SCREEN_SLIDE}="${screen.no}" inert aria-hidden="true">${screen.markup}</div>\n  <div id="app">`)
 }

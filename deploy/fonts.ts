@@ -1,7 +1,8 @@
 // A smaller font for the built deck: Inter's Latin file (the one every slide is set in, and the
 // one slide 1 waits for) holds about 350 characters; the deck uses about 100. The build cuts it
 // to the characters the deck's sources contain, plus printable ASCII for Slidev's own interface,
-// and keeps its weight axis and OpenType features (kerning, ligatures).
+// and keeps its weight axis and HarfBuzz's default OpenType features (kerning, standard
+// ligatures; not stylistic sets or tabular figures, which the deck does not use).
 // Only the build does this: `slidev` (dev) and `slidev export` serve the whole file, so a
 // character typed into a slide never goes missing while the deck is being written.
 // The other files (latin-ext, cyrillic, greek, ...) stay whole: the browser fetches one only for
@@ -26,7 +27,10 @@ export interface SubsetFontOptions {
 
 /** Printable ASCII: the letters of Slidev's own interface (nav bar, goto dialog, presenter). */
 const ASCII = Array.from({ length: 0x7F - 0x20 }, (_, i) => String.fromCharCode(0x20 + i)).join('')
-/** What Slidev's Markdown (markdown-it's typographer) turns quotes, dashes, dots and (c) into. */
+/**
+ * Typographic quotes, dashes, ellipsis and signs, which rendered Markdown can show where the
+ * source has ASCII (the deck's "Anthropic's" is drawn with a curly apostrophe).
+ */
 const TYPOGRAPHER = '\u2018\u2019\u201C\u201D\u2013\u2014\u2026\u00A9\u00AE\u2122\u00A7\u00B1'
 const TEXT_FILE = /\.(?:md|vue|ts)$/
 

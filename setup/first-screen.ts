@@ -22,6 +22,11 @@ export function handOverFirstScreen(router: Router) {
   const screen = document.getElementById(FIRST_SCREEN_ID)
   if (!screen)
     return
+  // Hidden by its own CSS (dark mode, or no CSS to scale it): nothing to hand over.
+  if (getComputedStyle(screen).display === 'none') {
+    screen.remove()
+    return
+  }
   const no = Number(screen.getAttribute(FIRST_SCREEN_SLIDE))
   const started = performance.now()
   const removeWhenLive = () => {

@@ -59,7 +59,14 @@ test.describe('the first screen', () => {
     })
   }
 
-  test('goes once the live slide is on screen, leaving one title and no repeated ids', async ({ page }) => {
+  test('goes once the live slide is on screen, leaving one title and no repeated ids', async ({ page, request }) => {
+    // The copy carries no ids of its own, so none can clash with the live deck's while both are up.
+    const html = await (await request.get('')).text()
+    const opening = `<div id="${FIRST_SCREEN_ID}"`
+    const copy = html.slice(html.indexOf(opening) + opening.length, html.indexOf('<div id="app">'))
+    expect(copy).toContain(TITLE)
+    expect(copy.match(/\sid="[^"]*"/g) ?? [], 'ids in the copy').toEqual([])
+    expect(copy, 'a slide number on the copy').not.toContain('data-slidev-no')
     await page.goto('')
     await expectLiveSlide(page, 1)
     await expect(page.getByRole('heading', { name: TITLE })).toHaveCount(1)
@@ -83,12 +90,15 @@ test.describe('the first screen', () => {
     }
   })
 
-  test('is not shown to a visitor in dark mode, whose deck the script turns dark', async ({ browser, baseURL }) => {
+  test('is not shown to a visitor in dark mode, whose deck the script turns dark', async ({ browser, baseURL, page }) => {
     const still = await withoutScripts(browser, baseURL!, { colorScheme: 'dark' })
     await still.page.goto('')
     await expect(still.page.locator(FIRST_SCREEN)).toBeAttached()
     await expect(still.page.locator(FIRST_SCREEN)).toBeHidden()
     await still.close()
+    await page.emulateMedia({ colorScheme: 'dark' })
+    await page.goto('')
+    await expectLiveSlide(page, 1)
   })
 })
 
@@ -96,6 +106,8 @@ test.describe('the first screen', () => {
 async function openPrintView(page: Page) {
   await page.goto('print')
   await expect(page.locator('.print-slide-container')).toHaveCount(slides.length, { timeout: 30_000 })
+  await expect(page.locator('.slidev-slide-loading')).toHaveCount(0)
+  await page.waitForLoadState('networkidle')
   await page.evaluate(() => document.fonts.ready)
 }
 
@@ -138,6 +150,8 @@ test('the cut Latin font has every character the slides show', async ({ page, re
 
 test('math appears only with KaTeX\'s stylesheet, which the build leaves out when no slide has math', async ({ page }) => {
   await openPrintView(page)
+  // The essay's figures are money: they show as written, dollar signs included.
+  await expect(page.locator('.slidev-page').filter({ hasText: '$852 billion' }).first()).toBeVisible()
   const katex = await page.evaluate(() => ({
     rendered: document.querySelectorAll('.slidev-page .katex').length,
     styled: [...document.styleSheets].some(sheet => [...sheet.cssRules].some(rule => rule instanceof CSSStyleRule && rule.selectorText === '.katex')),

@@ -55,6 +55,11 @@ describe('withFirstScreen', () => {
     expect(html).toMatch(new RegExp(`@supports not \\(scale: calc\\(1px / 1px\\)\\) \\{ #${FIRST_SCREEN_ID} \\{ display: none; \\} \\}`))
   })
 
+  it('keeps a dollar sign in the slide as text', () => {
+    const money = { ...SCREEN, markup: '<p>$852 billion, $& and $$ and $\' and $`</p>' }
+    expect(withFirstScreen(INDEX, money)).toContain(`aria-hidden="true">${money.markup}</div>`)
+  })
+
   it('fails with the file and what is missing when the page is not shaped as expected', () => {
     expect(() => withFirstScreen(INDEX.replace('<div id="app"></div>', ''), SCREEN)).toThrow('index.html: no <div id="app">')
   })
