@@ -1,10 +1,10 @@
 import type { Plugin } from 'vite'
-import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Milestone } from './data/career.ts'
 import { defineConfig } from 'vite'
 import { subsetFontPlugin } from './deploy/fonts.ts'
 import { hostedHtml } from './deploy/html.ts'
+import { readSources } from './deploy/sources.ts'
 import { milestones } from './data/career.ts'
 import { validateMilestones } from './data/validate.ts'
 
@@ -19,24 +19,20 @@ export function validateDeckData(list: readonly Milestone[] = milestones): Plugi
   }
 }
 
-/** Where the text the deck shows comes from: slides, notes, components and their data. */
-export const DECK_TEXT_SOURCES = ['slides.md', 'pages', 'components', 'data']
-
-const deckSources = ['slides.md', ...readdirSync(join(import.meta.dirname, 'pages')).map(file => join('pages', file))]
-  .map(file => readFileSync(join(import.meta.dirname, file), 'utf8'))
-const componentSources = readdirSync(join(import.meta.dirname, 'components'))
-  .map(file => readFileSync(join(import.meta.dirname, 'components', file), 'utf8'))
+const sources = readSources(import.meta.dirname)
+/** The slides and their notes. */
+const slideSources = sources.filter(file => file.path.endsWith('.md')).map(file => file.text)
 /** Whether any slide has a ```lang twoslash block, the one thing Slidev's twoslash client serves. */
-const usesTwoslash = deckSources.some(source => /^```\w+[^\n]*\btwoslash\b/m.test(source))
+const usesTwoslash = slideSources.some(source => /^```\w+[^\n]*\btwoslash\b/m.test(source))
 /** Whether any slide or component marks text with v-mark, the one user of rough-notation. */
-const usesMark = [...deckSources, ...componentSources].some(source => /\bv-mark\b/.test(source))
+const usesMark = sources.some(file => /\bv-mark\b/.test(file.text))
 /**
  * Whether any slide has math for KaTeX: a $$ block, or $…$ as markdown-it-katex reads it (no
  * space just inside either dollar, no digit after the closing one, lines included). Slidev
  * loads KaTeX's stylesheet (24 KB, 6 KB gzip, before slide 1) for any two dollar signs in a
  * deck, and the essay's figures ("$852 billion", "$900 billion") are money, not math.
  */
-const usesMath = deckSources.some(source => /\$\$|\$[^\s$](?:[^$]*?[^\s$\\])?\$(?!\d)/.test(source))
+const usesMath = slideSources.some(source => /\$\$|\$[^\s$](?:[^$]*?[^\s$\\])?\$(?!\d)/.test(source))
 
 export default defineConfig({
   plugins: [
@@ -45,7 +41,6 @@ export default defineConfig({
       stylesheet: '@fontsource-variable/inter/index.css',
       file: 'inter-latin-wght-normal.woff2',
       root: import.meta.dirname,
-      sources: DECK_TEXT_SOURCES,
       cacheDir: join(import.meta.dirname, 'node_modules', '.cache', 'deck-fonts'),
     }),
     // The Inter file with the Latin letters slide 1 is set in starts loading with the HTML.

@@ -8,18 +8,18 @@
 // The other files (latin-ext, cyrillic, greek, ...) stay whole: the browser fetches one only for
 // a character in its unicode-range.
 import type { Plugin } from 'vite'
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join, relative } from 'node:path'
 import subsetFont from 'subset-font'
+import { readSources } from './sources.ts'
 
 export interface SubsetFontOptions {
   /** The package's stylesheet (as imported), e.g. '@fontsource-variable/inter/index.css'. */
   stylesheet: string
   /** The file in it to cut, e.g. 'inter-latin-wght-normal.woff2'. */
   file: string
-  /** Folders and files whose text the deck shows (relative to `root`). */
-  sources: string[]
+  /** The deck's root; its text is read with readSources (sources.ts). */
   root: string
   /** Where the cut file is written; Vite hashes it from there like any asset. */
   cacheDir: string
@@ -32,29 +32,17 @@ const ASCII = Array.from({ length: 0x7F - 0x20 }, (_, i) => String.fromCharCode(
  * source has ASCII (the deck's "Anthropic's" is drawn with a curly apostrophe).
  */
 const TYPOGRAPHER = '\u2018\u2019\u201C\u201D\u2013\u2014\u2026\u00A9\u00AE\u2122\u00A7\u00B1'
-const TEXT_FILE = /\.(?:md|vue|ts)$/
 
 /**
- * Every character in the deck's text sources, with printable ASCII and what the typographer
- * makes of them, in code point order.
+ * Every character in the deck's text, with printable ASCII and the typographic characters, in
+ * code point order.
  */
-export function deckCharacters(root: string, sources: string[]): string {
+export function deckCharacters(texts: readonly string[]): string {
   const chars = new Set(ASCII + TYPOGRAPHER)
-  const read = (path: string) => {
-    for (const char of readFileSync(path, 'utf8')) {
+  for (const text of texts) {
+    for (const char of text) {
       if (char >= ' ')
         chars.add(char)
-    }
-  }
-  for (const source of sources) {
-    const path = join(root, source)
-    if (!statSync(path).isDirectory()) {
-      read(path)
-      continue
-    }
-    for (const entry of readdirSync(path, { recursive: true, withFileTypes: true })) {
-      if (entry.isFile() && TEXT_FILE.test(entry.name))
-        read(join(entry.parentPath, entry.name))
     }
   }
   return [...chars].sort((a, b) => a.codePointAt(0)! - b.codePointAt(0)!).join('')
@@ -72,7 +60,7 @@ export function subsetFontPlugin(options: SubsetFontOptions): Plugin {
     // Before Vite's CSS plugin resolves the url() and copies the file into assets/.
     enforce: 'pre',
     async buildStart() {
-      const text = deckCharacters(options.root, options.sources)
+      const text = deckCharacters(readSources(options.root).map(file => file.text))
       const font = await subsetFont(readFileSync(original), text, { targetFormat: 'woff2' })
       mkdirSync(options.cacheDir, { recursive: true })
       writeFileSync(cut, font)

@@ -10,11 +10,12 @@ import process from 'node:process'
 import { parseArgs } from 'node:util'
 import { load } from '@slidev/parser/fs'
 import { chromium } from 'playwright-chromium'
-import { measureLoad, measureNextSlide, serveDeck } from './bench/browser.ts'
+import { measureLoad, measureNextSlide } from './bench/browser.ts'
 import { BUDGETS } from './bench/budgets.ts'
 import { run } from './bench/processes.ts'
 import { installedVersion, prepareStarter } from './bench/starter.ts'
 import { CHROMIUM_ARGS, findChromium } from './chromium.ts'
+import { serveDist } from './serve-dist.ts'
 
 const root = join(import.meta.dirname, '..')
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '7' } } })
@@ -58,7 +59,7 @@ const browser = await chromium.launch({ executablePath: chromiumPath, args: CHRO
 const loads: Record<keyof typeof decks, LoadRun[]> = { ours: [], starter: [] }
 const nextSlide: Record<keyof typeof decks, number[]> = { ours: [], starter: [] }
 for (const [name, deck] of Object.entries(decks) as [keyof typeof decks, typeof decks.ours][]) {
-  const server = await serveDeck(deck.dist, deck.port)
+  const server = await serveDist(deck.dist, { port: deck.port })
   console.log(`[bench] ${name}: ${runs} cold loads, then every next slide`)
   await measureLoad(browser, server.url, deck.dist, deck.title) // warms the server's file cache, not the browser's
   for (let i = 0; i < runs; i++)

@@ -8,15 +8,14 @@
 //   Slidev's client has run (deploy/first-screen.ts).
 import { spawnSync } from 'node:child_process'
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
-import { createServer } from 'node:http'
 import { join, relative, resolve } from 'node:path'
 import process from 'node:process'
 import { load } from '@slidev/parser/fs'
 import { chromium as playwright } from 'playwright-chromium'
-import sirv from 'sirv'
 import { BASE_ENV, DeployConfigError, resolveBase, resolveSiteUrl, SITE_URL_ENV } from '../deploy/base.ts'
 import { captureFirstScreen, withFirstScreen } from '../deploy/first-screen.ts'
 import { CHROMIUM_ARGS, ChromiumNotFoundError, findChromium, playwrightBrowsersEnv } from './chromium.ts'
+import { serveDist } from './serve-dist.ts'
 
 const RENDER_TIMEOUT_MS = 180_000
 const root = join(import.meta.dirname, '..')
@@ -103,18 +102,10 @@ for (let no = 1; no <= slides.length; no++) {
 // The first screen, copied from the built deck served under its base path. 404.html, the
 // presenter and the other slides' copies keep the plain index.html.
 {
-  const files = sirv(outDir, { single: true, dev: true })
-  const server = createServer((req, res) => {
-    req.url = `/${(req.url ?? '/').slice(base.length)}`
-    files(req, res)
-  })
-  const origin = await new Promise<string>(done => server.listen(0, '127.0.0.1', () => {
-    const address = server.address()
-    done(`http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`)
-  }))
+  const server = await serveDist(outDir, { base })
   const browser = await playwright.launch({ executablePath: chromium, args: CHROMIUM_ARGS })
   try {
-    const screen = await captureFirstScreen(browser, `${origin}${base}1`, 1)
+    const screen = await captureFirstScreen(browser, `${server.url}1`, 1)
     const html = withFirstScreen(readFileSync(index, 'utf8'), screen)
     writeFileSync(index, html)
     writeFileSync(join(outDir, '1.html'), html)
@@ -122,7 +113,7 @@ for (let no = 1; no <= slides.length; no++) {
   }
   finally {
     await browser.close()
-    server.close()
+    await server.close()
   }
 }
 

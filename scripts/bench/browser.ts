@@ -3,10 +3,8 @@
 // the rest, and how long each next slide takes to show after a keypress.
 import type { Browser, Page } from 'playwright-chromium'
 import { existsSync, readFileSync, statSync } from 'node:fs'
-import { createServer, type Server } from 'node:http'
 import { extname, join } from 'node:path'
 import { gzipSync } from 'node:zlib'
-import sirv from 'sirv'
 import { NOT_BEFORE_FIRST_SLIDE } from './budgets.ts'
 
 export type Kind = 'js' | 'css' | 'font' | 'other'
@@ -23,18 +21,6 @@ export interface LoadRun {
   afterPreload: Bytes
   /** Requests to other hosts, blocked (the starter asks for a remote cover image and fonts). */
   blocked: string[]
-}
-
-export interface DeckServer { url: string, close: () => Promise<void> }
-
-/** Serves a built deck at the root, with index.html for any other path, as the hosts do. */
-export function serveDeck(dist: string, port: number): Promise<DeckServer> {
-  const files = sirv(dist, { single: true, dev: false, etag: true })
-  const server: Server = createServer((req, res) => files(req, res))
-  return new Promise(resolve => server.listen(port, '127.0.0.1', () => resolve({
-    url: `http://127.0.0.1:${port}/`,
-    close: () => new Promise(done => server.close(() => done())),
-  })))
 }
 
 function kindOf(path: string): Kind {
@@ -88,9 +74,10 @@ interface Probe {
  */
 function installProbe(title: string) {
   const normalise = (text: string) => text.replace(/\s+/g, ' ').trim()
+  const wanted = normalise(title)
   const fontsReady = () => document.fonts.status === 'loaded'
   const titleOnScreen = () => [...document.querySelectorAll('h1, h2, h3, p, div')].some((element) => {
-    if (normalise(element.textContent ?? '') !== title || !element.checkVisibility({ opacityProperty: true, visibilityProperty: true }))
+    if (normalise(element.textContent ?? '') !== wanted || !element.checkVisibility({ opacityProperty: true, visibilityProperty: true }))
       return false
     const box = element.getBoundingClientRect()
     return box.width > 0 && box.height > 0 && box.bottom > 0 && box.right > 0 && box.top < innerHeight && box.left < innerWidth
@@ -123,7 +110,7 @@ function installProbe(title: string) {
 /** A cold browser context on the deck, with the probe, and requests to other hosts blocked. */
 async function openDeck(browser: Browser, url: string, title: string, blocked: string[] = []): Promise<{ page: Page, close: () => Promise<void> }> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 720 } })
-  await context.addInitScript(installProbe, title.replace(/\s+/g, ' ').trim())
+  await context.addInitScript(installProbe, title)
   const page = await context.newPage()
   const origin = new URL(url).origin
   await page.route('**/*', (route) => {

@@ -1,0 +1,32 @@
+// The deck's own text: what its slides, notes, components and data say. The build reads it to
+// cut the font to the characters the deck shows (fonts.ts) and to leave out Slidev features no
+// slide uses (vite.config.ts).
+import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { join, relative } from 'node:path'
+
+export const DECK_TEXT_SOURCES = ['slides.md', 'pages', 'components', 'data']
+const TEXT_FILE = /\.(?:md|vue|ts)$/
+
+export interface SourceFile {
+  /** Relative to the deck's root. */
+  path: string
+  text: string
+}
+
+/** Every .md, .vue and .ts file among `sources` (files, or folders read recursively). */
+export function readSources(root: string, sources: readonly string[] = DECK_TEXT_SOURCES): SourceFile[] {
+  const files: SourceFile[] = []
+  const read = (path: string) => files.push({ path: relative(root, path), text: readFileSync(path, 'utf8') })
+  for (const source of sources) {
+    const path = join(root, source)
+    if (!statSync(path).isDirectory()) {
+      read(path)
+      continue
+    }
+    for (const entry of readdirSync(path, { recursive: true, withFileTypes: true })) {
+      if (entry.isFile() && TEXT_FILE.test(entry.name))
+        read(join(entry.parentPath, entry.name))
+    }
+  }
+  return files
+}
