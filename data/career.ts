@@ -2,6 +2,8 @@
 // notes (facts.md); a date that no primary source confirmed is stored as `approximate`, and the
 // deck shows it as "c. YEAR" only.
 
+import { AXIOS_HIRE, GIZMODO_LEAVES } from './quotes.ts'
+
 export type Era = 'education' | 'research' | 'openai' | 'tesla' | 'teaching' | 'anthropic'
 
 export interface CareerDate {
@@ -34,6 +36,11 @@ export interface Milestone {
   source: string
   /** Further pages that support it, where the research notes give more than one. */
   moreSources?: string[]
+  /**
+   * The source as the research notes name it, where its address alone does not say which page
+   * (a site's home page) or a report has no address: shown beside the links.
+   */
+  citation?: string
 }
 
 export const ERA_LABELS: Record<Era, string> = {
@@ -47,7 +54,6 @@ export const ERA_LABELS: Record<Era, string> = {
 
 const REWORK = 'https://re-work.co/blog/deep-learning-andrej-karpathy'
 const ENGADGET_TESLA = 'https://engadget.com/2017/06/20/tesla-autopilot-lattner/'
-const GIZMODO_LEAVES = 'https://gizmodo.com.au/2024/02/founding-openai-member-andrej-karpathy-leaves-company/'
 
 export const milestones: Milestone[] = [
   {
@@ -58,7 +64,7 @@ export const milestones: Milestone[] = [
     label: 'BSc Toronto',
     organisation: 'University of Toronto',
     era: 'education',
-    why: 'Where his training in computing and physics began.',
+    why: 'His first degree, in computer science and physics.',
     source: REWORK,
   },
   {
@@ -73,15 +79,14 @@ export const milestones: Milestone[] = [
     source: REWORK,
   },
   {
-    id: 'internships',
+    id: 'google-2011',
     kind: 'role',
     date: { year: 2011 },
-    until: { year: 2015 },
-    title: 'Internships at Google Research and DeepMind',
-    label: 'Google, DeepMind',
-    organisation: 'Google Research, DeepMind',
+    title: 'Internship at Google Research',
+    label: 'Google intern',
+    organisation: 'Google Research',
     era: 'research',
-    why: 'Early time inside the labs that led deep learning.',
+    why: 'The first of three research internships.',
     source: REWORK,
   },
   {
@@ -93,9 +98,20 @@ export const milestones: Milestone[] = [
     label: 'PhD Stanford',
     organisation: 'Stanford University',
     era: 'research',
-    why: 'Deep learning for vision and language, at its birthplace.',
+    why: 'His thesis joined vision and language.',
     source: 'https://karpathy.github.io/2016/09/07/phd/',
     moreSources: ['https://purl.stanford.edu/wf528qt3314'],
+  },
+  {
+    id: 'google-2013',
+    kind: 'role',
+    date: { year: 2013 },
+    title: 'Internship at Google Research',
+    label: 'Google intern',
+    organisation: 'Google Research',
+    era: 'research',
+    why: 'A second internship at Google Research.',
+    source: REWORK,
   },
   {
     id: 'char-rnn',
@@ -105,13 +121,25 @@ export const milestones: Milestone[] = [
     label: 'char-rnn',
     organisation: 'Blog post (char-rnn)',
     era: 'research',
-    why: 'Made language models vivid for a generation of engineers.',
+    why: 'Character-level language models, explained on his blog.',
     source: 'https://karpathy.github.io/2015/05/21/rnn-effectiveness/',
+  },
+  {
+    id: 'deepmind-2015',
+    kind: 'role',
+    date: { year: 2015 },
+    title: 'Internship at DeepMind',
+    label: 'DeepMind intern',
+    organisation: 'DeepMind',
+    era: 'research',
+    why: 'His third research internship.',
+    source: REWORK,
   },
   {
     id: 'cs231n',
     kind: 'work',
     date: { year: 2015, approximate: true },
+    until: { year: 2017, approximate: true },
     title: 'Created and taught CS231n, Stanford\'s first deep learning course',
     label: 'CS231n',
     organisation: 'Stanford University',
@@ -128,8 +156,9 @@ export const milestones: Milestone[] = [
     label: 'Founding member',
     organisation: 'OpenAI',
     era: 'openai',
-    why: 'In the room when OpenAI began.',
-    source: 'https://openai.com/index/introducing-openai/',
+    why: 'One of the people OpenAI named at its launch.',
+    source: 'https://openai.com/',
+    citation: 'OpenAI\'s launch announcement, Dec 2015 (its founders list)',
   },
   {
     id: 'tesla-director',
@@ -140,7 +169,7 @@ export const milestones: Milestone[] = [
     label: 'Director of AI',
     organisation: 'Tesla',
     era: 'tesla',
-    why: 'Led AI for Autopilot, later as Sr. Director of AI.',
+    why: 'Directed AI and Autopilot Vision; later Sr. Director of AI.',
     source: ENGADGET_TESLA,
   },
   {
@@ -161,7 +190,7 @@ export const milestones: Milestone[] = [
     title: 'Leaves Tesla after a four-month sabbatical',
     organisation: 'Tesla',
     era: 'tesla',
-    why: 'Five years of AI at scale behind him.',
+    why: 'After five years as Tesla\'s Director of AI.',
     source: 'https://shacknews.com/article/131343',
   },
   {
@@ -173,7 +202,7 @@ export const milestones: Milestone[] = [
     label: 'Zero to Hero',
     organisation: 'YouTube course',
     era: 'teaching',
-    why: 'Taught millions how language models are built.',
+    why: 'Builds neural networks, up to GPT, from scratch on video.',
     source: 'https://github.com/karpathy/nn-zero-to-hero',
   },
   {
@@ -182,10 +211,10 @@ export const milestones: Milestone[] = [
     date: { year: 2023, month: 2 },
     until: { year: 2024, month: 2, day: 13 },
     title: 'Rejoins OpenAI',
-    label: 'Returns',
+    label: 'Rejoins OpenAI',
     organisation: 'OpenAI',
     era: 'openai',
-    why: 'A second frontier stint, in the GPT-4 era.',
+    why: 'His second stint at OpenAI, for about a year.',
     source: GIZMODO_LEAVES,
   },
   {
@@ -207,7 +236,7 @@ export const milestones: Milestone[] = [
     title: 'Leaves OpenAI',
     organisation: 'OpenAI',
     era: 'openai',
-    why: 'Turns to education, for over a year.',
+    why: 'Then llm.c, Eureka Labs and his courses, until May 2026.',
     source: GIZMODO_LEAVES,
   },
   {
@@ -218,7 +247,7 @@ export const milestones: Milestone[] = [
     label: 'llm.c',
     organisation: 'Open source',
     era: 'teaching',
-    why: 'Pre-training, stripped to its bare metal.',
+    why: 'LLM training in plain C and CUDA.',
     source: 'https://github.com/karpathy/llm.c',
   },
   {
@@ -241,8 +270,9 @@ export const milestones: Milestone[] = [
     label: '"vibe coding"',
     organisation: 'X, reported by Ars Technica',
     era: 'teaching',
-    why: 'A phrase the whole industry adopted.',
+    why: 'A term he coined in a post on X.',
     source: 'https://x.com/karpathy',
+    citation: 'his post of Feb 2, 2025; reported by Ars Technica, Mar 2025',
   },
   {
     id: 'software-3',
@@ -252,8 +282,9 @@ export const milestones: Milestone[] = [
     label: 'Software 3.0',
     organisation: 'YC AI Startup School',
     era: 'teaching',
-    why: 'Software 3.0: programming in English.',
+    why: 'Software 3.0, in a talk to YC\'s AI Startup School.',
     source: 'https://youtube.com/@ycombinator',
+    citation: 'the talk, on Y Combinator\'s YouTube channel',
   },
   {
     id: 'nanochat',
@@ -263,7 +294,7 @@ export const milestones: Milestone[] = [
     label: 'nanochat',
     organisation: 'Open source',
     era: 'teaching',
-    why: 'Pre-training to chat, end to end, on a budget.',
+    why: 'A whole chat model, from pre-training to chat, in the open.',
     source: 'https://github.com/karpathy/nanochat',
   },
   {
@@ -275,6 +306,6 @@ export const milestones: Milestone[] = [
     organisation: 'Anthropic',
     era: 'anthropic',
     why: 'To help launch a team using Claude to accelerate pre-training research.',
-    source: 'https://axios.com/2026/05/19/anthropic-openai-karpathy-andrej-claude',
+    source: AXIOS_HIRE,
   },
 ]

@@ -1,72 +1,85 @@
 // The essay's figures are the essay's claims. Each entry sets one beside what public sources
-// say, so the deck can show the claim as a claim and the presenter knows where it differs.
+// say, so the deck shows the claim as a claim and the presenter knows where it differs.
+import { AXIOS_HIRE, GIZMODO_LEAVES, NICK_JOSEPH_X } from './quotes.ts'
 
 export type Verdict = 'partly' | 'differs' | 'unsourced'
 
+/** One fact on record and what supports it: pages, or a report our research names without an address. */
+export interface Evidence {
+  /** The fact, in a few words: what a sources slide says the pages support. */
+  supports: string
+  urls: string[]
+  /** A report named without an address, e.g. "CNBC and Axios, May 20, 2026". */
+  report?: string
+}
+
 export interface FactCheck {
   id: string
-  /** The essay's figure, in the essay's words. */
+  /** The essay's words, verbatim. */
   claim: string
   verdict: Verdict
-  /** What public sources say, briefly (slide face). */
+  /** What the record says, briefly (slide face); supported by the first evidence's pages. */
   record: string
-  sources: string[]
+  /** What the record lacks, where something could not be found (slide face). */
+  gap?: string
+  evidence: Evidence[]
 }
 
 export const factChecks: FactCheck[] = [
   {
     id: 'openai-valuation',
-    claim: '$852 billion, OpenAI',
+    claim: 'an IPO at approximately $852 billion valuation',
     verdict: 'partly',
-    record: 'a private round\'s value, Mar 31, 2026',
-    sources: [
-      'https://openai.com/index/accelerating-the-next-phase-ai/',
-      'https://cnbc.com/2026/03/31/openai-funding-round-ipo.html',
+    record: '$852B was a private round\'s value, Mar 31, 2026',
+    evidence: [
+      {
+        supports: 'OpenAI\'s round of Mar 31, 2026: $122B committed at $852B post-money',
+        urls: ['https://openai.com/index/accelerating-the-next-phase-ai/', 'https://cnbc.com/2026/03/31/openai-funding-round-ipo.html'],
+      },
+      { supports: 'OpenAI\'s confidential S-1 in preparation', urls: [], report: 'CNBC and Axios, May 20, 2026' },
     ],
   },
   {
     id: 'anthropic-round',
-    claim: '$30 billion at over $900 billion, Anthropic',
+    claim: 'a $30 billion funding round at over $900 billion',
     verdict: 'differs',
-    record: '$30B at $380B, then $65B at $965B',
-    sources: [
-      'https://anthropic.com/news',
-      'https://techcrunch.com/2026/05/28/anthropic-raises-65-billion-nears-1t-valuation-ahead-of-ipo/',
+    record: '$30B at $380B (Feb 2026), then $65B at $965B (May 2026)',
+    evidence: [
+      { supports: 'Anthropic\'s Series G, Feb 12, 2026: $30B at $380B post-money', urls: ['https://anthropic.com/news'] },
+      { supports: 'Anthropic\'s Series H, May 28, 2026: $65B at $965B post-money', urls: ['https://techcrunch.com/2026/05/28/anthropic-raises-65-billion-nears-1t-valuation-ahead-of-ipo/'] },
+    ],
+  },
+  {
+    id: 'poached-co-founder',
+    claim: 'poached one of OpenAI\'s co-founders',
+    verdict: 'partly',
+    record: 'a founding member, who left OpenAI in Feb 2024, 27 months earlier',
+    evidence: [
+      { supports: 'Leaves OpenAI (Feb 13, 2024)', urls: [GIZMODO_LEAVES] },
     ],
   },
   {
     id: 'ads-target',
-    claim: '$2.5 billion ads target, OpenAI',
+    claim: 'targeting $2.5 billion in ad revenue by end of year',
     verdict: 'unsourced',
-    record: 'no primary source found',
-    sources: [
-      'https://openai.com/index/our-approach-to-advertising-and-expanding-access/',
-      'https://cnbc.com/2026/01/16/open-ai-chatgpt-ads-us.html',
+    record: 'ads in ChatGPT: a test announced Jan 16, 2026',
+    gap: 'no primary source for the target',
+    evidence: [
+      {
+        supports: 'Ads in ChatGPT announced Jan 16, 2026 as a test for US adults on Free and Go; tested from Feb 9',
+        urls: ['https://openai.com/index/our-approach-to-advertising-and-expanding-access/', 'https://cnbc.com/2026/01/16/open-ai-chatgpt-ads-us.html'],
+      },
     ],
   },
 ]
 
-export interface HireFact {
-  id: string
-  fact: string
-  source: string
-}
-
-/** What is on record about the hire itself, quoted on the slides and in the notes. */
-export const hireFacts: HireFact[] = [
+/** What is on record about the hire itself; the pages of every quotation (data/quotes.ts) among them. */
+export const hireFacts: Evidence[] = [
+  { supports: 'The hire, May 19, 2026: the new team\'s aim and Karpathy\'s post, quoted', urls: [AXIOS_HIRE] },
+  { supports: 'Nick Joseph\'s welcome on X, quoted', urls: [NICK_JOSEPH_X] },
   {
-    id: 'axios-report',
-    fact: 'Karpathy joins Anthropic\'s pre-training team; his post, quoted in full',
-    source: 'https://axios.com/2026/05/19/anthropic-openai-karpathy-andrej-claude',
-  },
-  {
-    id: 'nick-joseph-welcome',
-    fact: 'Nick Joseph welcomes him to the Pretraining team',
-    source: 'https://x.com/nickevanjoseph',
-  },
-  {
-    id: 'nick-joseph-role',
-    fact: 'Nick Joseph is Anthropic\'s Head of Pre-training',
-    source: 'https://youtube.com/@ycombinator',
+    supports: 'Nick Joseph is Anthropic\'s Head of Pre-training',
+    urls: [],
+    report: 'Y Combinator podcast, Sep 30, 2025: "Anthropic Head of Pretraining on Scaling Laws, Compute, and the Future of AI"',
   },
 ]

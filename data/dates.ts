@@ -1,4 +1,4 @@
-import type { CareerDate } from './career'
+import type { CareerDate } from './career.ts'
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
 

@@ -1,19 +1,22 @@
 // The sources slides are generated from the same data the other slides draw, so a fact cannot
-// appear on a slide without its source appearing at the end.
-import { milestones } from './career'
-import { factChecks, hireFacts } from './claims'
-import { formatDate } from './dates'
+// appear on a slide without its source appearing at the end, labelled with what it supports.
+import type { Evidence } from './claims.ts'
+import type { Milestone } from './career.ts'
+import { milestones } from './career.ts'
+import { factChecks, hireFacts } from './claims.ts'
+import { formatDate } from './dates.ts'
 
+/** One source on a sources slide: the facts it supports, its pages, and reports without an address. */
 export interface SourceEntry {
-  /** What the sources support, in a few words. */
-  cites: string
-  /** Empty only for the essay itself, which ships with the deck. */
+  supports: string[]
   urls: string[]
+  reports: string[]
 }
 
-export const ESSAY_SOURCE: SourceEntry = {
-  cites: 'The essay itself (essay/essay.txt): every claim not sourced below',
+export const ESSAY_SOURCE: Evidence = {
+  supports: 'Every claim of the essay, shown as the essay\'s',
   urls: [],
+  report: 'The essay itself, essay/essay.txt in this deck\'s repository',
 }
 
 /** Short text for a link: the address without its scheme. */
@@ -21,21 +24,62 @@ export function linkText(url: string): string {
   return url.replace(/^https?:\/\//, '').replace(/\/$/, '')
 }
 
-function years(milestone: typeof milestones[number]): string {
-  const start = formatDate(milestone.date, 'year')
-  return milestone.until ? `${start}–${formatDate(milestone.until, 'year')}` : start
+function dates(m: Milestone): string {
+  return m.until ? `${formatDate(m.date)} to ${formatDate(m.until)}` : formatDate(m.date)
 }
 
-export const SOURCE_GROUPS = {
-  /** The essay and what is on record about the hire. */
-  hire: [ESSAY_SOURCE, ...hireFacts.map(fact => ({ cites: fact.fact, urls: [fact.source] }))],
-  /** The essay's figures, set against the public record. */
-  numbers: factChecks.map(check => ({ cites: check.claim, urls: check.sources })),
-  /** One entry per page that supports a career milestone, naming what it supports. */
-  career: [...Map.groupBy(
-    milestones.flatMap(m => [m.source, ...(m.moreSources ?? [])].map(url => ({ url, cites: `${m.organisation}, ${years(m)}` }))),
-    ({ url }) => url,
-  )].map(([url, uses]) => ({ cites: [...new Set(uses.map(use => use.cites))].join('; '), urls: [url] })),
-} satisfies Record<string, SourceEntry[]>
+/** Each milestone as the fact its pages support: what happened and when. */
+function careerEvidence(m: Milestone): Evidence {
+  return { supports: `${m.label ?? m.title} (${dates(m)})`, urls: [m.source, ...(m.moreSources ?? [])], report: m.citation }
+}
 
-export type SourceGroup = keyof typeof SOURCE_GROUPS
+const EVIDENCE = {
+  /** The essay and what is on record about the hire. */
+  hire: [
+    ESSAY_SOURCE,
+    ...hireFacts,
+  ],
+  /** The essay's figures, set against the public record. */
+  numbers: factChecks.flatMap(check => check.evidence),
+  /** Karpathy's career, milestone by milestone. */
+  career: milestones.map(careerEvidence),
+} satisfies Record<string, Evidence[]>
+
+export type SourceGroup = keyof typeof EVIDENCE
+
+/**
+ * The entries of each group. Evidence that shares a page is one entry, listed once, so a page
+ * never appears twice across the slides; the entry goes to the group that cites it most.
+ */
+export const SOURCE_GROUPS: Record<SourceGroup, SourceEntry[]> = (() => {
+  type Draft = SourceEntry & { votes: { group: SourceGroup, order: number }[] }
+  const drafts: Draft[] = []
+  const draftOf = new Map<string, Draft>()
+  let order = 0
+  for (const [group, evidence] of Object.entries(EVIDENCE) as [SourceGroup, Evidence[]][]) {
+    for (const item of evidence) {
+      let draft = item.urls.map(url => draftOf.get(url)).find(Boolean)
+      if (!draft)
+        drafts.push(draft = { supports: [], urls: [], reports: [], votes: [] })
+      draft.votes.push({ group, order: order++ })
+      if (!draft.supports.includes(item.supports))
+        draft.supports.push(item.supports)
+      for (const url of item.urls.filter(url => !draftOf.has(url))) {
+        draft.urls.push(url)
+        draftOf.set(url, draft)
+      }
+      if (item.report && !draft.reports.includes(item.report))
+        draft.reports.push(item.report)
+    }
+  }
+  // Each entry goes where most of its evidence is, in the order that group first cites it.
+  const placed = drafts.map(({ votes, ...entry }) => {
+    const count = (g: SourceGroup) => votes.filter(v => v.group === g).length
+    const group = votes.map(v => v.group).reduce((best, g) => count(g) > count(best) ? g : best)
+    return { group, order: votes.find(v => v.group === group)!.order, entry }
+  }).sort((a, b) => a.order - b.order)
+  return Object.fromEntries(Object.keys(EVIDENCE).map(g => [g, placed.filter(p => p.group === g).map(p => p.entry)])) as Record<SourceGroup, SourceEntry[]>
+})()
+
+/** Every fact with a source: what the sources slides must show, each with its pages. */
+export const ALL_EVIDENCE: Evidence[] = Object.values(EVIDENCE).flat()

@@ -89,6 +89,8 @@ export function validateMilestones(list: readonly Milestone[], file = CAREER_FIL
       if (typeof entry[field] !== 'string' || entry[field].trim() === '')
         fail(`field "${field}" is missing`)
     }
+    if (entry.citation !== undefined && (typeof entry.citation !== 'string' || entry.citation.trim() === ''))
+      fail('field "citation" must say how the research notes name the source, or be left out')
     if (entry.label !== undefined && (typeof entry.label !== 'string' || entry.label.trim() === '' || entry.label.split(/\s+/).length > 3))
       fail('field "label" must be one to three words, or left out')
     if (!KINDS.includes(entry.kind))
