@@ -3,13 +3,13 @@ import type { CareerDate } from './career.ts'
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
 
 /** What the deck may say of a date: never more precise than the sources allow. */
-export function formatDate(date: CareerDate, precision: 'year' | 'full' = 'full'): string {
+export function formatDate(date: CareerDate, precision: 'year' | 'month' | 'full' = 'full'): string {
   if (date.approximate)
     return `c. ${date.year}`
   if (precision === 'year' || date.month === undefined)
     return String(date.year)
   const month = MONTHS[date.month - 1]
-  return date.day === undefined ? `${month} ${date.year}` : `${month} ${date.day}, ${date.year}`
+  return date.day === undefined || precision === 'month' ? `${month} ${date.year}` : `${month} ${date.day}, ${date.year}`
 }
 
 /** The machine-readable form for `<time datetime>`: YYYY, YYYY-MM or YYYY-MM-DD. */

@@ -72,11 +72,18 @@ export interface TimelineLayout {
   ticks: { year: number, x: number }[]
 }
 
-/** Canvas px per character of a 16 px label, generous so estimates err towards more room. */
-const CHAR_PX = 9
-const MARKER_PX = 18
+/** Canvas px per character of a 20 px label, generous so estimates err towards more room. */
+const CHAR_PX = 11
+/** Room for the marker under a label's start, and a little air after it. */
+const MARKER_PX = 8
 
-export function layoutTimeline(list: readonly Milestone[], trackPx: number): TimelineLayout {
+/** A label's width in canvas px, where nothing can measure it (tests without a browser). */
+export function estimateLabelPx(label: string): number {
+  return label.length * CHAR_PX
+}
+
+/** Lays the milestones out on a track `trackPx` wide; `labelPx` gives a label's drawn width. */
+export function layoutTimeline(list: readonly Milestone[], trackPx: number, labelPx: (label: string) => number = estimateLabelPx): TimelineLayout {
   if (list.length === 0)
     return { start: 0, end: 1, lanes: [], ticks: [] }
   const start = Math.floor(Math.min(...list.map(m => decimalYear(m.date))))
@@ -96,7 +103,7 @@ export function layoutTimeline(list: readonly Milestone[], trackPx: number): Tim
     }
     const x = toX(decimalYear(milestone.date))
     const width = milestone.until ? Math.max(toX(decimalYear(milestone.until)) - x, 0) : 0
-    const labelWidth = labelFraction(milestone, trackPx)
+    const labelWidth = labelFraction(milestone, trackPx, labelPx)
     const item: PlacedMilestone = {
       milestone,
       chapter: chapterOf.get(milestone)!,
@@ -114,15 +121,15 @@ export function layoutTimeline(list: readonly Milestone[], trackPx: number): Tim
     }
     else {
       // First sub-row where this item (bar, marker and label) clears everything already there.
-      const [left, right] = extent(item, trackPx)
-      while (lane.items.some(other => other.row === item.row && overlaps(other, left, right, trackPx)))
+      const [left, right] = extent(item, trackPx, labelPx)
+      while (lane.items.some(other => other.row === item.row && overlaps(other, left, right, trackPx, labelPx)))
         item.row++
     }
     lane.items.push(item)
     lane.rows = Math.max(lane.rows, item.row + 1)
   }
 
-  const step = Math.max(1, Math.ceil(span / 5))
+  const step = Math.max(1, Math.ceil(span / 4))
   const ticks = []
   for (let year = Math.ceil(start); year <= end; year += step)
     ticks.push({ year, x: toX(year) })
@@ -133,20 +140,20 @@ function sameDay(a: CareerDate, b: CareerDate): boolean {
   return a.year === b.year && a.month === b.month && a.day === b.day && !a.approximate && !b.approximate
 }
 
-function labelFraction(milestone: Milestone, trackPx: number): number {
-  return ((milestone.label?.length ?? 0) * CHAR_PX + MARKER_PX) / trackPx
+function labelFraction(milestone: Milestone, trackPx: number, labelPx: (label: string) => number): number {
+  return ((milestone.label ? labelPx(milestone.label) : 0) + MARKER_PX) / trackPx
 }
 
 /** The stretch of track an item takes: its bar or marker, and the label above it. */
-function extent(item: PlacedMilestone, trackPx: number): [number, number] {
-  const labelWidth = labelFraction(item.milestone, trackPx)
+function extent(item: PlacedMilestone, trackPx: number, labelPx: (label: string) => number): [number, number] {
+  const labelWidth = labelFraction(item.milestone, trackPx, labelPx)
   return item.labelLeft
     ? [Math.min(item.x, item.x + item.width - labelWidth), item.x + item.width]
     : [item.x, item.x + Math.max(item.width, labelWidth)]
 }
 
-function overlaps(item: PlacedMilestone, left: number, right: number, trackPx: number): boolean {
-  const [a, b] = extent(item, trackPx)
+function overlaps(item: PlacedMilestone, left: number, right: number, trackPx: number, labelPx: (label: string) => number): boolean {
+  const [a, b] = extent(item, trackPx, labelPx)
   const gap = 6 / trackPx
   return left < b + gap && a < right + gap
 }

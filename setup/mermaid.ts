@@ -20,7 +20,7 @@ const themeCSS = `
   }
   .cluster rect { fill: var(--diagram-cluster); stroke: var(--diagram-cluster-border) !important; filter: none !important; }
   .cluster-label, .cluster-label span { font-weight: 600; color: var(--diagram-heading); }
-  .label, .label p, .nodeLabel, .nodeLabel p, .edgeLabel, .edgeLabel p, .cluster-label, .cluster-label p { font-size: 18px; }
+  .label, .label p, .nodeLabel, .nodeLabel p, .edgeLabel, .edgeLabel p, .cluster-label, .cluster-label p { font-size: 22px; }
   .flowchart-link { stroke: var(--diagram-line) !important; stroke-width: 2px; }
   .marker, marker path { fill: var(--diagram-line) !important; stroke: var(--diagram-line) !important; }
   .edgeLabel, .edgeLabel p, .labelBkg { background-color: var(--diagram-label-bg) !important; }
@@ -28,7 +28,7 @@ const themeCSS = `
   .task, .task0, .task1, .task2, .task3 { fill: var(--diagram-node); stroke: var(--diagram-node-border); }
   .active0, .active1, .active2, .active3 { fill: var(--diagram-accent); stroke: var(--diagram-accent-border); }
   .taskText, .taskTextOutsideRight, .taskTextOutsideLeft, .sectionTitle, .sectionTitle0, .sectionTitle1, .titleText {
-    fill: var(--diagram-text) !important; font-size: 18px !important;
+    fill: var(--diagram-text) !important; font-size: 22px !important;
   }
   .grid .tick text { display: none; }
   .grid .tick line, .grid path { stroke: var(--diagram-grid); }
@@ -37,12 +37,12 @@ const themeCSS = `
 export default defineMermaidSetup(() => ({
   fontFamily: '"Inter Variable", Inter, system-ui, sans-serif',
   themeVariables: {
-    fontSize: '18px',
+    fontSize: '22px',
     fontFamily: '"Inter Variable", Inter, system-ui, sans-serif',
   },
   themeCSS,
   flowchart: { curve: 'basis', padding: 10, nodeSpacing: 28, rankSpacing: 22, wrappingWidth: 240 },
   // Gantt charts here compare durations, not dates: tall bars, large text, no date axis labels.
   // useWidth: the slide's content width, so the chart is drawn at the size it is shown.
-  gantt: { useWidth: 860, barHeight: 36, barGap: 10, fontSize: 18, sectionFontSize: 18, leftPadding: 150, topPadding: 10, gridLineStartPadding: 10 },
+  gantt: { useWidth: 860, barHeight: 36, barGap: 10, fontSize: 22, sectionFontSize: 22, leftPadding: 180, topPadding: 10, gridLineStartPadding: 10 },
 }))
