@@ -20,8 +20,6 @@ export interface FactCheck {
   verdict: Verdict
   /** What the record says, briefly (slide face); supported by the first evidence's pages. */
   record: string
-  /** What the record lacks, where something could not be found (slide face). */
-  gap?: string
   evidence: Evidence[]
 }
 
@@ -30,7 +28,7 @@ export const factChecks: FactCheck[] = [
     id: 'openai-valuation',
     claim: 'an IPO at approximately $852 billion valuation',
     verdict: 'partly',
-    record: '$852B was a private round\'s value, Mar 31, 2026',
+    record: '$852B post-money, in a private round, Mar 31, 2026',
     evidence: [
       {
         supports: 'OpenAI\'s round of Mar 31, 2026: $122B committed at $852B post-money',
@@ -43,7 +41,7 @@ export const factChecks: FactCheck[] = [
     id: 'anthropic-round',
     claim: 'a $30 billion funding round at over $900 billion',
     verdict: 'differs',
-    record: '$30B at $380B (Feb 2026), then $65B at $965B (May 2026)',
+    record: '$30B at $380B (Feb 2026); $65B at $965B (May 2026)',
     evidence: [
       { supports: 'Anthropic\'s Series G, Feb 12, 2026: $30B at $380B post-money', urls: ['https://anthropic.com/news'] },
       { supports: 'Anthropic\'s Series H, May 28, 2026: $65B at $965B post-money', urls: ['https://techcrunch.com/2026/05/28/anthropic-raises-65-billion-nears-1t-valuation-ahead-of-ipo/'] },
@@ -53,7 +51,7 @@ export const factChecks: FactCheck[] = [
     id: 'poached-co-founder',
     claim: 'poached one of OpenAI\'s co-founders',
     verdict: 'partly',
-    record: 'a founding member, who left OpenAI in Feb 2024, 27 months earlier',
+    record: 'A founding member, who left OpenAI in Feb 2024',
     evidence: [
       { supports: 'Leaves OpenAI (Feb 13, 2024)', urls: [GIZMODO_LEAVES] },
     ],
@@ -62,11 +60,10 @@ export const factChecks: FactCheck[] = [
     id: 'ads-target',
     claim: 'targeting $2.5 billion in ad revenue by end of year',
     verdict: 'unsourced',
-    record: 'ads in ChatGPT: a test announced Jan 16, 2026',
-    gap: 'no primary source for the target',
+    record: 'Ads in ChatGPT: a test, announced Jan 16, 2026',
     evidence: [
       {
-        supports: 'Ads in ChatGPT announced Jan 16, 2026 as a test for US adults on Free and Go; tested from Feb 9',
+        supports: 'Ads in ChatGPT: announced Jan 16, 2026, tested from Feb 9',
         urls: ['https://openai.com/index/our-approach-to-advertising-and-expanding-access/', 'https://cnbc.com/2026/01/16/open-ai-chatgpt-ads-us.html'],
       },
     ],
@@ -75,7 +72,7 @@ export const factChecks: FactCheck[] = [
 
 /** What is on record about the hire itself; the pages of every quotation (data/quotes.ts) among them. */
 export const hireFacts: Evidence[] = [
-  { supports: 'The hire, May 19, 2026: the new team\'s aim and Karpathy\'s post, quoted', urls: [AXIOS_HIRE] },
+  { supports: 'The hire and Karpathy\'s post, May 19, 2026', urls: [AXIOS_HIRE] },
   { supports: 'Nick Joseph\'s welcome on X, quoted', urls: [NICK_JOSEPH_X] },
   {
     supports: 'Nick Joseph is Anthropic\'s Head of Pre-training',

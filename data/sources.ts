@@ -14,9 +14,9 @@ export interface SourceEntry {
 }
 
 export const ESSAY_SOURCE: Evidence = {
-  supports: 'Every claim of the essay, shown as the essay\'s',
+  supports: 'The essay\'s claims, marked as the essay\'s',
   urls: [],
-  report: 'The essay itself, essay/essay.txt in this deck\'s repository',
+  report: 'the essay, essay/essay.txt in this deck\'s repository',
 }
 
 /** Short text for a link: the address without its scheme. */
