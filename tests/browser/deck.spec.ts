@@ -98,8 +98,8 @@ test('the first slide shows without loading Mermaid, which comes with the diagra
 })
 
 test('the loop diagram shows more of the loop at each click', async ({ page }) => {
-  const slide = slides.find(s => s.face.includes('<MermaidSteps'))!
-  const steps = JSON.parse(slide.face.match(/<MermaidSteps :steps="([^"]+)"/)![1].replaceAll('\'', '"')) as string[][]
+  const slide = slides.find(s => s.face.includes('<MermaidFigure :steps'))!
+  const steps = JSON.parse(slide.face.match(/<MermaidFigure :steps="([^"]+)"/)![1].replaceAll('\'', '"')) as string[][]
   await page.goto(`${slide.no}`)
   const visibleNodes = () => page.locator(`[data-slidev-no="${slide.no}"] .mermaid`).evaluate(host =>
     [...host.shadowRoot?.querySelectorAll('g.node') ?? []]
@@ -161,7 +161,7 @@ test('with reduced motion, nothing on the slides transitions or animates', async
     })
     .map(e => `<${e.tagName.toLowerCase()} class="${e.getAttribute('class') ?? ''}">`)
     .slice(0, 5))
-  for (const slide of slides.filter(s => /<CareerTimeline|<MermaidSteps|<VelocityModel/.test(s.face))) {
+  for (const slide of slides.filter(s => /<CareerTimeline|<MermaidFigure :steps|<VelocityModel/.test(s.face))) {
     await openSlide(page, slide.no)
     await page.keyboard.press('ArrowRight')
     expect(await moving(), `slide ${slide.no}`).toEqual([])

@@ -7,18 +7,42 @@ import { createRequire } from 'node:module'
 
 /** Slidev's canvas, in its own coordinates (the slide is scaled to fit the window). */
 export const CANVAS = { width: 980, height: 552 }
-/** A slide face carries fewer than `maxWords` words, and no text under `minFontPx`. */
-export const LIMITS = { maxWords: 50, minFontPx: 16 }
+
+/**
+ * What every slide must hold (issue "A talk that looks designed"). Talk slides are all but the
+ * appendix (the sources). Type sizes are canvas px, by the role of the text:
+ * headline (h1, h2), label (diagrams, charts, the timeline, the eyebrow over a headline),
+ * chrome (the footer), body (everything else).
+ */
+export const LIMITS = {
+  talkWordsMax: 40,
+  talkWordsMedian: 20,
+  appendixWordsMax: 70,
+  px: { headline: 36, label: 20, body: 24, chrome: 16 },
+  /** Nothing anywhere, the appendix included, under this. */
+  anywherePx: 16,
+  /** A content slide's headline (figure and comparison layouts) takes at most this many lines. */
+  headlineLines: 2,
+  /** Drawn content reaches this share of the height, or its empty bands above and below differ by at most `centredBand`. */
+  reach: 0.7,
+  centredBand: 0.15,
+}
 /** Rounding in the browser's scale factors: 15.99 px drawn from a 16 px font is 16 px. */
 export const FONT_PX_TOLERANCE = 0.05
+
+export type TextRole = keyof typeof LIMITS.px
 
 export interface FaceReport {
   /** Visible elements whose box leaves the canvas, or that scroll or clip their own content. */
   overflowing: string[]
   /** The words a viewer can read (text kept for screen readers only is not counted). */
   words: string[]
-  /** The smallest visible text, in canvas px. */
-  smallest: { text: string, px: number, element: string }
+  /** The smallest visible text of each role, in canvas px. */
+  smallest: Partial<Record<TextRole, { text: string, px: number, element: string }>>
+  /** Each headline's lines, and the words on its last line. */
+  headlines: { text: string, lines: number, lastLineWords: number }[]
+  /** The drawn content's top and bottom, in canvas px (the footer left out). */
+  content: { top: number, bottom: number }
   /** Images without a text alternative. */
   imagesWithoutAlt: string[]
 }
@@ -45,6 +69,7 @@ export function inspectFace(slide: Element, canvasWidth: number): FaceReport {
 
   const canvas = slide.getBoundingClientRect()
   const overflowing: string[] = []
+  const drawn: DOMRect[] = []
   for (const element of slide.querySelectorAll('*')) {
     const box = element.getBoundingClientRect()
     if (box.width === 0 || box.height === 0 || hidden(element, slide))
@@ -56,11 +81,32 @@ export function inspectFace(slide: Element, canvasWidth: number): FaceReport {
       || (style.overflowX !== 'visible' && element.scrollWidth > element.clientWidth + 1)
     if (scrolls && element.clientHeight > 1 && element.tagName !== 'svg')
       overflowing.push(`${describe(element)} scrolls or clips its content`)
+    // Drawn shapes count as content: pictures, inline drawings, and boxes that paint a fill or a
+    // border (a timeline bar, a panel's rule). Layout boxes that paint nothing do not.
+    if (element.closest('[data-chrome]') || element.classList.contains('slidev-layout'))
+      continue
+    const paints = style.backgroundColor !== 'rgba(0, 0, 0, 0)' || Number.parseFloat(style.borderTopWidth) > 0 || Number.parseFloat(style.borderLeftWidth) > 0
+    if (['IMG', 'CANVAS', 'svg'].includes(element.tagName) || (paints && box.height < canvas.height * 0.9))
+      drawn.push(box)
+  }
+  // A diagram's SVG may be letterboxed in its box: its drawing is what counts.
+  for (const host of slide.querySelectorAll('.mermaid')) {
+    for (const group of host.shadowRoot?.querySelectorAll(':scope > svg > g') ?? [])
+      drawn.push(group.getBoundingClientRect())
   }
 
+  const roleOf = (holder: Element, inDrawing: boolean): 'headline' | 'label' | 'body' | 'chrome' => {
+    if (holder.closest('[data-chrome]'))
+      return 'chrome'
+    if (holder.closest('h1, h2'))
+      return 'headline'
+    if (inDrawing || holder.closest('svg, [data-chart], .career-timeline, .eyebrow'))
+      return 'label'
+    return 'body'
+  }
   const words: string[] = []
-  let smallest = { text: '', px: Number.POSITIVE_INFINITY, element: '' }
-  const measure = (root: Node, stop: Node, factor: (holder: Element) => number, count: boolean) => {
+  const smallest: FaceReport['smallest'] = {}
+  const measure = (root: Node, stop: Node, factor: (holder: Element) => number, inDrawing: boolean) => {
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT)
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const holder = node.parentElement
@@ -68,29 +114,57 @@ export function inspectFace(slide: Element, canvasWidth: number): FaceReport {
       // <title>, <desc> and <style> are read out or applied, not drawn.
       if (!holder || text === '' || holder.closest('style, title, desc, script') || hidden(holder, stop) || !holder.checkVisibility())
         continue
-      if (count)
-        words.push(...text.split(/\s+/).filter(word => /\w/.test(word)))
+      words.push(...text.split(/\s+/).filter(word => /[\p{L}\p{N}]/u.test(word)))
+      const range = document.createRange()
+      range.selectNodeContents(node)
+      if (!holder.closest('[data-chrome]'))
+        drawn.push(range.getBoundingClientRect())
       const px = Number.parseFloat(getComputedStyle(holder).fontSize) * factor(holder)
-      if (px < smallest.px)
-        smallest = { text: text.slice(0, 50), px, element: describe(holder) }
+      const role = roleOf(holder, inDrawing)
+      if (px < (smallest[role]?.px ?? Number.POSITIVE_INFINITY))
+        smallest[role] = { text: text.slice(0, 50), px, element: describe(holder) }
     }
   }
-  // Text in the page: SVG drawn at another size than its viewBox scales its text too.
+  // Text in an SVG is drawn at the SVG's scale: the smaller of its two ratios to the viewBox,
+  // since a drawing keeps its proportions inside a box of another shape.
   const svgFactor = (holder: Element) => {
     const svg = holder.closest('svg')
-    if (!svg || !svg.viewBox.baseVal || svg.viewBox.baseVal.width === 0)
+    const viewBox = svg?.viewBox.baseVal
+    if (!svg || !viewBox || viewBox.width === 0 || svg.getAttribute('preserveAspectRatio') === 'none')
       return 1
-    return svg.getBoundingClientRect().width / svg.viewBox.baseVal.width / scale
+    const box = svg.getBoundingClientRect()
+    return Math.min(box.width / viewBox.width, box.height / viewBox.height) / scale
   }
-  measure(slide, slide, svgFactor, true)
-  // Diagrams draw into open shadow roots (Mermaid): their text counts as drawn, at its scale.
+  measure(slide, slide, svgFactor, false)
+  // Diagrams draw into open shadow roots (Mermaid): their words and labels count as drawn.
   for (const host of slide.querySelectorAll('.mermaid')) {
     if (host.shadowRoot && !hidden(host, slide))
-      measure(host.shadowRoot, host.shadowRoot, svgFactor, false)
+      measure(host.shadowRoot, host.shadowRoot, svgFactor, true)
   }
 
+  // A headline's lines, from where its words fall.
+  const headlines = [...slide.querySelectorAll('h1')].filter(h => !hidden(h, slide) && h.textContent!.trim()).map((h) => {
+    const tops: number[] = []
+    const walker = document.createTreeWalker(h, NodeFilter.SHOW_TEXT)
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (const match of (node.textContent ?? '').matchAll(/\S+/g)) {
+        const range = document.createRange()
+        range.setStart(node, match.index)
+        range.setEnd(node, match.index + match[0].length)
+        tops.push(Math.round(range.getBoundingClientRect().top))
+      }
+    }
+    const lines = [...new Set(tops)]
+    return { text: h.textContent!.trim().slice(0, 60), lines: lines.length, lastLineWords: tops.filter(top => top === lines.at(-1)).length }
+  })
+
+  const visible = drawn.filter(box => box.width > 0 && box.height > 0)
+  const content = {
+    top: (Math.min(...visible.map(box => box.top)) - canvas.top) / scale,
+    bottom: (Math.max(...visible.map(box => box.bottom)) - canvas.top) / scale,
+  }
   const imagesWithoutAlt = [...slide.querySelectorAll('img')].filter(img => !img.hasAttribute('alt')).map(describe)
-  return { overflowing, words, smallest, imagesWithoutAlt }
+  return { overflowing, words, smallest, headlines, content, imagesWithoutAlt }
 }
 
 export async function inspectSlideFace(page: Page, selector: string): Promise<FaceReport> {

@@ -1,6 +1,5 @@
-import { LIMITS } from './checks'
 import { writeSummary } from './report'
 
 export default function globalTeardown() {
-  writeSummary(LIMITS)
+  writeSummary()
 }

@@ -36,10 +36,10 @@ describe('the diagrams', () => {
   })
 
   it('reveal step by step only nodes they have', () => {
-    const stepped = slides.filter(slide => slide.face.includes('<MermaidSteps'))
+    const stepped = slides.filter(slide => slide.face.includes('<MermaidFigure :steps'))
     expect(stepped.length).toBeGreaterThan(0)
     for (const slide of stepped) {
-      const steps = JSON.parse(slide.face.match(/<MermaidSteps :steps="([^"]+)"/)![1].replaceAll('\'', '"')) as string[][]
+      const steps = JSON.parse(slide.face.match(/<MermaidFigure :steps="([^"]+)"/)![1].replaceAll('\'', '"')) as string[][]
       const nodes = flowchartNodes(mermaidBlocks(slide.face)[0].code)
       expect(steps.flat().filter(id => !nodes.has(id)), `slide ${slide.no}: unknown node ids`).toEqual([])
       expect(new Set(steps.flat()).size, `slide ${slide.no}: a node in two steps`).toBe(steps.flat().length)
