@@ -163,8 +163,8 @@ export const milestones: Milestone[] = [
   {
     id: 'tesla-director',
     kind: 'role',
-    date: { year: 2017, month: 6, day: 20 },
-    until: { year: 2022, month: 7, day: 13 },
+    date: { year: 2017, month: 6 },
+    until: { year: 2022, month: 7 },
     title: 'Director of AI and Autopilot Vision, reporting to Elon Musk',
     label: 'Director of AI',
     organisation: 'Tesla',
@@ -225,7 +225,7 @@ export const milestones: Milestone[] = [
     label: 'State of GPT',
     organisation: 'Microsoft Build',
     era: 'openai',
-    why: 'Explained, in public, how GPT assistants are trained.',
+    why: 'A talk at Microsoft Build, with its slides online.',
     source: 'https://youtube.com/watch?v=bZQun8Y4L2A',
     moreSources: ['https://karpathy.ai/stateofgpt.pdf'],
   },
@@ -236,7 +236,7 @@ export const milestones: Milestone[] = [
     title: 'Leaves OpenAI',
     organisation: 'OpenAI',
     era: 'openai',
-    why: 'Then llm.c, Eureka Labs and his courses, until May 2026.',
+    why: 'Then llm.c and Eureka Labs.',
     source: GIZMODO_LEAVES,
   },
   {
@@ -294,7 +294,7 @@ export const milestones: Milestone[] = [
     label: 'nanochat',
     organisation: 'Open source',
     era: 'teaching',
-    why: 'A whole chat model, from pre-training to chat, in the open.',
+    why: 'A full-stack ChatGPT clone, released on GitHub.',
     source: 'https://github.com/karpathy/nanochat',
   },
   {

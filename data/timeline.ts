@@ -114,7 +114,7 @@ export function layoutTimeline(list: readonly Milestone[], trackPx: number, labe
     }
     // An unlabelled marker that ends a stint drawn in this lane sits on that stint's row.
     const stint = milestone.label === undefined
-      ? lane.items.find(other => other.milestone.until && sameDay(other.milestone.until, milestone.date))
+      ? lane.items.find(other => other.milestone.until && sameDate(other.milestone.until, milestone.date))
       : undefined
     if (stint) {
       item.row = stint.row
@@ -136,8 +136,10 @@ export function layoutTimeline(list: readonly Milestone[], trackPx: number, labe
   return { start, end, lanes, ticks }
 }
 
-function sameDay(a: CareerDate, b: CareerDate): boolean {
-  return a.year === b.year && a.month === b.month && a.day === b.day && !a.approximate && !b.approximate
+/** The same date at the precision both give: Jul 2022 is Jul 13, 2022. */
+function sameDate(a: CareerDate, b: CareerDate): boolean {
+  return a.year === b.year && a.month === b.month && (a.day === undefined || b.day === undefined || a.day === b.day)
+    && !a.approximate && !b.approximate
 }
 
 function labelFraction(milestone: Milestone, trackPx: number, labelPx: (label: string) => number): number {

@@ -77,9 +77,13 @@ test('each timeline page shows its labels and holds its milestones\' full titles
     const selected = selectMilestones(milestones, timelineSelection(face))
     for (const { label } of selected.filter(m => m.label))
       expect(text, `page ${no}: label "${label}"`).toContain(normalise(label!))
-    const positions = selected.map(m => text.indexOf(normalise(m.title)))
-    expect(positions.filter(p => p < 0).length, `page ${no}: titles missing from the text`).toBe(0)
-    expect(positions, `page ${no}: titles out of order`).toEqual([...positions].sort((a, b) => a - b))
+    // Each title after the one before it (two internships share a title).
+    let from = 0
+    for (const { title } of selected) {
+      const at = text.indexOf(normalise(title), from)
+      expect(at, `page ${no}: "${title}" missing, or out of order`).toBeGreaterThanOrEqual(0)
+      from = at + 1
+    }
   }
 })
 
