@@ -34,9 +34,21 @@ const usesMark = sources.some(file => /\bv-mark\b/.test(file.text))
  */
 const usesMath = slideSources.some(source => /\$\$|\$[^\s$](?:[^$]*?[^\s$\\])?\$(?!\d)/.test(source))
 
+/**
+ * Keeps Slidev's print view (BASE/print) in the build, which the slides PDF is printed from
+ * (scripts/print.ts). Slidev builds it only with `download: true`, which would also make its
+ * build export a PDF of its own, untagged, that ours replaces.
+ */
+const printView: Plugin = {
+  name: 'deck:print-view',
+  enforce: 'post',
+  config: () => ({ define: { __SLIDEV_FEATURE_PRINT__: 'true' } }),
+}
+
 export default defineConfig({
   plugins: [
     validateDeckData(),
+    printView,
     subsetFontPlugin({
       stylesheet: '@fontsource-variable/inter/index.css',
       file: 'inter-latin-wght-normal.woff2',

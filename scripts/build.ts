@@ -1,7 +1,7 @@
 // `npm run build`: the hosted deck in one folder, for any static host, under any base path.
 // - DECK_BASE (or --base) sets the path the deck is served under; default "/".
-// - Slidev's build exports the PDF (download: true) and renders the OG image (seoMeta.ogImage:
-//   auto); both need a Chromium, found as the export finds it (scripts/chromium.ts).
+// - Prints the slides PDF and the handout into it (scripts/print.ts), and Slidev's build renders
+//   the OG image (seoMeta.ogImage: auto); both need a Chromium (scripts/chromium.ts).
 // - Writes one copy of index.html per slide (N.html, presenter/N.html) so hosts without rewrites
 //   (GitHub Pages) answer a deep link with 200 and not with their 404 page; see the README.
 // - Puts slide 1, as the built deck draws it, into index.html and 1.html, so it shows before
@@ -15,6 +15,7 @@ import { chromium as playwright } from 'playwright-chromium'
 import { BASE_ENV, DeployConfigError, resolveBase, resolveSiteUrl, SITE_URL_ENV } from '../deploy/base.ts'
 import { captureFirstScreen, withFirstScreen } from '../deploy/first-screen.ts'
 import { CHROMIUM_ARGS, ChromiumNotFoundError, findChromium, playwrightBrowsersEnv } from './chromium.ts'
+import { ExportError, pdfName, printPdf, readDeckInfo } from './print.ts'
 import { serveDist } from './serve-dist.ts'
 
 const RENDER_TIMEOUT_MS = 180_000
@@ -83,7 +84,6 @@ const result = spawnSync(process.execPath, [
   chromium,
   '--timeout',
   String(RENDER_TIMEOUT_MS),
-  '--with-toc',
   ...passThrough,
 ], { cwd: root, stdio: 'inherit', env: { ...process.env, ...browserEnv, [BASE_ENV]: base } })
 rmSync(rootOgImage, { force: true })
@@ -99,17 +99,27 @@ for (let no = 1; no <= slides.length; no++) {
   copyFileSync(index, join(outDir, `${no}.html`))
   copyFileSync(index, join(outDir, 'presenter', `${no}.html`))
 }
-// The first screen, copied from the built deck served under its base path. 404.html, the
-// presenter and the other slides' copies keep the plain index.html.
+// From the built deck served under its base path: the two PDFs, then the first screen.
+// 404.html, the presenter and the other slides' copies keep the plain index.html.
 {
   const server = await serveDist(outDir, { base })
   const browser = await playwright.launch({ executablePath: chromium, args: CHROMIUM_ARGS })
   try {
+    const deck = await readDeckInfo(root)
+    for (const kind of ['slides', 'handout'] as const) {
+      const { pages, seconds } = await printPdf(browser, server.url, kind, deck, join(outDir, pdfName(kind, deck)))
+      console.log(`[build] ${pdfName(kind, deck)}: ${pages} pages in ${seconds.toFixed(1)} s`)
+    }
     const screen = await captureFirstScreen(browser, `${server.url}1`, 1)
     const html = withFirstScreen(readFileSync(index, 'utf8'), screen)
     writeFileSync(index, html)
     writeFileSync(join(outDir, '1.html'), html)
     console.log(`[build] first screen: slide 1, ${(Buffer.byteLength(screen.markup) / 1000).toFixed(1)} KB of markup in index.html and 1.html`)
+  }
+  catch (error) {
+    if (error instanceof ExportError)
+      fail(error.message)
+    throw error
   }
   finally {
     await browser.close()
@@ -126,8 +136,6 @@ function folderBytes(folder: string): number {
     .reduce((sum, entry) => sum + statSync(join(entry.parentPath, entry.name)).size, 0)
 }
 const pdfs = readdirSync(outDir).filter(name => name.endsWith('.pdf'))
-if (pdfs.length === 0)
-  fail(`no PDF in ${relative(root, outDir)}/: check "download: true" and "exportFilename" in slides.md`)
 if (!existsSync(join(outDir, 'og-image.png')))
   fail(`no og-image.png in ${relative(root, outDir)}/: check "seoMeta.ogImage: auto" in slides.md`)
 console.log(`[build] ${relative(root, outDir)}/: ${(folderBytes(outDir) / 1e6).toFixed(1)} MB, ${slides.length} slides, PDF ${pdfs.join(', ')}, served under ${base}`)

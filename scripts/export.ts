@@ -1,23 +1,34 @@
-// `npm run export[:notes|:pptx]`: Slidev's exporter, made to work offline on slow machines.
-// - finds a Chromium itself (scripts/chromium.ts) and fails fast, naming what to install;
-// - raises Slidev's 30 s render timeout, which a 2-core machine overruns;
-// - names the files after the talk (exportFilename in slides.md).
+// `npm run export`, `npm run export:handout`, `npm run export:pptx`: one of the deck's files,
+// written to the project folder and named after the talk (exportFilename in slides.md).
+// - pdf, handout: Slidev's dev server serves the deck (its public node API) and scripts/print.ts
+//   prints it, as the build prints both from the built deck into dist/;
+// - pptx: Slidev's own editable export (native shapes and text), one PowerPoint slide per deck
+//   slide at its final click, with its notes.
+import type { PrintKind } from './print.ts'
 import { spawnSync } from 'node:child_process'
-import { existsSync, readFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { existsSync } from 'node:fs'
+import { join, relative, resolve } from 'node:path'
 import process from 'node:process'
-import { ChromiumNotFoundError, findChromium, playwrightBrowsersEnv } from './chromium.ts'
+import { createServer, resolveOptions } from '@slidev/cli'
+import { chromium as playwright } from 'playwright-chromium'
+import { CHROMIUM_ARGS, ChromiumNotFoundError, findChromium } from './chromium.ts'
+import { ExportError, pdfName, printPdf, readDeckInfo } from './print.ts'
 
-const KINDS = ['pdf', 'notes', 'pptx'] as const
+const KINDS = ['pdf', 'handout', 'pptx'] as const
 type Kind = typeof KINDS[number]
 
-const RENDER_TIMEOUT_MS = 180_000
-
 const root = join(import.meta.dirname, '..')
-const kind = process.argv[2] as Kind
-if (!KINDS.includes(kind)) {
-  console.error(`usage: node scripts/export.ts <${KINDS.join('|')}> [extra slidev flags]`)
+const [kind, outFlag, outValue] = process.argv.slice(2) as [Kind, string?, string?]
+if (!KINDS.includes(kind) || (outFlag !== undefined && (outFlag !== '--out' || !outValue))) {
+  console.error(`usage: node scripts/export.ts <${KINDS.join('|')}> [--out folder]`)
   process.exit(2)
+}
+/** Where the file goes: the project folder unless --out names another. */
+const outDir = resolve(root, outValue ?? '.')
+
+function fail(message: string): never {
+  console.error(`[export] ${message}`)
+  process.exit(1)
 }
 
 let chromium: string
@@ -25,46 +36,52 @@ try {
   chromium = findChromium()
 }
 catch (error) {
-  if (error instanceof ChromiumNotFoundError) {
-    console.error(`[export] ${error.message}`)
-    process.exit(1)
-  }
+  if (error instanceof ChromiumNotFoundError)
+    fail(error.message)
   throw error
 }
-
-const exportFilename = readFileSync(join(root, 'slides.md'), 'utf8').match(/^exportFilename:\s*(\S+)\s*$/m)?.[1]
-if (!exportFilename)
-  throw new Error('slides.md: headmatter field "exportFilename" is missing')
-
-const args: Record<Kind, string[]> = {
-  pdf: ['export', '--format', 'pdf', '--with-toc', '--output', `${exportFilename}.pdf`],
-  pptx: ['export', '--format', 'pptx', '--output', `${exportFilename}.pptx`],
-  notes: ['export-notes', '--output', `${exportFilename}-notes.pdf`],
-}
-const slidevArgs = [...args[kind], '--timeout', String(RENDER_TIMEOUT_MS), ...process.argv.slice(3)]
-let env: Record<string, string | undefined> = process.env
-if (kind === 'notes') {
-  // `slidev export-notes` takes no --executable-path: point Playwright's own lookup at ours.
-  try {
-    env = { ...env, ...playwrightBrowsersEnv(chromium, join(root, 'node_modules', '.cache', 'deck-chromium')) }
-  }
-  catch (error) {
-    console.error(`[export] ${error instanceof Error ? error.message : error}`)
-    process.exit(1)
-  }
-}
-else {
-  slidevArgs.push('--executable-path', chromium)
-}
-
 const slidev = join(root, 'node_modules', '@slidev', 'cli', 'bin', 'slidev.mjs')
 if (!existsSync(slidev))
-  throw new Error(`${slidev} is missing: run npm ci first`)
+  fail(`${slidev} is missing: run npm ci first`)
 
-console.log(`[export] ${kind} with ${chromium}`)
-const result = spawnSync(process.execPath, [slidev, ...slidevArgs], {
-  cwd: root,
-  stdio: 'inherit',
-  env,
-})
-process.exit(result.status ?? 1)
+try {
+  const deck = await readDeckInfo(root)
+  if (kind === 'pptx') {
+    const output = join(outDir, `${deck.exportFilename}.pptx`)
+    console.log(`[export] ${output} with ${chromium}`)
+    const result = spawnSync(process.execPath, [
+      slidev,
+      'export',
+      '--format',
+      'pptx-editable',
+      '--no-with-clicks',
+      '--output',
+      output,
+      '--executable-path',
+      chromium,
+      '--timeout',
+      '180000',
+    ], { cwd: root, stdio: 'inherit' })
+    process.exit(result.status ?? 1)
+  }
+
+  const printKind: PrintKind = kind === 'pdf' ? 'slides' : 'handout'
+  const output = join(outDir, pdfName(printKind, deck))
+  const options = await resolveOptions({ entry: join(root, 'slides.md') }, 'export')
+  const server = await createServer(options, { server: { host: '127.0.0.1', port: 18724 }, logLevel: 'warn', clearScreen: false })
+  await server.listen()
+  const browser = await playwright.launch({ executablePath: chromium, args: CHROMIUM_ARGS })
+  try {
+    const { pages, seconds } = await printPdf(browser, server.resolvedUrls!.local[0], printKind, deck, output)
+    console.log(`[export] ${relative(root, output)}: ${pages} pages in ${seconds.toFixed(1)} s`)
+  }
+  finally {
+    await browser.close()
+    await server.close()
+  }
+}
+catch (error) {
+  if (error instanceof ExportError)
+    fail(error.message)
+  throw error
+}

@@ -34,15 +34,16 @@ const themeCSS = `
   .grid .tick line, .grid path { stroke: var(--diagram-grid); }
 `
 
-export default defineMermaidSetup(() => ({
-  fontFamily: '"Inter Variable", Inter, system-ui, sans-serif',
-  themeVariables: {
-    fontSize: '22px',
-    fontFamily: '"Inter Variable", Inter, system-ui, sans-serif',
-  },
-  themeCSS,
-  flowchart: { curve: 'basis', padding: 10, nodeSpacing: 28, rankSpacing: 22, wrappingWidth: 240 },
-  // Gantt charts here compare durations, not dates: tall bars, large text, no date axis labels.
-  // useWidth: the slide's content width, so the chart is drawn at the size it is shown.
-  gantt: { useWidth: 860, barHeight: 36, barGap: 10, fontSize: 22, sectionFontSize: 22, leftPadding: 180, topPadding: 10, gridLineStartPadding: 10 },
-}))
+export default defineMermaidSetup(() => {
+  // The page's own font: Inter Variable on screen, Inter's static files in the exports.
+  const fontFamily = getComputedStyle(document.body).fontFamily
+  return {
+    fontFamily,
+    themeVariables: { fontSize: '22px', fontFamily },
+    themeCSS,
+    flowchart: { curve: 'basis', padding: 10, nodeSpacing: 28, rankSpacing: 22, wrappingWidth: 240 },
+    // Gantt charts here compare durations, not dates: tall bars, large text, no date axis labels.
+    // useWidth: the slide's content width, so the chart is drawn at the size it is shown.
+    gantt: { useWidth: 860, barHeight: 36, barGap: 10, fontSize: 22, sectionFontSize: 22, leftPadding: 180, topPadding: 10, gridLineStartPadding: 10 },
+  }
+})

@@ -1,13 +1,27 @@
-// Types for the part of Slidev's public client API the layouts use (see
-// types/slidev-constants.d.ts for why these are declared here).
-import type { Ref } from 'vue'
+// Types for the part of Slidev's public client API the deck uses (see
+// types/slidev-constants.d.ts for why these are declared here), and for the print renderer
+// the reading view draws its slides with.
+import type { SlidevConfig } from '@slidev/types'
+import type { ComputedRef, DefineComponent, Ref } from 'vue'
 
 interface SlideRouteInfo {
   no: number
-  meta: { slide: { title?: string, frontmatter: Record<string, unknown> } }
+  meta: { slide: { title?: string, noteHTML?: string, frontmatter: Record<string, unknown> } }
 }
 
 export declare function useSlideContext(): {
   $page: Ref<number>
   $nav: Ref<{ slides: SlideRouteInfo[] }>
+  $frontmatter: Record<string, unknown>
 }
+
+export declare function useNav(): {
+  slides: Ref<SlideRouteInfo[]>
+  isPrintMode: ComputedRef<boolean>
+}
+
+export declare const configs: SlidevConfig
+export declare const slideWidth: ComputedRef<number>
+
+declare const PrintSlide: DefineComponent<{ route: SlideRouteInfo }>
+export default PrintSlide

@@ -1,103 +1,228 @@
-// The PDF the hosted deck offers (the build exports it into dist/), as its reader gets it: one
-// page per slide, an outline to navigate by, searchable text with every section's headline.
-// Run after `npm run build`.
+// The two PDFs the build writes into dist/ (scripts/print.ts), as their readers get them: the
+// slides (one page per slide) and the handout (A4, each slide with its notes). Both tagged, in
+// real fonts, with an outline and working links. Run after `npm run build`.
 import { execFileSync } from 'node:child_process'
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { expect, test } from '@playwright/test'
-import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib'
 import { milestones } from '../../data/career'
+import { ALL_EVIDENCE } from '../../data/sources'
 import { selectMilestones } from '../../data/timeline'
 import { DEFAULT_INPUTS, outcome } from '../../model/velocity'
 import { diagramLabels, loadDeck, mermaidBlocks, timelineSelection } from '../support/deck'
 import { readEssay, ROOT } from '../support/essay'
+import { headings, normalise, pageText, pdfFonts, pdfInfo, readPdf, structure } from '../support/pdf'
 
-const exportFilename = readFileSync(join(ROOT, 'slides.md'), 'utf8').match(/^exportFilename:\s*(\S+)/m)![1]
-const PDF = join(ROOT, 'dist', `${exportFilename}.pdf`)
 const slides = await loadDeck()
-const normalise = (text: string) => text.replace(/[’‘]/g, '\'').replace(/\s+/g, ' ')
-const pageText = (no: number) => normalise(execFileSync('pdftotext', ['-f', String(no), '-l', String(no), PDF, '-'], { encoding: 'utf8' }))
+const headmatter = slides[0].frontmatter as Record<string, string>
+const SLIDES = join(ROOT, 'dist', `${headmatter.exportFilename}.pdf`)
+const HANDOUT = join(ROOT, 'dist', `${headmatter.exportFilename}-handout.pdf`)
+
+/** A slide's headline as its markdown writes it; a quotation's heading is its title. */
+function headline(slide: typeof slides[number]): string {
+  const text = slide.frontmatter.layout === 'quote' ? String(slide.frontmatter.title) : slide.face.match(/^# (.+)$/m)![1]
+  return normalise(text.replace(/<[^>]+>/g, '').replace(/[*_`]/g, ''))
+}
+/** The first words of a slide's notes, as a reader sees them (no click markers, no markdown). */
+function notesStart(slide: typeof slides[number], words = 8): string {
+  const plain = slide.notes.replace(/\[click(?::\d+)?\]/g, '').replace(/\[([^\]]+)\]\([^)]+\)/g, '$1').replace(/[*_`]/g, '')
+  return normalise(plain).split(' ').slice(0, words).join(' ')
+}
 
 test.beforeAll(() => {
-  expect(existsSync(PDF), `${PDF} is missing: run npm run build first`).toBe(true)
+  for (const file of [SLIDES, HANDOUT])
+    expect(existsSync(file), `${file} is missing: run npm run build first`).toBe(true)
 })
 
-test('has one page per slide', () => {
-  const info = execFileSync('pdfinfo', [PDF], { encoding: 'utf8' })
-  expect(Number(info.match(/^Pages:\s+(\d+)/m)?.[1])).toBe(slides.length)
-})
+for (const [kind, file] of [['slides', SLIDES], ['handout', HANDOUT]] as const) {
+  test.describe(`the ${kind} PDF`, () => {
+    test('is tagged, in English, titled in the viewer\'s title bar, with the talk\'s metadata', async () => {
+      const info = pdfInfo(file)
+      expect(info.Tagged).toBe('yes')
+      expect(info.Title).toContain(headmatter.title)
+      expect(info.Author).toBe(headmatter.author)
+      expect(normalise(info.Subject)).toBe(normalise(headmatter.info))
+      for (const keyword of headmatter.keywords.split(','))
+        expect(info.Keywords).toContain(keyword.trim())
+      const pdf = await readPdf(file)
+      expect(pdf.lang).toBe('en')
+      expect(pdf.displaysTitle).toBe(true)
+    })
 
-test('has an outline with every section', async () => {
-  const pdf = await PDFDocument.load(readFileSync(PDF))
-  const outlines = pdf.catalog.lookupMaybe(PDFName.of('Outlines'), PDFDict)
-  expect(outlines, 'the PDF has no outline (bookmarks)').toBeDefined()
-  const titles: string[] = []
-  const walk = (item: PDFDict | undefined) => {
-    for (let node = item; node; node = node.lookupMaybe(PDFName.of('Next'), PDFDict)) {
-      const title = node.lookup(PDFName.of('Title'))
-      if (title instanceof PDFString || title instanceof PDFHexString)
-        titles.push(title.decodeText())
-      walk(node.lookupMaybe(PDFName.of('First'), PDFDict))
-    }
-  }
-  walk(outlines!.lookupMaybe(PDFName.of('First'), PDFDict))
-  const level1 = slides.filter(slide => slide.level === 1).map(slide => slide.title)
-  expect(level1.length).toBeGreaterThan(5)
-  for (const title of level1)
-    expect(titles.map(normalise), `outline entry "${title}"`).toContain(normalise(title))
-})
+    test('embeds every font as a real font: none Type 3, none left to the reader\'s machine', () => {
+      const fonts = pdfFonts(file)
+      expect(fonts.length).toBeGreaterThan(0)
+      expect(fonts.filter(font => font.type === 'Type 3'), 'Type 3 fonts (a variable font printed as glyph drawings)').toEqual([])
+      expect(fonts.filter(font => !font.embedded), 'fonts not embedded').toEqual([])
+      expect(fonts.map(font => font.name).join(' ')).toMatch(/Inter-Bold/)
+    })
 
-test('its text holds every section\'s headline', () => {
-  const text = normalise(execFileSync('pdftotext', ['-layout', PDF, '-'], { encoding: 'utf8' }))
-  for (const { heading } of readEssay().sections)
-    expect(text, `headline "${heading}"`).toContain(normalise(heading))
-})
+    test('has one heading per slide, in order, each read before the rest of its slide', () => {
+      // Compared by letters and digits: the structure's text keeps no space where a line wraps,
+      // shows CSS uppercase, and poppler's -struct-text stops at a curly apostrophe.
+      const key = (text: string) => text.replace(/['’ʼ].*$/, '').replace(/[^A-Z0-9]/gi, '').toLowerCase()
+      const found = headings(file).map(h => key(h.text))
+      expect(found).toHaveLength(slides.length)
+      slides.forEach((slide, i) => expect(key(headline(slide)), `slide ${slide.no}'s heading`).toBe(found[i]))
+      // The labels set above a headline (an eyebrow, "Part N of 6") are read after it.
+      const texts = structure(file).map(node => key(node.text)).filter(Boolean)
+      let from = 0
+      for (const slide of slides) {
+        const at = texts.indexOf(key(headline(slide)), from)
+        expect(at, `slide ${slide.no}: its headline, after the slide before`).toBeGreaterThanOrEqual(0)
+        const labels = [...slide.face.matchAll(/<p class="eyebrow">([^<]+)<\/p>/g)].map(m => key(m[1]))
+        if (slide.frontmatter.layout === 'section')
+          labels.push(key(`Part ${slides.filter(s => s.frontmatter.layout === 'section' && s.no <= slide.no).length} of`))
+        for (const label of labels)
+          expect(texts.slice(from, at).some(text => text.startsWith(label)), `slide ${slide.no}: "${label}" is read before the headline`).toBe(false)
+        from = at + 1
+      }
+    })
 
-test('each diagram\'s labels are text on its page (vector, not a picture)', () => {
-  const diagrams = slides.filter(slide => mermaidBlocks(slide.face).length > 0)
-  expect(diagrams.length).toBeGreaterThan(0)
-  for (const { no, face } of diagrams) {
-    // Words, not whole labels: a label may wrap over lines in the PDF's text.
-    const words = pageText(no).split(' ')
-    for (const { code } of mermaidBlocks(face)) {
-      for (const label of diagramLabels(code)) {
-        for (const word of label.split(' '))
-          expect(words, `page ${no}: label "${label}"`).toContain(word)
+    test('has a figure with alternative text for each diagram, timeline and chart', async () => {
+      const { figures } = await readPdf(file)
+      const diagrams = slides.flatMap(slide => mermaidBlocks(slide.face))
+      const timelines = slides.filter(slide => slide.face.includes('<CareerTimeline')).length
+      const charts = slides.filter(slide => slide.face.includes('<VelocityModel')).length
+      expect(figures.length).toBe(diagrams.length + timelines + charts)
+      expect(figures.filter(figure => !figure.alt?.trim()), 'figures without alternative text').toEqual([])
+      const alts = figures.map(figure => normalise(figure.alt!))
+      for (const { code } of diagrams) {
+        const title = normalise(code.match(/accTitle:\s*(.+)/)![1])
+        const description = normalise(code.match(/accDescr:\s*(.+)/)![1])
+        expect(alts, `diagram "${title}"`).toContain(`${title}: ${description}`)
+      }
+      expect(alts.filter(alt => alt.startsWith('Timeline, '))).toHaveLength(timelines)
+      expect(alts.filter(alt => alt.startsWith('Chart: '))).toHaveLength(charts)
+    })
+
+    test('has an outline: each section, its slides under it, each entry on its slide\'s page', async () => {
+      const pdf = await readPdf(file)
+      expect(pdf.outline.map(entry => normalise(entry.title))).toEqual(slides.map(headline))
+      expect(pdf.outline.map(entry => entry.depth)).toEqual(slides.map(slide => (slide.level ?? 1) - 1))
+      for (const [i, entry] of pdf.outline.entries())
+        expect(pageText(file, entry.page).toLowerCase(), `outline entry "${entry.title}"`).toContain(headline(slides[i]).toLowerCase())
+    })
+
+    test('links the agenda\'s entries to their sections\' pages, and every source to its address', async () => {
+      const pdf = await readPdf(file)
+      const agenda = slides.find(slide => slide.face.includes('<Toc'))!
+      const agendaPage = pdf.outline[agenda.no - 1].page
+      const targets = pdf.links.filter(link => link.page === agendaPage && link.target !== undefined).map(link => link.target!)
+      const sections = slides.filter(slide => slide.frontmatter.layout === 'section')
+      expect(targets).toEqual(sections.map(section => pdf.outline[section.no - 1].page))
+      const addresses = new Set(pdf.links.flatMap(link => link.uri ?? []))
+      expect([...addresses].filter(uri => !/^https:\/\/(?!127\.|localhost)/.test(uri)), 'links to anything but a public https address').toEqual([])
+      for (const url of ALL_EVIDENCE.flatMap(evidence => evidence.urls))
+        expect(addresses, `a link to ${url}`).toContain(url)
+    })
+  })
+}
+
+test.describe('the slides PDF', () => {
+  const pageOf = (no: number) => pageText(SLIDES, no)
+
+  test('has one page per slide, at the slide\'s proportions', () => {
+    const info = pdfInfo(SLIDES)
+    expect(Number(info.Pages)).toBe(slides.length)
+    const [width, height] = info['Page size'].match(/([\d.]+) x ([\d.]+)/)!.slice(1).map(Number)
+    expect(width / height).toBeCloseTo(16 / 9, 1)
+  })
+
+  test('its text holds every section\'s headline', () => {
+    const text = normalise(execFileSync('pdftotext', ['-layout', SLIDES, '-'], { encoding: 'utf8' }))
+    for (const { heading } of readEssay().sections)
+      expect(text, `headline "${heading}"`).toContain(normalise(heading))
+  })
+
+  test('each diagram\'s labels are text on its page (vector, not a picture)', () => {
+    const diagrams = slides.filter(slide => mermaidBlocks(slide.face).length > 0)
+    expect(diagrams.length).toBeGreaterThan(0)
+    for (const { no, face } of diagrams) {
+      // Words, not whole labels: a label may wrap over lines in the PDF's text.
+      const words = pageOf(no).split(' ')
+      for (const { code } of mermaidBlocks(face)) {
+        for (const label of diagramLabels(code)) {
+          for (const word of label.split(' '))
+            expect(words, `page ${no}: label "${label}"`).toContain(word)
+        }
       }
     }
-  }
-})
+  })
 
-const timelinePages = slides.filter(slide => slide.face.includes('<CareerTimeline'))
+  const timelinePages = slides.filter(slide => slide.face.includes('<CareerTimeline'))
 
-test('each timeline page shows its labels and holds its milestones\' full titles, in order', () => {
-  expect(timelinePages.length).toBeGreaterThan(0)
-  for (const { no, face } of timelinePages) {
-    const text = pageText(no)
-    const selected = selectMilestones(milestones, timelineSelection(face))
-    for (const { label } of selected.filter(m => m.label))
-      expect(text, `page ${no}: label "${label}"`).toContain(normalise(label!))
-    // Each title after the one before it (two internships share a title).
-    let from = 0
-    for (const { title } of selected) {
-      const at = text.indexOf(normalise(title), from)
-      expect(at, `page ${no}: "${title}" missing, or out of order`).toBeGreaterThanOrEqual(0)
-      from = at + 1
+  test('each timeline page shows its labels and holds its milestones\' full titles, in order', () => {
+    expect(timelinePages.length).toBeGreaterThan(0)
+    for (const { no, face } of timelinePages) {
+      const text = pageOf(no)
+      const selected = selectMilestones(milestones, timelineSelection(face))
+      for (const { label } of selected.filter(m => m.label))
+        expect(text, `page ${no}: label "${label}"`).toContain(normalise(label!))
+      // Each title after the one before it (two internships share a title).
+      let from = 0
+      for (const { title } of selected) {
+        const at = text.indexOf(normalise(title), from)
+        expect(at, `page ${no}: "${title}" missing, or out of order`).toBeGreaterThanOrEqual(0)
+        from = at + 1
+      }
     }
-  }
+  })
+
+  test('the timeline pages together hold every milestone', () => {
+    const text = timelinePages.map(({ no }) => pageOf(no)).join(' ')
+    for (const { title } of milestones)
+      expect(text, `milestone "${title}"`).toContain(normalise(title))
+  })
+
+  test('the velocity model\'s page shows the default state\'s figures', () => {
+    const slide = slides.find(s => s.face.includes('<VelocityModel'))!
+    const text = pageOf(slide.no)
+    const result = outcome(DEFAULT_INPUTS)
+    expect(text).toContain(`${DEFAULT_INPUTS.speedup}×: ${Math.round(result.faster.decisions)} decisions`)
+    expect(text).toContain(`1×: ${Math.round(result.today.decisions)} decisions`)
+    expect(text).toContain(`Capability ${result.today.capability.toFixed(2)} vs ${result.faster.capability.toFixed(2)}`)
+  })
 })
 
-test('the timeline pages together hold every milestone', () => {
-  const text = timelinePages.map(({ no }) => pageText(no)).join(' ')
-  for (const { title } of milestones)
-    expect(text, `milestone "${title}"`).toContain(normalise(title))
-})
+test.describe('the handout PDF', () => {
+  test('is A4 portrait, with a numbered page for every slide or more', () => {
+    const info = pdfInfo(HANDOUT)
+    expect(info['Page size']).toMatch(/ pts \(A4\)$/)
+    const [width, height] = info['Page size'].match(/([\d.]+) x ([\d.]+)/)!.slice(1).map(Number)
+    expect(width, 'portrait').toBeLessThan(height)
+    const pages = Number(info.Pages)
+    expect(pages).toBeGreaterThanOrEqual(slides.length)
+    for (let page = 1; page <= pages; page++)
+      expect(pageText(HANDOUT, page), `page ${page}'s number`).toContain(`${page} / ${pages}`)
+  })
 
-test('the velocity model\'s page shows the default state\'s figures', () => {
-  const slide = slides.find(s => s.face.includes('<VelocityModel'))!
-  const text = pageText(slide.no)
-  const result = outcome(DEFAULT_INPUTS)
-  expect(text).toContain(`${DEFAULT_INPUTS.speedup}×: ${Math.round(result.faster.decisions)} decisions`)
-  expect(text).toContain(`1×: ${Math.round(result.today.decisions)} decisions`)
-  expect(text).toContain(`Capability ${result.today.capability.toFixed(2)} vs ${result.faster.capability.toFixed(2)}`)
+  test('shows each slide with the start of its notes on the same page, in readable text', async () => {
+    const { outline } = await readPdf(HANDOUT)
+    for (const slide of slides) {
+      const text = pageText(HANDOUT, outline[slide.no - 1].page)
+      expect(text.toLowerCase(), `slide ${slide.no}'s headline`).toContain(headline(slide).toLowerCase())
+      expect(slide.notes.trim(), `slide ${slide.no} has notes`).not.toBe('')
+      expect(text, `slide ${slide.no}'s notes`).toContain(notesStart(slide))
+      expect(text, `slide ${slide.no}: a click marker`).not.toMatch(/\[click/)
+    }
+  })
+
+  test('draws every slide as vectors: no picture in it', () => {
+    const images = execFileSync('pdfimages', ['-list', HANDOUT], { encoding: 'utf8' }).split('\n').slice(2).filter(Boolean)
+    expect(images).toEqual([])
+  })
+
+  test('its notes are set at a readable size', async () => {
+    // pdftotext -bbox gives each word's box: under the slide, the notes' words are 10 pt or more.
+    const { outline } = await readPdf(HANDOUT)
+    const page = outline[slides.findIndex(slide => slide.face.includes('<CareerTimeline'))].page
+    const boxes = execFileSync('pdftotext', ['-bbox', '-f', String(page), '-l', String(page), HANDOUT, '-'], { encoding: 'utf8' })
+    const heights = [...boxes.matchAll(/yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">[^<]+</g)]
+      .filter(m => Number(m[1]) > 360)
+      .map(m => Number(m[2]) - Number(m[1]))
+      .sort((a, b) => a - b)
+    expect(heights.length).toBeGreaterThan(50)
+    expect(heights[Math.floor(heights.length / 2)], 'the median height of a notes word, in pt').toBeGreaterThanOrEqual(10)
+  })
 })

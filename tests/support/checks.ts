@@ -98,10 +98,11 @@ export function inspectFace(slide: Element, canvasWidth: number): FaceReport {
   const roleOf = (holder: Element, inDrawing: boolean): 'headline' | 'label' | 'body' | 'chrome' => {
     if (holder.closest('[data-chrome]'))
       return 'chrome'
-    if (holder.closest('h1, h2'))
-      return 'headline'
+    // A quotation's heading is set as an eyebrow: a label, though it is an h1.
     if (inDrawing || holder.closest('svg, [data-chart], .career-timeline, .eyebrow'))
       return 'label'
+    if (holder.closest('h1, h2'))
+      return 'headline'
     return 'body'
   }
   const words: string[] = []

@@ -1,0 +1,257 @@
+// The two PDFs, printed by Chromium from a running deck (the built one, or Slidev's dev server):
+// - slides: Slidev's print view (BASE/print), one page per slide at its final click;
+// - handout: the reading view (BASE/read, components/ReadingView.vue) on A4, notes under slides.
+// Chromium tags a PDF and builds its outline from the headings when asked (`tagged`, `outline`),
+// which Slidev's exporter does not ask for; pdf-lib then adds what Chromium does not write
+// (author, subject, keywords). Before printing, every slide is checked: a diagram that failed, a
+// font that did not load, a blank slide or a figure without a text alternative stops the export
+// with the slide's number, and so does a font the PDF would carry as Type 3 glyphs.
+import type { Browser, Page } from 'playwright-chromium'
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { load, resolveConfig } from '@slidev/parser/fs'
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef } from 'pdf-lib'
+
+export type PrintKind = 'slides' | 'handout'
+
+export interface DeckInfo {
+  title: string
+  author: string
+  subject: string
+  keywords: string[]
+  exportFilename: string
+  /** The slide canvas, in CSS px. */
+  width: number
+  height: number
+  /** Each slide's outline level (its `level` frontmatter, 1 if none), by slide number - 1. */
+  levels: number[]
+}
+
+export class ExportError extends Error {
+  override name = 'ExportError'
+}
+
+/** What the exports need to know of the deck, read from slides.md and its pages. */
+export async function readDeckInfo(root: string): Promise<DeckInfo> {
+  const entry = join(root, 'slides.md')
+  const data = await load({ roots: [root], userRoot: root }, entry)
+  const config = resolveConfig(data.headmatter)
+  const field = (name: string) => {
+    const value = data.headmatter[name]
+    if (typeof value !== 'string' || value.trim() === '')
+      throw new ExportError(`${entry}: headmatter field "${name}" is missing; the exported files are named and described by it`)
+    return value.trim()
+  }
+  return {
+    title: field('title'),
+    author: field('author'),
+    subject: field('info').replace(/\s+/g, ' '),
+    keywords: field('keywords').split(',').map(word => word.trim()).filter(Boolean),
+    exportFilename: field('exportFilename'),
+    width: config.canvasWidth,
+    height: Math.round(config.canvasWidth / config.aspectRatio),
+    levels: data.slides.map(slide => slide.level ?? 1),
+  }
+}
+
+/** The file name of each kind, in the folder it is written to. */
+export function pdfName(kind: PrintKind, deck: DeckInfo): string {
+  return kind === 'slides' ? `${deck.exportFilename}.pdf` : `${deck.exportFilename}-handout.pdf`
+}
+
+const RENDER_TIMEOUT_MS = 120_000
+/** Mermaid draws a diagram in well under a second: one still missing by then failed. */
+const DIAGRAM_TIMEOUT_MS = 20_000
+/** The A4 page's text width (210 mm less the handout's 15 mm margins), in CSS px. */
+const A4_TEXT_WIDTH_PX = Math.floor((210 - 30) / 25.4 * 96)
+
+/** Waits until every slide has drawn, then checks each one; throws naming the slides that fail. */
+async function checkSlides(page: Page) {
+  await page.locator('.slidev-slide-loading').first().waitFor({ state: 'detached', timeout: RENDER_TIMEOUT_MS })
+  // Mermaid draws each diagram in a shared container, then into the diagram's shadow root.
+  await page.waitForFunction(() => {
+    const pending = document.querySelector('#mermaid-rendering-container > div')
+    const hosts = [...document.querySelectorAll('.mermaid')]
+    return !pending && hosts.every(host => host.shadowRoot?.querySelector('svg'))
+  }, undefined, { timeout: DIAGRAM_TIMEOUT_MS }).catch(() => {})
+  await page.evaluate(() => document.fonts.ready)
+  const problems = await page.evaluate(() => {
+    const found: string[] = []
+    const loaded = new Set([...document.fonts].filter(face => face.status === 'loaded').map(face => `${face.family.replace(/^["']|["']$/g, '')} ${face.weight}`))
+    const families = new Set([...document.fonts].map(face => face.family.replace(/^["']|["']$/g, '')))
+    for (const slide of document.querySelectorAll<HTMLElement>('[data-slidev-no]')) {
+      const no = slide.dataset.slidevNo
+      const problem = (what: string) => found.push(`slide ${no}: ${what}`)
+      if (slide.innerText.trim() === '')
+        problem('it is blank')
+      for (const host of slide.querySelectorAll('.mermaid')) {
+        const svg = host.shadowRoot?.querySelector('svg')
+        if (!svg || svg.getAttribute('aria-roledescription') === 'error')
+          problem('its diagram did not draw')
+      }
+      // Slidev shows a diagram that fails to render as its error message, in a <pre>.
+      for (const error of slide.querySelectorAll('pre:not(.slidev-code)')) {
+        if (/^\w*Error\b/.test(error.textContent!.trim()))
+          problem(`its diagram did not draw: ${error.textContent!.trim().slice(0, 160)}`)
+      }
+      for (const figure of slide.querySelectorAll('figure, [role="img"]')) {
+        if (!figure.getAttribute('aria-label')?.trim())
+          problem(`a ${figure.tagName.toLowerCase()} has no text alternative (aria-label)`)
+      }
+      if (!slide.querySelector('h1, h2, [role="heading"]'))
+        problem('it has no heading')
+      // Every text is set in a font the deck ships and that has loaded, never in a fallback.
+      const missing = new Set<string>()
+      const walker = document.createTreeWalker(slide, NodeFilter.SHOW_TEXT)
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const holder = node.parentElement
+        if (!holder || !node.textContent?.trim() || !holder.checkVisibility())
+          continue
+        const style = getComputedStyle(holder)
+        const family = style.fontFamily.split(',')[0].trim().replace(/^["']|["']$/g, '')
+        const weight = Number(style.fontWeight)
+        const near = [...loaded].some((face) => {
+          const [, name, w] = face.match(/^(.*) (\d+(?: \d+)?)$/) ?? []
+          const [low, high = low] = (w ?? '').split(' ').map(Number)
+          return name === family && weight >= low - 100 && weight <= high + 100
+        })
+        if (!near)
+          missing.add(families.has(family) ? `"${family}" ${weight} did not load` : `"${family}" is not a font the deck ships`)
+      }
+      for (const what of missing)
+        problem(`font ${what}`)
+    }
+    return found
+  })
+  if (problems.length > 0)
+    throw new ExportError(problems.join('\n'))
+}
+
+/**
+ * Links to a slide of this deck become links to its page in the PDF; headings get the slide's
+ * outline level. Returns each slide's heading as it reads (no uppercase styling, no line breaks).
+ */
+async function prepareDocument(page: Page, deckUrl: string, levels: number[]): Promise<string[]> {
+  return await page.evaluate(({ deckUrl, levels }) => {
+    for (const slide of document.querySelectorAll<HTMLElement>('[data-slidev-no]')) {
+      const no = Number(slide.dataset.slidevNo)
+      const target = document.getElementById(String(no)) ? null : slide.closest('.print-slide-container') ?? slide
+      target?.setAttribute('id', String(no))
+      const heading = slide.querySelector('h1')
+      if (heading && levels[no - 1] > 1)
+        heading.setAttribute('aria-level', String(levels[no - 1]))
+    }
+    // A slide's address (BASE/N), or in print mode Slidev's #/N (its <Link>, the agenda's entries).
+    for (const link of document.querySelectorAll<HTMLAnchorElement>('a[href]')) {
+      const url = new URL(link.href, location.href)
+      const no = link.getAttribute('href')!.match(/^#\/?(\d+)$/)?.[1]
+        ?? (url.href.startsWith(deckUrl) ? url.pathname.slice(new URL(deckUrl).pathname.length).match(/^(\d+)$/)?.[1] : undefined)
+      if (no && document.getElementById(no)) {
+        link.setAttribute('href', `#${no}`)
+        link.removeAttribute('target')
+      }
+    }
+    // Slidev's hidden drawing area for diagrams holds nothing a reader should get.
+    document.getElementById('mermaid-rendering-container')?.remove()
+    return [...document.querySelectorAll('[data-slidev-no]')].map(slide => slide.querySelector('h1')?.textContent?.replace(/\s+/g, ' ').trim() ?? '')
+  }, { deckUrl, levels })
+}
+
+/**
+ * Chromium titles the outline with each heading's text as laid out: uppercase where CSS says
+ * so, and without the space where a line wraps ("SeismicShift"). One entry per slide, in
+ * order: each takes its heading's own text.
+ */
+function retitleOutline(pdf: PDFDocument, titles: string[]): string | undefined {
+  const look = (value: unknown) => value instanceof PDFRef ? pdf.context.lookup(value) : value
+  const items: PDFDict[] = []
+  const walk = (first: unknown) => {
+    for (let item = look(first); item instanceof PDFDict; item = look(item.get(PDFName.of('Next')))) {
+      items.push(item)
+      walk(item.get(PDFName.of('First')))
+    }
+  }
+  const outlines = look(pdf.catalog.get(PDFName.of('Outlines')))
+  walk(outlines instanceof PDFDict ? outlines.get(PDFName.of('First')) : undefined)
+  if (items.length !== titles.length)
+    return `the outline has ${items.length} entries for ${titles.length} slides: each slide needs one heading (h1), and only one`
+  items.forEach((item, i) => item.set(PDFName.of('Title'), PDFHexString.fromText(titles[i])))
+}
+
+/** Fonts the PDF carries as Type 3 glyphs or does not embed, by page (1-based). */
+function fontProblems(pdf: PDFDocument): string[] {
+  const look = (value: unknown) => value instanceof PDFRef ? pdf.context.lookup(value) : value
+  const found: string[] = []
+  pdf.getPages().forEach((page, index) => {
+    const fonts = look(page.node.Resources()?.get(PDFName.of('Font')))
+    if (!(fonts instanceof PDFDict))
+      return
+    for (const [name, ref] of fonts.entries()) {
+      const font = look(ref) as PDFDict
+      const subtype = font.get(PDFName.of('Subtype'))?.toString()
+      const descendants = look(font.get(PDFName.of('DescendantFonts')))
+      const descendant = descendants instanceof PDFArray ? look(descendants.get(0)) as PDFDict : undefined
+      const descriptor = look((descendant ?? font).get(PDFName.of('FontDescriptor'))) as PDFDict | undefined
+      const embedded = descriptor && ['FontFile', 'FontFile2', 'FontFile3'].some(key => descriptor.has(PDFName.of(key)))
+      if (subtype === '/Type3')
+        found.push(`page ${index + 1}: font ${name} is Type 3 glyphs, not a font (a variable font printed?)`)
+      else if (!embedded)
+        found.push(`page ${index + 1}: font ${(descendant ?? font).get(PDFName.of('BaseFont'))} is not embedded`)
+    }
+  })
+  return found
+}
+
+export interface PrintResult {
+  output: string
+  pages: number
+  seconds: number
+}
+
+/**
+ * Prints one kind of PDF from the deck at `deckUrl` (origin and base path, ending in "/") to
+ * `output`. Throws an ExportError naming the slides or pages at fault.
+ */
+export async function printPdf(browser: Browser, deckUrl: string, kind: PrintKind, deck: DeckInfo, output: string): Promise<PrintResult> {
+  const started = performance.now()
+  const context = await browser.newContext({
+    viewport: kind === 'slides' ? { width: deck.width, height: deck.height } : { width: A4_TEXT_WIDTH_PX, height: 1100 },
+    colorScheme: 'light',
+  })
+  try {
+    const page = await context.newPage()
+    await page.goto(`${deckUrl}${kind === 'slides' ? 'print' : 'read'}?print`, { waitUntil: 'networkidle', timeout: RENDER_TIMEOUT_MS })
+    if (kind === 'slides')
+      await page.emulateMedia({ media: 'screen' })
+    const view = kind === 'slides' ? '.print-slide-container' : '.reading-slide'
+    await page.waitForFunction(({ view, count }) => document.querySelectorAll(view).length >= count, { view, count: deck.levels.length }, { timeout: DIAGRAM_TIMEOUT_MS }).catch(() => {})
+    const drawn = await page.locator(view).count()
+    if (drawn !== deck.levels.length)
+      throw new ExportError(`${page.url()} shows ${drawn} slides of ${deck.levels.length}: ${kind === 'slides' ? 'Slidev\'s print view is not in this build (vite.config.ts keeps it)' : 'the reading view did not open'}`)
+    await checkSlides(page)
+    const titles = await prepareDocument(page, deckUrl, deck.levels)
+    const printed = await page.pdf(kind === 'slides'
+      ? { width: `${deck.width}px`, height: `${deck.height}px`, margin: { top: 0, right: 0, bottom: 0, left: 0 }, printBackground: true, tagged: true, outline: true }
+      : { preferCSSPageSize: true, printBackground: true, tagged: true, outline: true })
+
+    const pdf = await PDFDocument.load(printed, { updateMetadata: false })
+    const problems = fontProblems(pdf)
+    const outline = retitleOutline(pdf, titles)
+    if (outline)
+      problems.push(outline)
+    const slides = deck.levels.length
+    if (kind === 'slides' && pdf.getPageCount() !== slides)
+      problems.push(`${pdf.getPageCount()} pages for ${slides} slides: a slide spills onto a page of its own`)
+    if (problems.length > 0)
+      throw new ExportError(`${output}:\n${problems.join('\n')}`)
+    pdf.setTitle(kind === 'slides' ? deck.title : `${deck.title} (handout)`, { showInWindowTitleBar: true })
+    pdf.setAuthor(deck.author)
+    pdf.setSubject(deck.subject)
+    pdf.setKeywords(deck.keywords)
+    writeFileSync(output, await pdf.save())
+    return { output, pages: pdf.getPageCount(), seconds: (performance.now() - started) / 1000 }
+  }
+  finally {
+    await context.close()
+  }
+}
