@@ -3,12 +3,13 @@
 // scripts/bench/budgets.ts breaks. Options: --runs N (cold loads per deck, default 7).
 import type { Bytes, LoadRun } from './bench/browser.ts'
 import { execFileSync } from 'node:child_process'
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { cpus, totalmem } from 'node:os'
 import { join } from 'node:path'
 import process from 'node:process'
 import { parseArgs } from 'node:util'
 import { load } from '@slidev/parser/fs'
+import JSZip from 'jszip'
 import { chromium } from 'playwright-chromium'
 import { measureLoad, measureNextSlide } from './bench/browser.ts'
 import { BUDGETS } from './bench/budgets.ts'
@@ -39,13 +40,29 @@ const oursBuild = await run(npm, ['run', 'build'], { cwd: root })
 console.log('[bench] building the starter (its npm run build: slidev build)')
 const starterBuild = await run(process.execPath, [slidevBin(starter.dir), 'build'], { cwd: starter.dir })
 
-// 2. The PDF, all in: Slidev's exporter with its dev server, as `npm run export` runs it.
-console.log('[bench] exporting both PDFs')
+// 2. The exports, all in (dev server, browser, every page), as `npm run export*` runs them; and
+// Slidev's own `slidev export` of this deck and of the starter, for comparison.
+console.log('[bench] exporting: our three files, then Slidev\'s PDF of this deck and of the starter')
 const outDir = join(root, 'node_modules', '.cache', 'deck-bench')
 mkdirSync(outDir, { recursive: true })
-const oursPdfFile = join(root, 'why-this-hire-is-a-seismic-shift.pdf')
-rmSync(oursPdfFile, { force: true })
-const oursPdf = await run(npm, ['run', 'export'], { cwd: root })
+const exportFilename = (await loadSlides(root))[0].frontmatter.exportFilename as string
+const ourFiles = {
+  'slides PDF': { script: 'export', file: `${exportFilename}.pdf` },
+  'handout PDF': { script: 'export:handout', file: `${exportFilename}-handout.pdf` },
+  'PowerPoint': { script: 'export:pptx', file: `${exportFilename}.pptx` },
+}
+const ourExports: Record<string, { seconds: number, pages: number }> = {}
+for (const [name, { script, file }] of Object.entries(ourFiles)) {
+  rmSync(join(outDir, file), { force: true })
+  const { seconds } = await run(npm, ['run', script, '--', '--out', outDir], { cwd: root })
+  const count = file.endsWith('.pptx')
+    ? Object.keys((await JSZip.loadAsync(readFileSync(join(outDir, file)))).files).filter(name => /^ppt\/slides\/slide\d+\.xml$/.test(name)).length
+    : pages(join(outDir, file))
+  ourExports[name] = { seconds, pages: count }
+  rmSync(join(outDir, file), { force: true })
+}
+const slidevPdfFile = join(outDir, 'slidev-export.pdf')
+const slidevPdf = await run(process.execPath, [slidevBin(root), 'export', '--output', slidevPdfFile, '--executable-path', chromiumPath, '--timeout', '600000'], { cwd: root })
 const starterPdfFile = join(outDir, 'starter.pdf')
 const starterPdf = await run(process.execPath, [slidevBin(starter.dir), 'export', '--output', starterPdfFile, '--executable-path', chromiumPath, '--timeout', '600000'], { cwd: starter.dir })
 
@@ -91,9 +108,13 @@ add('all bytes after preload, gzip', sum(typical('ours').afterPreload, ['js', 'c
 add('all bytes after preload, raw', sum(typical('ours').afterPreload, ['js', 'css', 'font', 'other'], 'raw'), sum(typical('starter').afterPreload, ['js', 'css', 'font', 'other'], 'raw'), kb)
 add('npm run build, wall time', oursBuild.seconds, starterBuild.seconds, n => `${n.toFixed(1)} s`)
 add('npm run build, peak memory (process tree)', oursBuild.peakMB, starterBuild.peakMB, n => `${Math.round(n)} MB`)
-const oursPages = pages(oursPdfFile)
+const slidevPages = pages(slidevPdfFile)
 const starterPages = pages(starterPdfFile)
-add(`PDF export, all in, per page (${oursPages} / ${starterPages} pages)`, oursPdf.seconds / oursPages, starterPdf.seconds / starterPages, n => `${n.toFixed(2)} s`)
+for (const [name, { seconds, pages: count }] of Object.entries(ourExports))
+  add(`${name}, all in, per page (${count} pages)`, seconds / count, 0, n => `${n.toFixed(2)} s`)
+const allExports = Object.values(ourExports).reduce((total, { seconds, pages: count }) => ({ seconds: total.seconds + seconds, pages: total.pages + count }), { seconds: 0, pages: 0 })
+add(`all three exports, per page (${allExports.pages} pages)`, allExports.seconds / allExports.pages, 0, n => `${n.toFixed(2)} s`)
+add(`slidev export (PDF) of this deck, per page (${slidevPages}) / of the starter (${starterPages})`, slidevPdf.seconds / slidevPages, starterPdf.seconds / starterPages, n => `${n.toFixed(2)} s`)
 
 interface Check { budget: string, value: string, ok: boolean }
 const firstBytes = sum(typical('ours').beforeFirstSlide, ['js', 'css', 'font'], 'gzip')
@@ -103,7 +124,7 @@ const checks: Check[] = [
   { budget: `slide 1 visible <= ${BUDGETS.firstSlideTimeRatio}x the starter's time`, value: `${(firstSlide('ours') / firstSlide('starter')).toFixed(2)}x`, ok: firstSlide('ours') <= BUDGETS.firstSlideTimeRatio * firstSlide('starter') },
   { budget: 'no Mermaid, Shiki grammars or Monaco before slide 1', value: forbidden.length ? forbidden.join(', ') : 'none', ok: forbidden.length === 0 },
   { budget: `next slide <= ${BUDGETS.nextSlideWorstMs} ms, worst case`, value: `${Math.round(Math.max(...nextSlide.ours))} ms`, ok: Math.max(...nextSlide.ours) <= BUDGETS.nextSlideWorstMs },
-  { budget: `PDF <= ${BUDGETS.pdfSecondsPerPage} s per page, all in`, value: `${(oursPdf.seconds / oursPages).toFixed(2)} s`, ok: oursPdf.seconds / oursPages <= BUDGETS.pdfSecondsPerPage },
+  { budget: `all exports <= ${BUDGETS.exportSecondsPerPage} s per page, all in`, value: `${(allExports.seconds / allExports.pages).toFixed(2)} s`, ok: allExports.seconds / allExports.pages <= BUDGETS.exportSecondsPerPage },
   { budget: `build <= ${BUDGETS.buildTimeRatio}x the starter's wall time`, value: `${(oursBuild.seconds / starterBuild.seconds).toFixed(2)}x`, ok: oursBuild.seconds <= BUDGETS.buildTimeRatio * starterBuild.seconds },
 ]
 
@@ -134,8 +155,11 @@ in the window, not hidden or transparent) and the page's fonts are loaded, whate
 this deck, the static copy of slide 1 in index.html (deploy/first-screen.ts). "Slide 1 live" is
 when Slidev's client has drawn the slide itself and answers keys. Gzip sizes are the served files compressed at level 6. Requests to other hosts are
 blocked, as they fail on this machine (the starter asks ${blocked.join(', ') || 'none'}).
-Build time is \`npm run build\` as each deck defines it: ours also exports the PDF and renders the
-OG image. The PDF is \`slidev export\` all in (dev server, browser, every page).
+Build time is \`npm run build\` as each deck defines it: ours also prints the slides PDF and the
+handout and renders the OG image. Each export is its npm script all in (dev server, browser,
+every page); a PowerPoint's pages are its slides. Slidev's own \`slidev export\` (an untagged PDF
+in Type 3 glyphs) is timed on this deck and on the starter; a starter column left at 0 has no
+counterpart.
 
 ${table}
 
@@ -147,6 +171,7 @@ mkdirSync(join(root, 'docs'), { recursive: true })
 writeFileSync(join(root, 'docs', 'performance.md'), report)
 console.log(`\n${table}\n\n${budgetTable}\n\n[bench] written to docs/performance.md`)
 rmSync(starterPdfFile, { force: true })
+rmSync(slidevPdfFile, { force: true })
 if (readdirSync(outDir).length === 0)
   rmSync(outDir, { recursive: true })
 process.exit(checks.every(check => check.ok) ? 0 : 1)

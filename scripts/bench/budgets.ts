@@ -7,8 +7,8 @@ export const BUDGETS = {
   firstSlideTimeRatio: 0.2,
   /** Worst time from a keypress to the next slide shown, over every slide, after preload. */
   nextSlideWorstMs: 100,
-  /** The PDF, all in (dev server, browser, every page), per page. */
-  pdfSecondsPerPage: 0.5,
+  /** The three exports together (slides PDF, handout, PowerPoint), all in, per page. */
+  exportSecondsPerPage: 0.5,
   /** `npm run build` wall time, as a multiple of the starter's. */
   buildTimeRatio: 1.2,
 } as const

@@ -44,9 +44,9 @@ function ownRequests(page: Page, origin: string): string[] {
   return paths
 }
 
-/** Saves the PDF through the nav bar's button, which fades in under the pointer. */
-async function downloadPdf(page: Page) {
-  const button = page.getByTitle('Download as PDF')
+/** Saves a PDF through its nav bar button (the slides by default), which fades in under the pointer. */
+async function downloadPdf(page: Page, title: string | RegExp = 'Download as PDF') {
+  const button = page.getByTitle(title)
   await button.hover({ force: true })
   const [download] = await Promise.all([page.waitForEvent('download'), button.click()])
   return download
@@ -126,6 +126,18 @@ for (const route of ['1', 'presenter/3']) {
     expect(pages).toBe(slides.length)
   })
 }
+
+test('the handout button beside it saves the handout: A4, every slide with its notes', async ({ page }) => {
+  await page.goto('presenter/3')
+  await page.waitForLoadState('networkidle')
+  const download = await downloadPdf(page, /^Download the handout/)
+  expect(download.suggestedFilename()).toBe(`${TITLE} (handout).pdf`)
+  const file = join(mkdtempSync(join(tmpdir(), 'deck-download-')), 'handout.pdf')
+  await download.saveAs(file)
+  const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' })
+  expect(info).toMatch(/^Page size:.*\(A4\)$/m)
+  expect(Number(info.match(/^Pages:\s+(\d+)/m)?.[1])).toBeGreaterThanOrEqual(slides.length)
+})
 
 test('the link preview: title, description, an OG image of the title slide and our favicon, all from this host', async ({ page, request }) => {
   await page.goto('5')

@@ -33,7 +33,7 @@ describe('findChromium', () => {
   })
 })
 
-describe.each(['pdf', 'notes', 'pptx'])('npm run export (%s) without a browser', (kind) => {
+describe.each(['pdf', 'handout', 'pptx'])('npm run export (%s) without a browser', (kind) => {
   it('exits non-zero within seconds, naming what to install', () => {
     const started = Date.now()
     const result = spawnSync(process.execPath, [join(ROOT, 'scripts', 'export.ts'), kind], {
