@@ -133,6 +133,8 @@ async function checkSlides(page: Page) {
  */
 async function prepareDocument(page: Page, deckUrl: string, levels: number[]): Promise<string[]> {
   return await page.evaluate(({ deckUrl, levels }) => {
+    // What only a PDF carries, such as the timeline's invisible text layer (CareerTimeline.vue).
+    document.documentElement.classList.add('pdf')
     for (const slide of document.querySelectorAll<HTMLElement>('[data-slidev-no]')) {
       const no = Number(slide.dataset.slidevNo)
       const target = document.getElementById(String(no)) ? null : slide.closest('.print-slide-container') ?? slide

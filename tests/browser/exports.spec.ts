@@ -39,6 +39,14 @@ test.describe('the PowerPoint', () => {
     }
   })
 
+  test('has no text smaller than a slide shows (no PDF-only text layer)', async () => {
+    for (const slide of slides) {
+      const sizes = [...(await zip.file(`ppt/slides/slide${slide.no}.xml`)!.async('string')).matchAll(/<a:rPr[^>]*\ssz="(\d+)"/g)].map(m => Number(m[1]) / 100)
+      // The smallest text on a slide is its 16 px footer: 12 pt.
+      expect(Math.min(...sizes), `slide ${slide.no}: smallest text, in pt`).toBeGreaterThanOrEqual(11)
+    }
+  })
+
   test('carries each slide\'s notes', async () => {
     for (const slide of slides) {
       const notes = key(await texts(`ppt/notesSlides/notesSlide${slide.no}.xml`))
