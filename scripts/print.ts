@@ -77,8 +77,11 @@ async function checkSlides(page: Page) {
   await page.evaluate(() => document.fonts.ready)
   const problems = await page.evaluate(() => {
     const found: string[] = []
-    const loaded = new Set([...document.fonts].filter(face => face.status === 'loaded').map(face => `${face.family.replace(/^["']|["']$/g, '')} ${face.weight}`))
-    const families = new Set([...document.fonts].map(face => face.family.replace(/^["']|["']$/g, '')))
+    const unquote = (family: string) => family.trim().replace(/^["']|["']$/g, '')
+    const faces = [...document.fonts].map((face) => {
+      const [low, high = low] = face.weight.split(' ').map(Number)
+      return { family: unquote(face.family), low, high, loaded: face.status === 'loaded' }
+    })
     for (const slide of document.querySelectorAll<HTMLElement>('[data-slidev-no]')) {
       const no = slide.dataset.slidevNo
       const problem = (what: string) => found.push(`slide ${no}: ${what}`)
@@ -108,15 +111,11 @@ async function checkSlides(page: Page) {
         if (!holder || !node.textContent?.trim() || !holder.checkVisibility())
           continue
         const style = getComputedStyle(holder)
-        const family = style.fontFamily.split(',')[0].trim().replace(/^["']|["']$/g, '')
+        const family = unquote(style.fontFamily.split(',')[0])
         const weight = Number(style.fontWeight)
-        const near = [...loaded].some((face) => {
-          const [, name, w] = face.match(/^(.*) (\d+(?: \d+)?)$/) ?? []
-          const [low, high = low] = (w ?? '').split(' ').map(Number)
-          return name === family && weight >= low - 100 && weight <= high + 100
-        })
-        if (!near)
-          missing.add(families.has(family) ? `"${family}" ${weight} did not load` : `"${family}" is not a font the deck ships`)
+        const candidates = faces.filter(face => face.family === family)
+        if (!candidates.some(face => face.loaded && weight >= face.low - 100 && weight <= face.high + 100))
+          missing.add(candidates.length > 0 ? `"${family}" ${weight} did not load` : `"${family}" is not a font the deck ships`)
       }
       for (const what of missing)
         problem(`font ${what}`)
