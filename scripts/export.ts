@@ -1,11 +1,12 @@
-// `npm run export`, `npm run export:handout`, `npm run export:pptx`: one of the deck's files,
-// written to the project folder and named after the talk (exportFilename in slides.md).
+// `npm run export`, `export:handout`, `export:pptx`, `export:all`: the deck's files, written to
+// the project folder (or --out folder) and named after the talk (exportFilename in slides.md).
 // - pdf, handout: Slidev's dev server serves the deck (its public node API) and scripts/print.ts
 //   prints it, as the build prints both from the built deck into dist/;
 // - pptx: Slidev's own editable export (native shapes and text), one PowerPoint slide per deck
-//   slide at its final click, with its notes.
+//   slide at its final click, with its notes. It runs its own server, so `all` runs it beside
+//   the two PDFs, which share one server and one browser.
 import type { PrintKind } from './print.ts'
-import { spawnSync } from 'node:child_process'
+import { spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { join, relative, resolve } from 'node:path'
 import process from 'node:process'
@@ -14,7 +15,7 @@ import { chromium as playwright } from 'playwright-chromium'
 import { CHROMIUM_ARGS, ChromiumNotFoundError, findChromium } from './chromium.ts'
 import { ExportError, pdfName, printPdf, readDeckInfo } from './print.ts'
 
-const KINDS = ['pdf', 'handout', 'pptx'] as const
+const KINDS = ['pdf', 'handout', 'pptx', 'all'] as const
 type Kind = typeof KINDS[number]
 
 const root = join(import.meta.dirname, '..')
@@ -23,7 +24,7 @@ if (!KINDS.includes(kind) || (outFlag !== undefined && (outFlag !== '--out' || !
   console.error(`usage: node scripts/export.ts <${KINDS.join('|')}> [--out folder]`)
   process.exit(2)
 }
-/** Where the file goes: the project folder unless --out names another. */
+/** Where the files go: the project folder unless --out names another. */
 const outDir = resolve(root, outValue ?? '.')
 
 function fail(message: string): never {
@@ -44,41 +45,54 @@ const slidev = join(root, 'node_modules', '@slidev', 'cli', 'bin', 'slidev.mjs')
 if (!existsSync(slidev))
   fail(`${slidev} is missing: run npm ci first`)
 
-try {
-  const deck = await readDeckInfo(root)
-  if (kind === 'pptx') {
-    const output = join(outDir, `${deck.exportFilename}.pptx`)
-    console.log(`[export] ${output} with ${chromium}`)
-    const result = spawnSync(process.execPath, [
-      slidev,
-      'export',
-      '--format',
-      'pptx-editable',
-      '--no-with-clicks',
-      '--output',
-      output,
-      '--executable-path',
-      chromium,
-      '--timeout',
-      '180000',
-    ], { cwd: root, stdio: 'inherit' })
-    process.exit(result.status ?? 1)
-  }
+/** Slidev's `export --format pptx-editable`; resolves with its exit code. */
+function exportPptx(output: string): Promise<number> {
+  console.log(`[export] ${relative(root, output)} with ${chromium}`)
+  const child = spawn(process.execPath, [
+    slidev,
+    'export',
+    '--format',
+    'pptx-editable',
+    '--no-with-clicks',
+    '--output',
+    output,
+    '--executable-path',
+    chromium,
+    '--timeout',
+    '180000',
+  ], { cwd: root, stdio: 'inherit' })
+  return new Promise(done => child.on('close', code => done(code ?? 1)))
+}
 
-  const printKind: PrintKind = kind === 'pdf' ? 'slides' : 'handout'
-  const output = join(outDir, pdfName(printKind, deck))
+/** Both PDFs of `kinds` from one dev server and one browser. */
+async function printPdfs(deck: Awaited<ReturnType<typeof readDeckInfo>>, kinds: PrintKind[]) {
   const options = await resolveOptions({ entry: join(root, 'slides.md') }, 'export')
   const server = await createServer(options, { server: { host: '127.0.0.1', port: 18724 }, logLevel: 'warn', clearScreen: false })
   await server.listen()
   const browser = await playwright.launch({ executablePath: chromium, args: CHROMIUM_ARGS })
+  // One page for both: the second is drawn from the first one's app, with no second load.
+  const page = await browser.newPage({ colorScheme: 'light' })
   try {
-    const { pages, seconds } = await printPdf(browser, server.resolvedUrls!.local[0], printKind, deck, output)
-    console.log(`[export] ${relative(root, output)}: ${pages} pages in ${seconds.toFixed(1)} s`)
+    for (const printKind of kinds) {
+      const output = join(outDir, pdfName(printKind, deck))
+      const { pages, seconds } = await printPdf(page, server.resolvedUrls!.local[0], printKind, deck, output)
+      console.log(`[export] ${relative(root, output)}: ${pages} pages in ${seconds.toFixed(1)} s`)
+    }
   }
   finally {
     await browser.close()
     await server.close()
   }
+}
+
+try {
+  const deck = await readDeckInfo(root)
+  const pptx = kind === 'pptx' || kind === 'all' ? exportPptx(join(outDir, `${deck.exportFilename}.pptx`)) : Promise.resolve(0)
+  if (kind !== 'pptx')
+    await printPdfs(deck, kind === 'pdf' ? ['slides'] : kind === 'handout' ? ['handout'] : ['slides', 'handout'])
+  const code = await pptx
+  if (code !== 0)
+    fail(`Slidev's PowerPoint export failed (exit code ${code})`)
 }
 catch (error) {
   if (error instanceof ExportError)

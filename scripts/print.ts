@@ -211,19 +211,28 @@ export interface PrintResult {
 
 /**
  * Prints one kind of PDF from the deck at `deckUrl` (origin and base path, ending in "/") to
- * `output`. Throws an ExportError naming the slides or pages at fault.
+ * `output`. Throws an ExportError naming the slides or pages at fault. Given a page that already
+ * shows the deck, it moves there inside the app instead of loading it again: from Slidev's dev
+ * server a load is most of an export's time.
  */
-export async function printPdf(browser: Browser, deckUrl: string, kind: PrintKind, deck: DeckInfo, output: string): Promise<PrintResult> {
+export async function printPdf(target: Browser | Page, deckUrl: string, kind: PrintKind, deck: DeckInfo, output: string): Promise<PrintResult> {
   const started = performance.now()
-  const context = await browser.newContext({
-    viewport: kind === 'slides' ? { width: deck.width, height: deck.height } : { width: A4_TEXT_WIDTH_PX, height: 1100 },
-    colorScheme: 'light',
-  })
+  const page = 'newPage' in target ? await target.newPage({ colorScheme: 'light' }) : target
   try {
-    const page = await context.newPage()
-    await page.goto(`${deckUrl}${kind === 'slides' ? 'print' : 'read'}?print`, { waitUntil: 'networkidle', timeout: RENDER_TIMEOUT_MS })
-    if (kind === 'slides')
-      await page.emulateMedia({ media: 'screen' })
+    await page.setViewportSize(kind === 'slides' ? { width: deck.width, height: deck.height } : { width: A4_TEXT_WIDTH_PX, height: 1100 })
+    const path = `${new URL(deckUrl).pathname}${kind === 'slides' ? 'print' : 'read'}?print`
+    if (page.url().startsWith(deckUrl)) {
+      // Vue Router follows the address on popstate, as on the browser's back button.
+      await page.evaluate((path) => {
+        history.pushState(history.state, '', path)
+        dispatchEvent(new PopStateEvent('popstate', { state: history.state }))
+      }, path)
+      await page.waitForLoadState('networkidle')
+    }
+    else {
+      await page.goto(new URL(path, deckUrl).href, { waitUntil: 'networkidle', timeout: RENDER_TIMEOUT_MS })
+    }
+    await page.emulateMedia({ media: kind === 'slides' ? 'screen' : null })
     const view = kind === 'slides' ? '.print-slide-container' : '.reading-slide'
     await page.waitForFunction(({ view, count }) => document.querySelectorAll(view).length >= count, { view, count: deck.levels.length }, { timeout: DIAGRAM_TIMEOUT_MS }).catch(() => {})
     const drawn = await page.locator(view).count()
@@ -253,6 +262,7 @@ export async function printPdf(browser: Browser, deckUrl: string, kind: PrintKin
     return { output, pages: pdf.getPageCount(), seconds: (performance.now() - started) / 1000 }
   }
   finally {
-    await context.close()
+    if (page !== target)
+      await page.close()
   }
 }

@@ -1,6 +1,6 @@
-// The exports run as their commands run them: `npm run export:pptx` writes an editable
-// PowerPoint a recipient can search and change, and a broken slide stops a PDF export with a
-// message naming it, never a blank page.
+// The exports run as their commands run them: `npm run export:all` writes both PDFs from the dev
+// server and an editable PowerPoint a recipient can search and change, and a broken slide stops
+// a PDF export with a message naming it, never a blank page. (pdf.spec.ts reads the build's PDFs.)
 import type { DeckInfo } from '../../scripts/print'
 import { execFileSync } from 'node:child_process'
 import { mkdtempSync, readFileSync } from 'node:fs'
@@ -12,20 +12,30 @@ import JSZip from 'jszip'
 import { ExportError, printPdf } from '../../scripts/print'
 import { loadDeck } from '../support/deck'
 import { ROOT } from '../support/essay'
-import { normalise } from '../support/pdf'
+import { normalise, pdfInfo } from '../support/pdf'
 
 const slides = await loadDeck()
 const exportFilename = String(slides[0].frontmatter.exportFilename)
 
-test.describe('the PowerPoint', () => {
+test.describe('npm run export:all', () => {
   test.setTimeout(300_000)
+  let out: string
   let zip: JSZip
   test.beforeAll(async () => {
     test.setTimeout(300_000)
-    const out = mkdtempSync(join(tmpdir(), 'deck-pptx-'))
-    execFileSync(process.execPath, ['scripts/export.ts', 'pptx', '--out', out], { cwd: ROOT, stdio: 'pipe' })
+    out = mkdtempSync(join(tmpdir(), 'deck-exports-'))
+    execFileSync(process.execPath, ['scripts/export.ts', 'all', '--out', out], { cwd: ROOT, stdio: 'pipe' })
     zip = await JSZip.loadAsync(readFileSync(join(out, `${exportFilename}.pptx`)))
   })
+
+  for (const file of [`${exportFilename}.pdf`, `${exportFilename}-handout.pdf`]) {
+    test(`writes ${file}: tagged, a page per slide or more`, () => {
+      const info = pdfInfo(join(out, file))
+      expect(info.Tagged).toBe('yes')
+      expect(Number(info.Pages)).toBeGreaterThanOrEqual(slides.length)
+    })
+  }
+
   const texts = async (path: string) => normalise([...(await zip.file(path)!.async('string')).matchAll(/<a:t>([^<]*)<\/a:t>/g)].map(m => m[1]).join(' ')
     .replace(/&apos;/g, '\'').replace(/&quot;/g, '"').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>'))
   const key = (text: string) => normalise(text.replace(/<[^>]+>/g, '').replace(/[*_`]/g, '')).replace(/[^A-Z0-9]/gi, '').toLowerCase()
