@@ -1,9 +1,12 @@
 import type { Plugin } from 'vite'
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Milestone } from './data/career.ts'
+import { load } from '@slidev/parser/fs'
 import { defineConfig } from 'vite'
 import { subsetFontPlugin } from './deploy/fonts.ts'
 import { hostedHtml } from './deploy/html.ts'
+import { offlineDeck } from './deploy/pwa.ts'
 import { readSources } from './deploy/sources.ts'
 import { milestones } from './data/career.ts'
 import { validateMilestones } from './data/validate.ts'
@@ -45,6 +48,16 @@ const printView: Plugin = {
   config: () => ({ define: { __SLIDEV_FEATURE_PRINT__: 'true' } }),
 }
 
+const { headmatter } = await load({ roots: [import.meta.dirname], userRoot: import.meta.dirname }, join(import.meta.dirname, 'slides.md'))
+const deckCss = readFileSync(join(import.meta.dirname, 'styles', 'deck.css'), 'utf8')
+/** A colour of the deck's light theme, for the installed app's window and splash screen. */
+function colour(name: string): string {
+  const value = deckCss.match(new RegExp(`${name}:\\s*(#[0-9a-f]{3,8})\\b`, 'i'))?.[1]
+  if (!value)
+    throw new Error(`styles/deck.css: ${name} is not a hex colour; the web app manifest takes it`)
+  return value
+}
+
 export default defineConfig({
   plugins: [
     validateDeckData(),
@@ -57,6 +70,12 @@ export default defineConfig({
     }),
     // The Inter file with the Latin letters slide 1 is set in starts loading with the HTML.
     hostedHtml({ preloadFonts: [/^inter-latin-wght-normal-[\w-]+\.woff2$/] }),
+    offlineDeck({
+      title: String(headmatter.title),
+      description: String(headmatter.info).replace(/\s+/g, ' ').trim(),
+      background: colour('--deck-bg'),
+      accent: colour('--deck-accent'),
+    }),
   ],
   resolve: {
     alias: [

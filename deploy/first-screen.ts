@@ -24,7 +24,7 @@ export interface FirstScreen {
 
 /** Opens slide `no` of a built deck at `url` and copies what the live deck drew. */
 export async function captureFirstScreen(browser: Browser, url: string, no: number): Promise<FirstScreen> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, colorScheme: 'light', reducedMotion: 'reduce' })
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, colorScheme: 'light', reducedMotion: 'reduce', serviceWorkers: 'block' })
   try {
     const page = await context.newPage()
     const response = await page.goto(url)

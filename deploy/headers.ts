@@ -46,3 +46,10 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
  */
 export const HASHED_ASSETS_DIR = 'assets/'
 export const HASHED_ASSET_CACHE_CONTROL = 'public, max-age=31536000, immutable'
+
+/**
+ * The service worker (deploy/pwa.ts) is how a returning visitor learns of a new build: a cached
+ * copy would keep them on the old deck, so every request for it asks the host.
+ */
+export const SERVICE_WORKER_FILE = 'sw.js'
+export const SERVICE_WORKER_CACHE_CONTROL = 'no-cache'

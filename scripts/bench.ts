@@ -2,6 +2,7 @@
 // machine. Prints the table, writes docs/performance.md, and exits 1 when a budget in
 // scripts/bench/budgets.ts breaks. Options: --runs N (cold loads per deck, default 7).
 import type { Bytes, LoadRun } from './bench/browser.ts'
+import type { LighthouseResult } from './lighthouse.ts'
 import { execFileSync } from 'node:child_process'
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { cpus, totalmem } from 'node:os'
@@ -16,6 +17,7 @@ import { BUDGETS } from './bench/budgets.ts'
 import { run } from './bench/processes.ts'
 import { installedVersion, prepareStarter } from './bench/starter.ts'
 import { CHROMIUM_ARGS, findChromium } from './chromium.ts'
+import { lighthouse } from './lighthouse.ts'
 import { serveDist } from './serve-dist.ts'
 
 const root = join(import.meta.dirname, '..')
@@ -83,6 +85,7 @@ const decks = {
 }
 const browser = await chromium.launch({ executablePath: chromiumPath, args: CHROMIUM_ARGS })
 const loads: Record<keyof typeof decks, LoadRun[]> = { ours: [], starter: [] }
+const audits: Record<string, LighthouseResult> = {}
 const nextSlide: Record<keyof typeof decks, number[]> = { ours: [], starter: [] }
 for (const [name, deck] of Object.entries(decks) as [keyof typeof decks, typeof decks.ours][]) {
   const server = await serveDist(deck.dist, { port: deck.port })
@@ -91,6 +94,11 @@ for (const [name, deck] of Object.entries(decks) as [keyof typeof decks, typeof 
   for (let i = 0; i < runs; i++)
     loads[name].push(await measureLoad(browser, server.url, deck.dist, deck.title))
   nextSlide[name] = await measureNextSlide(browser, server.url, deck.slides, deck.title)
+  // ?slides: on a phone this deck otherwise offers the reading view, audited on its own.
+  console.log(`[bench] ${name}: Lighthouse, mobile`)
+  audits[`${name} slide 1`] = await lighthouse(`${server.url}1?slides`)
+  if (name === 'ours')
+    audits['ours reading view'] = await lighthouse(`${server.url}read`)
   await server.close()
 }
 const chromiumVersion = browser.version()
@@ -123,6 +131,12 @@ for (const [name, { seconds, pages: count }] of Object.entries(ourExports))
   add(`${name}, all in, per page (${count} pages)`, seconds / count, 0, n => `${n.toFixed(2)} s`)
 add(`all three exports (npm run export:all), per page (${allExports.pages} pages)`, allExports.seconds / allExports.pages, 0, n => `${n.toFixed(2)} s`)
 add(`slidev export (PDF) of this deck, per page (${slidevPages}) / of the starter (${starterPages})`, slidevPdf.seconds / slidevPages, starterPdf.seconds / starterPages, n => `${n.toFixed(2)} s`)
+for (const [page, ours, starter] of [['slide 1', audits['ours slide 1'], audits['starter slide 1']], ['reading view', audits['ours reading view'], undefined]] as const) {
+  add(`Lighthouse mobile, ${page}: Performance`, ours.scores.performance, starter?.scores.performance ?? 0, n => String(n))
+  add(`Lighthouse mobile, ${page}: LCP`, ours.metrics.lcp, starter?.metrics.lcp ?? 0, n => `${Math.round(n)} ms`)
+  add(`Lighthouse mobile, ${page}: TBT`, ours.metrics.tbt, starter?.metrics.tbt ?? 0, n => `${Math.round(n)} ms`)
+  add(`Lighthouse mobile, ${page}: CLS`, ours.metrics.cls, starter?.metrics.cls ?? 0, n => n.toFixed(3))
+}
 
 interface Check { budget: string, value: string, ok: boolean }
 const firstBytes = sum(typical('ours').beforeFirstSlide, ['js', 'css', 'font'], 'gzip')
@@ -133,6 +147,7 @@ const checks: Check[] = [
   { budget: 'no Mermaid, Shiki grammars or Monaco before slide 1', value: forbidden.length ? forbidden.join(', ') : 'none', ok: forbidden.length === 0 },
   { budget: `next slide <= ${BUDGETS.nextSlideWorstMs} ms, worst case`, value: `${Math.round(Math.max(...nextSlide.ours))} ms`, ok: Math.max(...nextSlide.ours) <= BUDGETS.nextSlideWorstMs },
   { budget: `all exports <= ${BUDGETS.exportSecondsPerPage} s per page, all in`, value: `${(allExports.seconds / allExports.pages).toFixed(2)} s`, ok: allExports.seconds / allExports.pages <= BUDGETS.exportSecondsPerPage },
+  ...(['ours slide 1', 'ours reading view'] as const).map(page => ({ budget: `Lighthouse mobile Performance >= ${BUDGETS.lighthousePerformance}, ${page.slice(5)}`, value: String(audits[page].scores.performance), ok: audits[page].scores.performance >= BUDGETS.lighthousePerformance })),
   { budget: `build <= ${BUDGETS.buildTimeRatio}x the starter's wall time`, value: `${(oursBuild.seconds / starterBuild.seconds).toFixed(2)}x`, ok: oursBuild.seconds <= BUDGETS.buildTimeRatio * starterBuild.seconds },
 ]
 

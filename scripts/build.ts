@@ -106,10 +106,14 @@ for (let no = 1; no <= slides.length; no++) {
   const browser = await playwright.launch({ executablePath: chromium, args: CHROMIUM_ARGS })
   try {
     const deck = await readDeckInfo(root)
+    // One page for both: the handout is drawn from the slides' app, with no second load.
+    // No service worker: it would download the whole deck for offline use while we print.
+    const page = await browser.newPage({ colorScheme: 'light', serviceWorkers: 'block' })
     for (const kind of ['slides', 'handout'] as const) {
-      const { pages, seconds } = await printPdf(browser, server.url, kind, deck, join(outDir, pdfName(kind, deck)))
+      const { pages, seconds } = await printPdf(page, server.url, kind, deck, join(outDir, pdfName(kind, deck)))
       console.log(`[build] ${pdfName(kind, deck)}: ${pages} pages in ${seconds.toFixed(1)} s`)
     }
+    await page.close()
     const screen = await captureFirstScreen(browser, `${server.url}1`, 1)
     const html = withFirstScreen(readFileSync(index, 'utf8'), screen)
     writeFileSync(index, html)

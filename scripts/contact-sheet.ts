@@ -25,7 +25,7 @@ mkdirSync(OUT, { recursive: true })
 
 try {
   for (const scheme of ['light', 'dark'] as const) {
-    const page = await browser.newPage({ viewport: { width: 980, height: 552 }, colorScheme: scheme, reducedMotion: 'reduce' })
+    const page = await browser.newPage({ viewport: { width: 980, height: 552 }, colorScheme: scheme, reducedMotion: 'reduce', serviceWorkers: 'block' })
     await page.goto(`${server.url}print`)
     await page.locator('.print-slide-container').first().waitFor()
     await page.waitForLoadState('networkidle')

@@ -217,7 +217,7 @@ export interface PrintResult {
  */
 export async function printPdf(target: Browser | Page, deckUrl: string, kind: PrintKind, deck: DeckInfo, output: string): Promise<PrintResult> {
   const started = performance.now()
-  const page = 'newPage' in target ? await target.newPage({ colorScheme: 'light' }) : target
+  const page = 'newPage' in target ? await target.newPage({ colorScheme: 'light', serviceWorkers: 'block' }) : target
   try {
     await page.setViewportSize(kind === 'slides' ? { width: deck.width, height: deck.height } : { width: A4_TEXT_WIDTH_PX, height: 1100 })
     const path = `${new URL(deckUrl).pathname}${kind === 'slides' ? 'print' : 'read'}?print`

@@ -17,7 +17,12 @@ export declare function useSlideContext(): {
 
 export declare function useNav(): {
   slides: Ref<SlideRouteInfo[]>
+  total: ComputedRef<number>
+  currentSlideNo: ComputedRef<number>
+  currentSlideRoute: ComputedRef<SlideRouteInfo>
   isPrintMode: ComputedRef<boolean>
+  isPlaying: ComputedRef<boolean>
+  isPresenter: ComputedRef<boolean>
 }
 
 export declare const configs: SlidevConfig

@@ -38,7 +38,8 @@ test.describe('the first screen', () => {
       await page.setViewportSize(viewport)
       await page.emulateMedia({ colorScheme: 'light' })
       const live = async (no: number) => {
-        await page.goto(`${no}`)
+        // ?slides: a phone in portrait is otherwise taken on to the reading view (setup/routes.ts).
+        await page.goto(`${no}?slides`)
         await expectLiveSlide(page, no)
         await page.waitForLoadState('networkidle')
         return page.locator('#slide-content').boundingBox()

@@ -245,7 +245,8 @@ for (const [name, viewport] of [['portrait', { width: 390, height: 844 }], ['lan
 
     test('the slide fills the screen\'s width or height and nothing covers it', async ({ page }) => {
       for (const no of [1, slides.find(slide => slide.face.includes('<CareerTimeline'))!.no]) {
-        await page.goto(`${no}`)
+        // ?slides: in portrait a visitor is otherwise offered the reading view (reading.spec.ts).
+        await page.goto(`${no}?slides`)
         await expectSlide(page, no)
         const slide = await page.locator('#slide-content').boundingBox()
         expect(slide).not.toBeNull()

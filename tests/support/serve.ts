@@ -11,7 +11,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs'
 import { createServer } from 'node:http'
 import { join } from 'node:path'
 import sirv from 'sirv'
-import { HASHED_ASSET_CACHE_CONTROL, HASHED_ASSETS_DIR, SECURITY_HEADERS } from '../../deploy/headers.ts'
+import { HASHED_ASSET_CACHE_CONTROL, HASHED_ASSETS_DIR, SECURITY_HEADERS, SERVICE_WORKER_CACHE_CONTROL, SERVICE_WORKER_FILE } from '../../deploy/headers.ts'
 import { ROOT } from './essay.ts'
 
 export const HOSTS = ['rewrite', 'github-pages'] as const
@@ -55,6 +55,8 @@ export function hostHandler(host: Host, dist = DIST): Handler {
         res.setHeader(name, value)
       if (inDist.startsWith(`/${HASHED_ASSETS_DIR}`))
         res.setHeader('Cache-Control', HASHED_ASSET_CACHE_CONTROL)
+      if (inDist === `/${SERVICE_WORKER_FILE}`)
+        res.setHeader('Cache-Control', SERVICE_WORKER_CACHE_CONTROL)
     }
     else {
       const onDisk = join(dist, inDist)

@@ -8,7 +8,7 @@ import { parse as parseToml } from 'smol-toml'
 import { describe, expect, it } from 'vitest'
 import { parse as parseYaml } from 'yaml'
 import { DeployConfigError, resolveBase, resolveSiteUrl } from '../../deploy/base'
-import { contentSecurityPolicy, CSP_DIRECTIVES, HASHED_ASSET_CACHE_CONTROL, HASHED_ASSETS_DIR, SECURITY_HEADERS } from '../../deploy/headers'
+import { contentSecurityPolicy, CSP_DIRECTIVES, HASHED_ASSET_CACHE_CONTROL, HASHED_ASSETS_DIR, SECURITY_HEADERS, SERVICE_WORKER_CACHE_CONTROL, SERVICE_WORKER_FILE } from '../../deploy/headers'
 import { ROOT } from '../support/essay'
 
 const read = (file: string) => readFileSync(join(ROOT, file), 'utf8')
@@ -62,11 +62,12 @@ describe('netlify.toml', () => {
     expect(netlify.redirects).toBeUndefined()
   })
 
-  it('sends the security headers everywhere and the long cache on hashed assets only', () => {
+  it('sends the security headers everywhere, the long cache on hashed assets only, and no-cache on the service worker', () => {
     const headersFor = (path: string) => netlify.headers.find((rule: any) => rule.for === path)?.values
     expect(headersFor('/*')).toEqual(SECURITY_HEADERS)
     expect(headersFor(`/${HASHED_ASSETS_DIR}*`)).toEqual({ 'Cache-Control': HASHED_ASSET_CACHE_CONTROL })
-    expect(netlify.headers).toHaveLength(2)
+    expect(headersFor(`/${SERVICE_WORKER_FILE}`)).toEqual({ 'Cache-Control': SERVICE_WORKER_CACHE_CONTROL })
+    expect(netlify.headers).toHaveLength(3)
   })
 })
 
@@ -89,10 +90,11 @@ describe('vercel.json', () => {
     expect(vercel.rewrites).toEqual([{ source: '/(.*)', destination: '/index.html' }])
   })
 
-  it('sends the security headers everywhere and the long cache on hashed assets only', () => {
+  it('sends the security headers everywhere, the long cache on hashed assets only, and no-cache on the service worker', () => {
     expect(headersFor('/(.*)')).toEqual(SECURITY_HEADERS)
     expect(headersFor(`/${HASHED_ASSETS_DIR}(.*)`)).toEqual({ 'Cache-Control': HASHED_ASSET_CACHE_CONTROL })
-    expect(vercel.headers).toHaveLength(2)
+    expect(headersFor(`/${SERVICE_WORKER_FILE}`)).toEqual({ 'Cache-Control': SERVICE_WORKER_CACHE_CONTROL })
+    expect(vercel.headers).toHaveLength(3)
   })
 })
 
@@ -104,11 +106,12 @@ describe('the README\'s nginx example', () => {
     expect(block).toMatch(/location = \/deck \{\s*return 301 \/deck\/;\s*\}/)
   })
 
-  it('sends the security headers on every response and the long cache on hashed assets only', () => {
+  it('sends the security headers on every response, the long cache on hashed assets only, and no-cache on the service worker', () => {
     const sent = Object.fromEntries([...block.matchAll(/^\s*add_header\s+(\S+)\s+(?:"([^"]*)"|(\S+))\s+always;/gm)]
       .map(([, name, quoted, bare]) => [name, quoted ?? bare]))
     expect(sent).toEqual({ ...SECURITY_HEADERS, 'Cache-Control': '$deck_cache_control' })
     expect(block).toContain(`~^/deck/${HASHED_ASSETS_DIR}  "${HASHED_ASSET_CACHE_CONTROL}";`)
+    expect(block).toMatch(new RegExp(`^\\s+/deck/${SERVICE_WORKER_FILE.replace('.', '\\.')}\\s+"${SERVICE_WORKER_CACHE_CONTROL}";`, 'm'))
     expect(block).toMatch(/default\s+"";/)
   })
 })

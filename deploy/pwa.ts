@@ -1,0 +1,53 @@
+// The hosted deck offline and installable, through vite-plugin-pwa (workbox): after one online
+// visit, every slide, the presenter view and the reading view open with no network.
+// Slidev's own `pwa: true` uses the same plugin but fixes its options: a manifest named
+// "Slidev" in Slidev's colours with no icons, and, at a root base path, the presenter view left
+// out offline. This passes our own. The service worker is registered by setup/main.ts once
+// slide 1 is live, so it never competes with the first screen.
+import type { Plugin } from 'vite'
+import { VitePWA } from 'vite-plugin-pwa'
+
+export interface OfflineDeckOptions {
+  /** The talk's title and one-line description (slides.md's `title` and `info`). */
+  title: string
+  description: string
+  /** The deck's background and accent (styles/deck.css). */
+  background: string
+  accent: string
+}
+
+/** A navigation to a file (the PDFs) goes to the network, never to the deck's index.html. */
+const FILE_NAVIGATION = /\/[^/]+\.\w+$/
+
+export function offlineDeck({ title, description, background, accent }: OfflineDeckOptions): Plugin[] {
+  return VitePWA({
+    registerType: 'autoUpdate',
+    injectRegister: null,
+    manifest: {
+      name: title,
+      short_name: 'Talent War',
+      description,
+      lang: 'en',
+      start_url: '.',
+      scope: '.',
+      display: 'standalone',
+      background_color: background,
+      theme_color: accent,
+      icons: [
+        { src: 'favicon.svg', sizes: 'any', type: 'image/svg+xml' },
+        { src: 'icon-192.png', sizes: '192x192', type: 'image/png' },
+        { src: 'icon-512.png', sizes: '512x512', type: 'image/png' },
+        { src: 'icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+      ],
+    },
+    workbox: {
+      // The deck and everything it draws with; not the PDFs (a download each, about 1 MB
+      // together) or the link-preview image, which no visitor's screen shows.
+      globPatterns: ['**/*.{html,js,css,woff2,svg}', 'icon-*.png'],
+      navigateFallback: 'index.html',
+      navigateFallbackDenylist: [FILE_NAVIGATION],
+      cleanupOutdatedCaches: true,
+      maximumFileSizeToCacheInBytes: 5 * 1024 * 1024,
+    },
+  })
+}

@@ -1,0 +1,56 @@
+// Lighthouse (the npm package, its mobile preset and default throttling) on a page of the
+// hosted deck, in the Chromium the project finds. The test suite holds Accessibility, Best
+// Practices and SEO at 100; the benchmark prints Performance and its metrics (one run is noisy).
+import { execFile } from 'node:child_process'
+import { join } from 'node:path'
+import process from 'node:process'
+import { promisify } from 'node:util'
+import { CHROMIUM_ARGS, findChromium } from './chromium.ts'
+
+const CLI = join(import.meta.dirname, '..', 'node_modules', 'lighthouse', 'cli', 'index.js')
+
+export interface LighthouseResult {
+  /** Category scores, 0 to 100, by id (performance, accessibility, best-practices, seo). */
+  scores: Record<string, number>
+  /** Every audit that scored under 1 in a category held at 100, as "id: title". */
+  failing: string[]
+  /** Largest Contentful Paint and Total Blocking Time in ms, Cumulative Layout Shift. */
+  metrics: { lcp: number, tbt: number, cls: number }
+  /** The page Lighthouse ended on (a phone is offered the reading view). */
+  finalUrl: string
+}
+
+export async function lighthouse(url: string): Promise<LighthouseResult> {
+  const { stdout } = await promisify(execFile)(process.execPath, [
+    CLI,
+    url,
+    '--output=json',
+    '--output-path=stdout',
+    '--quiet',
+    '--only-categories=performance,accessibility,best-practices,seo',
+    `--chrome-path=${findChromium()}`,
+    `--chrome-flags=--headless=new ${CHROMIUM_ARGS.join(' ')}`,
+  ], { maxBuffer: 64 * 1024 * 1024, timeout: 180_000 })
+  const report = JSON.parse(stdout)
+  if (report.runtimeError)
+    throw new Error(`lighthouse ${url}: ${report.runtimeError.code} ${report.runtimeError.message}`)
+  const scores: Record<string, number> = {}
+  const failing: string[] = []
+  for (const [id, category] of Object.entries<any>(report.categories)) {
+    scores[id] = Math.round(category.score * 100)
+    if (id === 'performance')
+      continue
+    for (const { id: audit, weight } of category.auditRefs) {
+      const result = report.audits[audit]
+      if (weight > 0 && result.score !== null && result.score < 1)
+        failing.push(`${id}/${audit}: ${result.title}`)
+    }
+  }
+  const numeric = (id: string) => report.audits[id].numericValue as number
+  return {
+    scores,
+    failing,
+    metrics: { lcp: numeric('largest-contentful-paint'), tbt: numeric('total-blocking-time'), cls: numeric('cumulative-layout-shift') },
+    finalUrl: report.finalDisplayedUrl ?? report.finalUrl,
+  }
+}

@@ -1,0 +1,142 @@
+// The hosted deck for a reader on a phone and for a screen reader: the reading view
+// (components/ReadingView.vue), the phone's way into it (setup/routes.ts), the live region that
+// speaks slide changes (global-top.vue) and the controls a keyboard reaches.
+import type { Page } from '@playwright/test'
+import { expect, test } from '@playwright/test'
+import { loadDeck } from '../support/deck'
+import { builtBase } from '../support/serve'
+
+const slides = await loadDeck()
+const BASE = builtBase()
+/** The first words of a slide's notes, as the reader sees them (no click markers, no markup). */
+const notesStart = (notes: string) => notes.replace(/\[click(?::\d+)?\]/g, '').replace(/\[([^\]]+)\]\([^)]+\)/g, '$1')
+  .replace(/[*_`]/g, '').replace(/<[^>]+>/g, '').trim().split(/\s+/).slice(0, 5).join(' ')
+
+/** Text in the reading view smaller than `min` CSS px, outside the slide drawings. */
+function smallText(page: Page, min: number) {
+  return page.evaluate((min) => {
+    const found: string[] = []
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT)
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const element = node.parentElement!
+      if (!node.textContent!.trim() || element.closest('.reading-slide-frame, .sr-only, #slidev-goto-dialog, [hidden]') || element.getClientRects().length === 0)
+        continue
+      if (Number.parseFloat(getComputedStyle(element).fontSize) < min)
+        found.push(`${getComputedStyle(element).fontSize}: ${node.textContent!.trim().slice(0, 40)}`)
+    }
+    return found
+  }, min)
+}
+
+for (const width of [390, 320]) {
+  test.describe(`the reading view, ${width} px wide`, () => {
+    test.use({ viewport: { width, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 3 })
+
+    test('every slide, then its notes, no sideways scrolling, no text under 16 px', async ({ page }) => {
+      await page.goto('read')
+      const sections = page.locator('main.reading-view > .reading-slide')
+      await expect(sections).toHaveCount(slides.length)
+      for (const slide of slides) {
+        const section = sections.nth(slide.no - 1)
+        await expect(section.locator(`[data-slidev-no="${slide.no}"] h1`).first(), `slide ${slide.no}'s headline`).not.toBeEmpty()
+        await expect(section.locator('.reading-notes'), `slide ${slide.no}'s notes`).toContainText(notesStart(slide.notes))
+        // Drawn at the full width of the article.
+        const frame = await section.locator('.reading-slide-frame').boundingBox()
+        expect(frame!.width, `slide ${slide.no}'s width`).toBeGreaterThan(width - 40)
+      }
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+      expect(overflow, 'sideways scroll, in px').toBeLessThanOrEqual(0)
+      expect(await smallText(page, 16)).toEqual([])
+      await page.screenshot({ path: `test-results/reading-${width}.png` })
+    })
+
+    test('a document with one heading per slide', async ({ page }) => {
+      await page.goto('read')
+      await expect(page.locator('.reading-slide')).toHaveCount(slides.length)
+      const perSlide = await page.locator('.reading-slide').evaluateAll(sections => sections.map(section => section.querySelectorAll('h1, h2, h3, [role="heading"]').length))
+      expect(perSlide.filter(count => count < 1)).toEqual([])
+      const levelOne = await page.getByRole('heading', { level: 1 }).count()
+      expect(levelOne).toBe(slides.length)
+    })
+
+    test('read#12 opens at slide 12, below the bar', async ({ page }) => {
+      await page.goto('read#12')
+      const section = page.locator('.reading-slide').nth(11)
+      await expect(section).toBeInViewport()
+      // The bar stays at the top; the slide starts just under it.
+      await expect.poll(async () => {
+        const box = await section.boundingBox()
+        const bar = await page.locator('.reading-bar').boundingBox()
+        return Math.abs(bar!.y) < 1 && box!.y >= bar!.height - 1 && box!.y < bar!.height + 40
+      }).toBe(true)
+    })
+  })
+}
+
+test.describe('on a phone in portrait', () => {
+  test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 3 })
+
+  test('a visitor who opens a slide gets the reading view there, and a way back to the slides', async ({ page }) => {
+    await page.goto('7')
+    await expect(page).toHaveURL(new RegExp(`${BASE}read#7$`))
+    await expect(page.locator('.reading-slide').nth(6)).toBeInViewport()
+    await page.getByRole('link', { name: 'View as slides' }).click()
+    await expect(page).toHaveURL(new RegExp(`${BASE}\\d+$`))
+    await expect(page.locator('#slideshow [data-slidev-no]:visible')).toHaveCount(1)
+    // Chosen once, the slides stay for the session, reloads included.
+    await page.reload()
+    await expect(page).not.toHaveURL(/read/)
+  })
+})
+
+test('a slide change is announced once, politely: number, total and headline', async ({ page }) => {
+  await page.goto('2')
+  await expect(page.locator('#slideshow [data-slidev-no="2"]')).toBeVisible()
+  const region = page.locator('[role="status"][aria-live="polite"]')
+  await expect(region).toHaveCount(1)
+  await expect(region).toHaveText('')
+  // Through slide 2's clicks to slide 3.
+  await expect(async () => {
+    await page.keyboard.press('ArrowRight')
+    await expect(page).toHaveURL(new RegExp(`${BASE}3$`), { timeout: 500 })
+  }).toPass({ timeout: 20_000 })
+  await expect(region).toHaveText(`Slide 3 of ${slides.length}: ${slides[2].title}`)
+})
+
+test('every control the keyboard reaches is labelled and visible when focused', async ({ page }) => {
+  await page.goto('4')
+  await expect(page.locator('#slideshow [data-slidev-no="4"]')).toBeVisible()
+  const reached: string[] = []
+  const problems: string[] = []
+  for (let i = 0; i < 40; i++) {
+    await page.keyboard.press('Tab')
+    // Slidev fades its nav bar in over 300 ms when a control in it takes focus.
+    await page.waitForTimeout(400)
+    const focused = await page.evaluate(() => {
+      const element = document.activeElement as HTMLElement | null
+      if (!element || element === document.body)
+        return null
+      // Each element once: the walk ends where Tab comes round again.
+      const seen = element.hasAttribute('data-tab-seen')
+      element.setAttribute('data-tab-seen', '')
+      const name = element.getAttribute('aria-label') ?? element.getAttribute('title') ?? element.textContent?.trim() ?? ''
+      const box = element.getBoundingClientRect()
+      let opacity = 1
+      for (let node: HTMLElement | null = element; node; node = node.parentElement)
+        opacity *= Number(getComputedStyle(node).opacity)
+      return { id: `${element.tagName.toLowerCase()} ${name}`, name, seen, visible: box.width > 0 && box.height > 0 && opacity > 0.5 }
+    })
+    if (!focused)
+      continue
+    if (focused.seen)
+      break
+    reached.push(focused.id)
+    if (!focused.name)
+      problems.push(`${focused.id}: no accessible name`)
+    if (!focused.visible)
+      problems.push(`${focused.id}: not visible when focused`)
+  }
+  expect(reached.length, 'controls reached with Tab').toBeGreaterThan(3)
+  expect(reached.some(id => id.includes('Read as an article')), reached.join('\n')).toBe(true)
+  expect(problems).toEqual([])
+})
