@@ -105,7 +105,7 @@ const chromiumVersion = browser.version()
 await browser.close()
 
 // 4. The table.
-const sum = (bytes: Bytes, kinds: (keyof Bytes)[], key: 'raw' | 'gzip') => kinds.reduce((total, kind) => total + bytes[kind][key], 0)
+const sum = (bytes: Bytes, kinds: (keyof Bytes)[], key: 'raw' | 'gzip' | 'br') => kinds.reduce((total, kind) => total + bytes[kind][key], 0)
 const kb = (n: number) => `${(n / 1000).toFixed(n < 10_000 ? 1 : 0)} KB`
 const typical = (name: keyof typeof decks) => loads[name][0] // byte counts are the same every run
 interface Row { metric: string, ours: number, starter: number, format: (n: number) => string }
@@ -113,6 +113,7 @@ const rows: Row[] = []
 const add = (metric: string, ours: number, starter: number, format: (n: number) => string) => rows.push({ metric, ours, starter, format })
 for (const [label, kinds] of [['JS', ['js']], ['CSS', ['css']], ['fonts', ['font']], ['JS + CSS + fonts', ['js', 'css', 'font']], ['everything (incl. HTML, images)', ['js', 'css', 'font', 'other']]] as const) {
   add(`before slide 1, gzip: ${label}`, sum(typical('ours').beforeFirstSlide, [...kinds], 'gzip'), sum(typical('starter').beforeFirstSlide, [...kinds], 'gzip'), kb)
+  add(`before slide 1, brotli: ${label}`, sum(typical('ours').beforeFirstSlide, [...kinds], 'br'), sum(typical('starter').beforeFirstSlide, [...kinds], 'br'), kb)
   add(`before slide 1, raw: ${label}`, sum(typical('ours').beforeFirstSlide, [...kinds], 'raw'), sum(typical('starter').beforeFirstSlide, [...kinds], 'raw'), kb)
 }
 const firstSlide = (name: keyof typeof decks) => median(loads[name].map(load => load.firstSlideMs))
@@ -122,6 +123,7 @@ add(`slide 1 live (Slidev's client has drawn it and takes keys), median`, liveSl
 add('next slide shown after a key, median', median(nextSlide.ours), median(nextSlide.starter), n => `${Math.round(n)} ms`)
 add('next slide shown after a key, worst', Math.max(...nextSlide.ours), Math.max(...nextSlide.starter), n => `${Math.round(n)} ms`)
 add('all bytes after preload, gzip', sum(typical('ours').afterPreload, ['js', 'css', 'font', 'other'], 'gzip'), sum(typical('starter').afterPreload, ['js', 'css', 'font', 'other'], 'gzip'), kb)
+add('all bytes after preload, brotli', sum(typical('ours').afterPreload, ['js', 'css', 'font', 'other'], 'br'), sum(typical('starter').afterPreload, ['js', 'css', 'font', 'other'], 'br'), kb)
 add('all bytes after preload, raw', sum(typical('ours').afterPreload, ['js', 'css', 'font', 'other'], 'raw'), sum(typical('starter').afterPreload, ['js', 'css', 'font', 'other'], 'raw'), kb)
 add('npm run build, wall time', oursBuild.seconds, starterBuild.seconds, n => `${n.toFixed(1)} s`)
 add('npm run build, peak memory (process tree)', oursBuild.peakMB, starterBuild.peakMB, n => `${Math.round(n)} MB`)
@@ -176,7 +178,10 @@ Both are served from loopback by the same static server; each load is a fresh br
 (cold cache). "Slide 1 visible" is the first frame in which slide 1's title is on screen (laid out
 in the window, not hidden or transparent) and the page's fonts are loaded, whatever drew it: in
 this deck, the static copy of slide 1 in index.html (deploy/first-screen.ts). "Slide 1 live" is
-when Slidev's client has drawn the slide itself and answers keys. Gzip sizes are the served files compressed at level 6. Requests to other hosts are
+when Slidev's client has drawn the slide itself and answers keys. Raw is what a host that does
+not compress sends; gzip and brotli are the build's precompressed copies (what nginx with
+gzip_static and brotli_static, or Caddy's \`precompressed\`, sends), or for a file without one
+(the starter's) gzip at level 6 and brotli at its best, as a compressing host would. Requests to other hosts are
 blocked, as they fail on this machine (the starter asks ${blocked.join(', ') || 'none'}).
 Build time is \`npm run build\` as each deck defines it: ours also prints the slides PDF and the
 handout and renders the OG image. Each export is its npm script all in (dev server, browser,

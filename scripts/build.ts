@@ -6,6 +6,7 @@
 //   (GitHub Pages) answer a deep link with 200 and not with their 404 page; see the README.
 // - Puts slide 1, as the built deck draws it, into index.html and 1.html, so it shows before
 //   Slidev's client has run (deploy/first-screen.ts).
+// - Writes a gzip and a brotli copy of every text file, for hosts that send them as they are.
 import { spawnSync } from 'node:child_process'
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { join, relative, resolve } from 'node:path'
@@ -13,6 +14,7 @@ import process from 'node:process'
 import { load } from '@slidev/parser/fs'
 import { chromium as playwright } from 'playwright-chromium'
 import { BASE_ENV, DeployConfigError, resolveBase, resolveSiteUrl, SITE_URL_ENV } from '../deploy/base.ts'
+import { precompress } from '../deploy/compress.ts'
 import { captureFirstScreen, withFirstScreen } from '../deploy/first-screen.ts'
 import { CHROMIUM_ARGS, ChromiumNotFoundError, findChromium, playwrightBrowsersEnv } from './chromium.ts'
 import { ExportError, pdfName, printPdf, readDeckInfo } from './print.ts'
@@ -133,6 +135,11 @@ for (let no = 1; no <= slides.length; no++) {
 
 // Branch-based GitHub Pages runs Jekyll, which drops files starting with "_" (Slidev's _redirects).
 writeFileSync(join(outDir, '.nojekyll'), '')
+
+// Last, once no file changes any more: the gzip and brotli copies (deploy/compress.ts).
+const compressed = await precompress(outDir)
+const mb = (bytes: number) => `${(bytes / 1e6).toFixed(2)} MB`
+console.log(`[build] ${compressed.files} text files, ${mb(compressed.raw)}: gzip copies ${mb(compressed.gzip)}, brotli copies ${mb(compressed.br)}`)
 
 function folderBytes(folder: string): number {
   return readdirSync(folder, { recursive: true, withFileTypes: true })

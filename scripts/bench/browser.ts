@@ -4,11 +4,12 @@
 import type { Browser, Page } from 'playwright-chromium'
 import { existsSync, readFileSync, statSync } from 'node:fs'
 import { extname, join } from 'node:path'
-import { gzipSync } from 'node:zlib'
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
+import { COMPRESSIBLE } from '../../deploy/compress.ts'
 import { NOT_BEFORE_FIRST_SLIDE } from './budgets.ts'
 
 export type Kind = 'js' | 'css' | 'font' | 'other'
-export type Bytes = Record<Kind, { raw: number, gzip: number }>
+export type Bytes = Record<Kind, { raw: number, gzip: number, br: number }>
 
 export interface LoadRun {
   /** Milliseconds from navigation start to slide 1 on screen: its title shown, in its fonts. */
@@ -34,11 +35,28 @@ function kindOf(path: string): Kind {
   return 'other'
 }
 
-const gzipCache = new Map<string, number>()
+const compressedCache = new Map<string, { gzip: number, br: number }>()
 
-/** Bytes by kind for URLs of the deck, raw and gzip-compressed (level 6, most hosts' default). */
+/**
+ * What a host sends for a file: its precompressed copy (x.gz, x.br, deploy/compress.ts) where
+ * the build wrote one, else what a compressing host makes of it (gzip level 6, most hosts'
+ * default; brotli at its best quality).
+ */
+function compressedSizes(file: string, body: Buffer): { gzip: number, br: number } {
+  if (!compressedCache.has(file)) {
+    const copy = (suffix: string) => existsSync(`${file}${suffix}`) ? statSync(`${file}${suffix}`).size : undefined
+    const compressible = COMPRESSIBLE.has(extname(file))
+    compressedCache.set(file, {
+      gzip: copy('.gz') ?? (compressible ? gzipSync(body, { level: 6 }).length : body.length),
+      br: copy('.br') ?? (compressible ? brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length : body.length),
+    })
+  }
+  return compressedCache.get(file)!
+}
+
+/** Bytes by kind for URLs of the deck: raw, gzip and brotli. */
 function tally(dist: string, urls: string[]): { bytes: Bytes, code: string[] } {
-  const bytes: Bytes = { js: { raw: 0, gzip: 0 }, css: { raw: 0, gzip: 0 }, font: { raw: 0, gzip: 0 }, other: { raw: 0, gzip: 0 } }
+  const bytes: Bytes = { js: { raw: 0, gzip: 0, br: 0 }, css: { raw: 0, gzip: 0, br: 0 }, font: { raw: 0, gzip: 0, br: 0 }, other: { raw: 0, gzip: 0, br: 0 } }
   const code: string[] = []
   for (const url of new Set(urls)) {
     const path = decodeURIComponent(new URL(url).pathname)
@@ -46,11 +64,11 @@ function tally(dist: string, urls: string[]): { bytes: Bytes, code: string[] } {
     if (!existsSync(file) || statSync(file).isDirectory())
       file = join(dist, 'index.html') // a route, answered with the app
     const body = readFileSync(file)
-    if (!gzipCache.has(file))
-      gzipCache.set(file, gzipSync(body, { level: 6 }).length)
     const kind = kindOf(file)
+    const { gzip, br } = compressedSizes(file, body)
     bytes[kind].raw += body.length
-    bytes[kind].gzip += gzipCache.get(file)!
+    bytes[kind].gzip += gzip
+    bytes[kind].br += br
     if (kind === 'js')
       code.push(body.toString('utf8'))
   }

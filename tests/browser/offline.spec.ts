@@ -3,7 +3,7 @@
 // this test's own, which is shut down before going offline, so nothing can reach a network.
 import type { BrowserContext, Page } from '@playwright/test'
 import type { Server } from 'node:http'
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -117,7 +117,8 @@ test('a new build reaches a returning visitor on their next visit', async ({ bro
     expect(swResponse.headers()['cache-control']).toBe(SERVICE_WORKER_CACHE_CONTROL)
     await page.close()
 
-    // The next deployment: a changed index.html, so a new service worker listing its revision.
+    // The next deployment: a changed index.html, so a new service worker listing its revision
+    // (without compressed copies, which would be the old files').
     await stop(server)
     const marker = '<meta name="deck-build" content="next">'
     writeFileSync(join(first.dir, 'index.html'), readFileSync(join(first.dir, 'index.html'), 'utf8').replace('</head>', `${marker}</head>`))
@@ -125,6 +126,8 @@ test('a new build reaches a returning visitor on their next visit', async ({ bro
     const updated = sw.replace(/(\{url:"index\.html",revision:")[^"]+"/, '$1next"')
     expect(updated, 'sw.js lists index.html with a revision').not.toBe(sw)
     writeFileSync(join(first.dir, SERVICE_WORKER_FILE), updated)
+    for (const file of ['index.html', SERVICE_WORKER_FILE])
+      ['.gz', '.br'].forEach(suffix => rmSync(join(first.dir, `${file}${suffix}`), { force: true }))
     server = (await serve(first.dir, first.port)).server
 
     const next = await context.newPage()

@@ -3,8 +3,9 @@
 // Both redirect the bare base ("/deck") to "/deck/".
 // - rewrite: Netlify, Vercel and nginx as the shipped configs set them up: files as they are,
 //   any other path under the base answered with index.html and 200, the security headers of
-//   deploy/headers.ts, and a year's cache on hashed assets only;
-// - github-pages: no rewrites and no custom headers. "/x" is served from x, x.html or
+//   deploy/headers.ts, a year's cache on hashed assets only, and the build's brotli or gzip
+//   copies (Netlify and Vercel compress by themselves; nginx sends the copies);
+// - github-pages: no rewrites and no custom headers, gzip only. "/x" is served from x, x.html or
 //   x/index.html (redirecting "/x" to "/x/" first, as GitHub Pages does), else 404.html with 404.
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { existsSync, readFileSync, statSync } from 'node:fs'
@@ -37,7 +38,7 @@ type Handler = (req: IncomingMessage, res: ServerResponse) => void
 
 export function hostHandler(host: Host, dist = DIST): Handler {
   const base = builtBase(dist)
-  const files = sirv(dist, { dev: false, etag: true, dotfiles: false, single: host === 'rewrite' })
+  const files = sirv(dist, { dev: false, etag: true, dotfiles: false, single: host === 'rewrite', gzip: true, brotli: host === 'rewrite' })
   const notFound = readFileSync(join(dist, '404.html'))
   return (req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://host').pathname)

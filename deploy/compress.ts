@@ -1,0 +1,70 @@
+// A gzip and a brotli copy beside every compressible file of the built deck (x.js.gz,
+// x.js.br), so a host that serves precompressed files (nginx's gzip_static and brotli_static,
+// Caddy's `precompressed`, a CDN in front of object storage) sends them at the best ratio
+// without compressing on each request. A copy is kept only where it is smaller than the file.
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { extname, join } from 'node:path'
+import { promisify } from 'node:util'
+import { brotliCompress, constants, gzip } from 'node:zlib'
+
+/** Text formats; fonts (woff2), images and the PDFs are compressed already. */
+export const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.svg', '.json', '.webmanifest', '.txt', '.xml', '.map'])
+
+/**
+ * Brotli's best quality is slow on large files, and the files above this size are Mermaid's
+ * diagram types and layout engines, which this deck rarely or never loads: they get a quick
+ * quality, so the build does not pay for bytes no visitor downloads.
+ */
+const BROTLI_BEST_UP_TO_BYTES = 256_000
+
+export const ENCODINGS = {
+  gzip: { suffix: '.gz', compress: (body: Buffer) => promisify(gzip)(body, { level: constants.Z_BEST_COMPRESSION }) },
+  br: {
+    suffix: '.br',
+    compress: (body: Buffer) => promisify(brotliCompress)(body, {
+      params: {
+        [constants.BROTLI_PARAM_QUALITY]: body.length <= BROTLI_BEST_UP_TO_BYTES ? constants.BROTLI_MAX_QUALITY : 5,
+        [constants.BROTLI_PARAM_SIZE_HINT]: body.length,
+      },
+    }),
+  },
+} as const
+
+export interface CompressionTotals {
+  files: number
+  raw: number
+  gzip: number
+  br: number
+}
+
+/** Writes the copies for every compressible file under `dir`; returns what they add up to. */
+export async function precompress(dir: string): Promise<CompressionTotals> {
+  const files = readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter(entry => entry.isFile() && COMPRESSIBLE.has(extname(entry.name)))
+    .map(entry => join(entry.parentPath, entry.name))
+  const totals: CompressionTotals = { files: files.length, raw: 0, gzip: 0, br: 0 }
+  // zlib's async calls run on libuv's thread pool: files in parallel, a few at a time.
+  await Promise.all(files.map(async (file) => {
+    const body = readFileSync(file)
+    totals.raw += body.length
+    for (const [name, { suffix, compress }] of Object.entries(ENCODINGS) as [keyof typeof ENCODINGS, typeof ENCODINGS[keyof typeof ENCODINGS]][]) {
+      const copy = await compress(body)
+      const kept = copy.length < body.length
+      if (kept)
+        writeFileSync(`${file}${suffix}`, copy)
+      totals[name] += kept ? copy.length : body.length
+    }
+  }))
+  return totals
+}
+
+/** The size a host sends for `file` with `encoding`: its copy's, or the file's own where there is none. */
+export function servedSize(file: string, encoding: 'identity' | keyof typeof ENCODINGS): number {
+  if (encoding !== 'identity') {
+    try {
+      return statSync(`${file}${ENCODINGS[encoding].suffix}`).size
+    }
+    catch {}
+  }
+  return statSync(file).size
+}
