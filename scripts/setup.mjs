@@ -1,0 +1,139 @@
+// Runs one of the project's commands with what it needs, so the README's two commands work on a
+// fresh machine with nothing but its own Node and npm:
+//   node scripts/setup.mjs [--needs chromium,poppler,nginx] -- <command...>
+// - Node: the scripts need type stripping on by default (Node 22.18, package.json's engines). An
+//   older Node (Debian's is 20) fetches the Node of .nvmrc from the npm registry into the user's
+//   cache once, and the command runs under it.
+// - Debian packages: what --needs names and the machine lacks is installed with apt-get when
+//   this user may (root, or sudo without a password); otherwise it stops at once, saying what
+//   to run.
+// Plain JavaScript, no dependencies: it runs on the Node the machine came with.
+import { spawnSync } from 'node:child_process'
+import { existsSync, readFileSync } from 'node:fs'
+import { homedir } from 'node:os'
+import { delimiter, dirname, join } from 'node:path'
+import process from 'node:process'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..')
+/** The oldest Node the scripts run on (package.json's engines) and the one to fetch (.nvmrc). */
+const NODE_MINIMUM = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).engines.node.match(/(\d+)\.(\d+)/).slice(1).map(Number)
+const NODE_MAJOR = readFileSync(join(ROOT, '.nvmrc'), 'utf8').trim()
+const NODE_DIR = join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'seismic-shift-deck', `node-${NODE_MAJOR}`)
+const NODE_BIN = join(NODE_DIR, 'node_modules', '.bin')
+
+/** Each need: how to tell it is there, and the Debian packages that provide it. */
+const NEEDS = {
+  chromium: {
+    present: chromiumPresent,
+    packages: ['chromium'],
+  },
+  poppler: {
+    present: () => onPath('pdftotext'),
+    packages: ['poppler-utils'],
+  },
+  nginx: {
+    present: () => existsSync('/usr/sbin/nginx') && existsSync('/etc/nginx/modules-enabled/50-mod-http-brotli-static.conf'),
+    packages: ['nginx', 'libnginx-mod-http-brotli-static'],
+  },
+}
+
+function fail(message) {
+  console.error(`[setup] ${message}`)
+  process.exit(1)
+}
+
+function onPath(name) {
+  return (process.env.PATH ?? '').split(delimiter).some(dir => existsSync(join(dir, name)))
+}
+
+function run(command, args, options = {}) {
+  const result = spawnSync(command, args, { stdio: 'inherit', ...options })
+  if (result.error)
+    fail(`${command}: ${result.error.message}`)
+  return result.status ?? 1
+}
+
+function recentEnough([major, minor]) {
+  return major > NODE_MINIMUM[0] || (major === NODE_MINIMUM[0] && minor >= NODE_MINIMUM[1])
+}
+
+async function chromiumPresent() {
+  const { findChromium } = await import(pathToFileURL(join(ROOT, 'scripts', 'chromium.ts')).href)
+  try {
+    findChromium()
+    return true
+  }
+  catch {
+    return false
+  }
+}
+
+const separator = process.argv.indexOf('--')
+if (separator < 0)
+  fail('usage: node scripts/setup.mjs [--needs a,b] -- <command...>')
+const options = process.argv.slice(2, separator)
+const command = process.argv.slice(separator + 1)
+const needs = (options[options.indexOf('--needs') + 1] ?? '').split(',').filter(Boolean)
+
+// 1. Node.
+if (!recentEnough(process.versions.node.split('.').map(Number))) {
+  if (!existsSync(join(NODE_BIN, 'node'))) {
+    console.log(`[setup] Node ${process.versions.node} is older than the scripts need (${NODE_MINIMUM.join('.')}); fetching Node ${NODE_MAJOR} from the npm registry into ${NODE_DIR}`)
+    const npm = process.platform === 'win32'
+      ? 'npm.cmd'
+      : 'npm'
+    if (run(npm, [
+      'install',
+      '--prefix',
+      NODE_DIR,
+      '--no-save',
+      '--no-package-lock',
+      '--no-audit',
+      '--no-fund',
+      `node@${NODE_MAJOR}`,
+    ]) !== 0) {
+      fail(`could not install Node ${NODE_MAJOR}; install Node >= 22.18 yourself (for example with nvm: nvm install ${NODE_MAJOR})`)
+    }
+  }
+  const env = { ...process.env, PATH: `${NODE_BIN}${delimiter}${process.env.PATH}` }
+  process.exit(run(join(NODE_BIN, 'node'), process.argv.slice(1), { env }))
+}
+
+// 2. Debian packages.
+const missing = []
+for (const need of needs) {
+  if (!(need in NEEDS))
+    fail(`unknown need "${need}" (known: ${Object.keys(NEEDS).join(', ')})`)
+  if (!(await NEEDS[need].present()))
+    missing.push(...NEEDS[need].packages)
+}
+if (missing.length > 0) {
+  const root = process.getuid?.() === 0
+  const sudo = !root && onPath('sudo') && spawnSync('sudo', ['-n', 'true']).status === 0
+  const line = `apt-get install -y ${missing.join(' ')}`
+  if (!onPath('apt-get') || (!root && !sudo)) {
+    fail(`this command needs ${missing.join(', ')}. Install ${missing.length > 1
+      ? 'them'
+      : 'it'}, then run it again:\n  sudo apt-get update && sudo ${line}\n(or, for Chromium, point CHROMIUM_PATH at a Chrome or Chromium)`)
+  }
+  console.log(`[setup] installing ${missing.join(', ')} from Debian`)
+  const asRoot = args => root
+    ? run(args[0], args.slice(1))
+    : run('sudo', ['-n', ...args])
+  if (asRoot(['apt-get', 'update', '-qq']) !== 0 || asRoot([
+    'env',
+    'DEBIAN_FRONTEND=noninteractive',
+    'apt-get',
+    'install',
+    '-y',
+    '-qq',
+    ...missing,
+  ]) !== 0) {
+    fail(`apt-get could not install ${missing.join(', ')}; run: sudo ${line}`)
+  }
+}
+
+// 3. The command, with this Node first on the PATH for everything it starts.
+const env = { ...process.env, PATH: `${dirname(process.execPath)}${delimiter}${process.env.PATH}` }
+process.exit(run(command[0], command.slice(1), { env, cwd: ROOT, shell: process.platform === 'win32' }))
