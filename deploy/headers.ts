@@ -1,5 +1,5 @@
 // The response headers the hosted deck is served with, in one place. netlify.toml, vercel.json
-// and the README's nginx example cannot import this file, so they repeat these values and
+// and the nginx example in docs/hosting.md cannot import this file, so they repeat these values and
 // tests/unit/deploy.test.ts holds each of them to this list. The build also writes the policy
 // into the HTML as a <meta> tag (see deploy/html.ts), because GitHub Pages sends no custom headers.
 

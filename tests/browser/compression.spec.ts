@@ -1,4 +1,4 @@
-// The built deck behind the README's nginx block on Debian's nginx (tests/support/nginx.ts), as
+// The built deck behind the nginx block of docs/hosting.md on Debian's nginx (tests/support/nginx.ts), as
 // Chromium receives it: every text file before slide 1 arrives compressed, brotli where the
 // module is installed and gzip where it is not, with Vary: Accept-Encoding. A file without a
 // precompressed copy is still compressed on the fly.
@@ -44,8 +44,11 @@ test('the build writes a gzip and a brotli copy beside each text file, where sma
   expect(files.filter(file => /\.(?:woff2|png|pdf)\.(?:gz|br)$/.test(file)), 'copies of files compressed already').toEqual([])
 })
 
-for (const [encoding, brotli] of [['br', true], ['gzip', false]] as const) {
-  test.describe(`Debian's nginx with the README's block, ${brotli ? 'with' : 'without'} the brotli module`, () => {
+for (const [encoding, brotli] of [
+  ['br', true],
+  ['gzip', false],
+] as const) {
+  test.describe(`Debian's nginx with the documented block, ${brotli ? 'with' : 'without'} the brotli module`, () => {
     let nginx: RunningNginx
     test.beforeAll(async () => {
       nginx = await startNginx({ port: PORT, brotli })
@@ -76,7 +79,9 @@ for (const [encoding, brotli] of [['br', true], ['gzip', false]] as const) {
       const script = readdirSync(join(nginx.deck, 'assets')).find(name => name.endsWith('.js'))!
       rmSync(join(nginx.deck, 'assets', `${script}.gz`), { force: true })
       rmSync(join(nginx.deck, 'assets', `${script}.br`), { force: true })
-      const response = await request.get(`${nginx.url}assets/${script}`, { headers: { 'Accept-Encoding': 'gzip, br' } })
+      const response = await request.get(`${nginx.url}assets/${script}`, {
+        headers: { 'Accept-Encoding': 'gzip, br' },
+      })
       expect(response.status()).toBe(200)
       expect(response.headers()['content-encoding']).toBe('gzip')
     })

@@ -1,7 +1,7 @@
-// Debian's nginx, run as the README tells a reader to set it up: Debian's stock nginx.conf with
-// the README's server block as its only site, serving a copy of dist/ from /deck/. With
+// Debian's nginx, run as docs/hosting.md tells a reader to set it up: Debian's stock nginx.conf
+// with its server block as the only site, serving a copy of dist/ from /deck/. With
 // `brotli`, Debian's brotli module is loaded (libnginx-mod-http-brotli-static) and the block's
-// brotli_static line switched on, as the README says; without it, the module is not there.
+// brotli_static line switched on, as the doc says; without it, the module is not there.
 import type { ChildProcess } from 'node:child_process'
 import { spawn } from 'node:child_process'
 import { accessSync, chmodSync, constants, cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
@@ -15,11 +15,13 @@ export const NGINX_PACKAGES = 'nginx libnginx-mod-http-brotli-static'
 const STOCK_CONF = '/etc/nginx/nginx.conf'
 const BROTLI_MODULE_CONF = '/etc/nginx/modules-enabled/50-mod-http-brotli-static.conf'
 
-/** The README's nginx server block, as a reader copies it. */
-export function readmeNginxBlock(): string {
-  const block = readFileSync(join(ROOT, 'README.md'), 'utf8').match(/```nginx\n([\s\S]*?)```/)?.[1]
+const HOSTING_DOC = join(ROOT, 'docs', 'hosting.md')
+
+/** The nginx server block of docs/hosting.md, as a reader copies it. */
+export function documentedNginxBlock(): string {
+  const block = readFileSync(HOSTING_DOC, 'utf8').match(/```nginx\n([\s\S]*?)```/)?.[1]
   if (!block)
-    throw new Error('README.md: no ```nginx block')
+    throw new Error(`${HOSTING_DOC}: no \`\`\`nginx block`)
   return block
 }
 
@@ -63,7 +65,7 @@ export async function startNginx({ port, brotli, dist = DIST }: { port: number, 
   chmodSync(prefix, 0o755)
   chmodSync(join(prefix, 'www'), 0o755)
 
-  let site = readmeNginxBlock()
+  let site = documentedNginxBlock()
     .replace(/listen 80;/, `listen 127.0.0.1:${port};`)
     .replace(/root \/var\/www;/, `root ${join(prefix, 'www')};`)
   if (brotli)
@@ -71,14 +73,25 @@ export async function startNginx({ port, brotli, dist = DIST }: { port: number, 
   writeFileSync(join(prefix, 'deck.conf'), site)
   const conf = readFileSync(STOCK_CONF, 'utf8')
     .replace(/^pid .*$/m, `pid ${join(prefix, 'nginx.pid')};`)
-    .replace(/^include \/etc\/nginx\/modules-enabled\/\*\.conf;$/m, brotli ? `include ${BROTLI_MODULE_CONF};` : '')
+    .replace(/^include \/etc\/nginx\/modules-enabled\/\*\.conf;$/m, brotli
+      ? `include ${BROTLI_MODULE_CONF};`
+      : '')
     .replace(/^\s*include \/etc\/nginx\/conf\.d\/\*\.conf;$/m, `include ${join(prefix, 'deck.conf')};`)
     .replace(/^\s*include \/etc\/nginx\/sites-enabled\/\*;$/m, '')
     .replace(/^\s*access_log .*$/m, 'access_log off;')
     .replace(/^\s*error_log .*$/m, `error_log ${join(prefix, 'error.log')};`)
   writeFileSync(join(prefix, 'nginx.conf'), conf)
 
-  const nginx: ChildProcess = spawn(binary, ['-c', join(prefix, 'nginx.conf'), '-e', join(prefix, 'error.log'), '-g', 'daemon off;'], { stdio: ['ignore', 'ignore', 'pipe'] })
+  const nginx: ChildProcess = spawn(binary, [
+    '-c',
+    join(prefix, 'nginx.conf'),
+    '-e',
+    join(prefix, 'error.log'),
+    '-g',
+    'daemon off;',
+  ], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  })
   let stderr = ''
   nginx.stderr!.on('data', (chunk) => {
     stderr += chunk
@@ -86,7 +99,7 @@ export async function startNginx({ port, brotli, dist = DIST }: { port: number, 
   const exited = new Promise<void>(done => nginx.on('exit', () => done()))
   for (let i = 0; i < 100 && !(await portOpen(port)); i++) {
     if (nginx.exitCode !== null)
-      throw new Error(`nginx with the README's block did not start: ${stderr.trim() || readFileSync(join(prefix, 'error.log'), 'utf8')}`)
+      throw new Error(`nginx with the block of docs/hosting.md did not start: ${stderr.trim() || readFileSync(join(prefix, 'error.log'), 'utf8')}`)
     await new Promise(done => setTimeout(done, 100))
   }
   return {
