@@ -1,3 +1,4 @@
+import process from 'node:process'
 import { defineConfig } from '@playwright/test'
 import { CHROMIUM_ARGS, findChromium } from './scripts/chromium.ts'
 import { builtBase, githubPagesPort } from './tests/support/serve.ts'
@@ -14,19 +15,34 @@ export default defineConfig({
   timeout: 120_000,
   fullyParallel: false,
   workers: 1,
-  reporter: [['list']],
+  reporter: [
+    ['list'],
+  ],
   outputDir: 'test-results',
   globalSetup: './tests/support/global-setup.ts',
   globalTeardown: './tests/support/global-teardown.ts',
   use: {
     baseURL: `http://127.0.0.1:${PORT}${BASE}`,
     viewport: { width: 1280, height: 720 },
-    launchOptions: { executablePath: findChromium(), args: CHROMIUM_ARGS },
+    launchOptions: {
+      executablePath: findChromium(),
+      args: CHROMIUM_ARGS,
+    },
     screenshot: 'only-on-failure',
     trace: 'retain-on-failure',
   },
   webServer: [
-    { command: `node tests/support/serve.ts ${PORT} rewrite`, url: `http://127.0.0.1:${PORT}${BASE}`, reuseExistingServer: false, timeout: 30_000 },
-    { command: `node tests/support/serve.ts ${GITHUB_PAGES_PORT} github-pages`, url: `http://127.0.0.1:${GITHUB_PAGES_PORT}${BASE}`, reuseExistingServer: false, timeout: 30_000 },
+    {
+      command: `node tests/support/serve.ts ${PORT} rewrite`,
+      url: `http://127.0.0.1:${PORT}${BASE}`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+    {
+      command: `node tests/support/serve.ts ${GITHUB_PAGES_PORT} github-pages`,
+      url: `http://127.0.0.1:${GITHUB_PAGES_PORT}${BASE}`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
   ],
 })

@@ -1,15 +1,15 @@
 import type { Plugin } from 'vite'
+import type { Milestone } from './data/career.ts'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import type { Milestone } from './data/career.ts'
 import { load } from '@slidev/parser/fs'
 import { defineConfig } from 'vite'
+import { milestones } from './data/career.ts'
+import { validateMilestones } from './data/validate.ts'
 import { subsetFontPlugin } from './deploy/fonts.ts'
 import { hostedHtml } from './deploy/html.ts'
 import { offlineDeck } from './deploy/pwa.ts'
 import { readSources } from './deploy/sources.ts'
-import { milestones } from './data/career.ts'
-import { validateMilestones } from './data/validate.ts'
 
 // The career data is checked when the deck is built or served, so a malformed entry stops the
 // build with a message naming the entry and the field instead of drawing a wrong timeline.
@@ -26,7 +26,7 @@ const sources = readSources(import.meta.dirname)
 /** The slides and their notes. */
 const slideSources = sources.filter(file => file.path.endsWith('.md')).map(file => file.text)
 /** Whether any slide has a ```lang twoslash block, the one thing Slidev's twoslash client serves. */
-const usesTwoslash = slideSources.some(source => /^```\w+[^\n]*\btwoslash\b/m.test(source))
+const usesTwoslash = slideSources.some(source => /^```[^\n]*\btwoslash\b/m.test(source))
 /** Whether any slide or component marks text with v-mark, the one user of rough-notation. */
 const usesMark = sources.some(file => /\bv-mark\b/.test(file.text))
 /**
@@ -45,10 +45,15 @@ const usesMath = slideSources.some(source => /\$\$|\$[^\s$](?:[^$]*?[^\s$\\])?\$
 const printView: Plugin = {
   name: 'deck:print-view',
   enforce: 'post',
-  config: () => ({ define: { __SLIDEV_FEATURE_PRINT__: 'true' } }),
+  config: () => ({
+    define: { __SLIDEV_FEATURE_PRINT__: 'true' },
+  }),
 }
 
-const { headmatter } = await load({ roots: [import.meta.dirname], userRoot: import.meta.dirname }, join(import.meta.dirname, 'slides.md'))
+const { headmatter } = await load({
+  roots: [import.meta.dirname],
+  userRoot: import.meta.dirname,
+}, join(import.meta.dirname, 'slides.md'))
 const deckCss = readFileSync(join(import.meta.dirname, 'styles', 'deck.css'), 'utf8')
 /** A colour of the deck's light theme, for the installed app's window and splash screen. */
 function colour(name: string): string {
@@ -69,7 +74,9 @@ export default defineConfig({
       cacheDir: join(import.meta.dirname, 'node_modules', '.cache', 'deck-fonts'),
     }),
     // The Inter file with the Latin letters slide 1 is set in starts loading with the HTML.
-    hostedHtml({ preloadFonts: [/^inter-latin-wght-normal-[\w-]+\.woff2$/] }),
+    hostedHtml({
+      preloadFonts: [/^inter-latin-wght-normal-[\w-]+\.woff2$/],
+    }),
     offlineDeck({
       title: String(headmatter.title),
       description: String(headmatter.info).replace(/\s+/g, ' ').trim(),
@@ -82,11 +89,31 @@ export default defineConfig({
       ...usesTwoslash
         ? []
         : [
-            { find: /^@shikijs\/vitepress-twoslash\/client$/, replacement: join(import.meta.dirname, 'stubs', 'twoslash-client.ts') },
-            { find: /^@shikijs\/vitepress-twoslash\/style\.css$/, replacement: join(import.meta.dirname, 'stubs', 'empty.css') },
+            {
+              find: /^@shikijs\/vitepress-twoslash\/client$/,
+              replacement: join(import.meta.dirname, 'stubs', 'twoslash-client.ts'),
+            },
+            {
+              find: /^@shikijs\/vitepress-twoslash\/style\.css$/,
+              replacement: join(import.meta.dirname, 'stubs', 'empty.css'),
+            },
           ],
-      ...usesMath ? [] : [{ find: /^.*\/katex\/dist\/katex\.min\.css$/, replacement: join(import.meta.dirname, 'stubs', 'empty.css') }],
-      ...usesMark ? [] : [{ find: /^@slidev\/rough-notation$/, replacement: join(import.meta.dirname, 'stubs', 'rough-notation.ts') }],
+      ...usesMath
+        ? []
+        : [
+            {
+              find: /^.*\/katex\/dist\/katex\.min\.css$/,
+              replacement: join(import.meta.dirname, 'stubs', 'empty.css'),
+            },
+          ],
+      ...usesMark
+        ? []
+        : [
+            {
+              find: /^@slidev\/rough-notation$/,
+              replacement: join(import.meta.dirname, 'stubs', 'rough-notation.ts'),
+            },
+          ],
       // Slidev's client takes parseRangeString from @slidev/parser/core, which also holds the
       // frontmatter parser and with it the whole YAML library (9 KB gzip before slide 1); the
       // same function is in @slidev/parser/utils, which imports only @antfu/utils.
@@ -97,6 +124,8 @@ export default defineConfig({
     // Vite inlines files under 4 KB as data: URLs. A font inlined into the CSS is downloaded by
     // every visitor, whatever its unicode-range, and needs `font-src data:` in the CSP; as a
     // file it is fetched only when a slide uses its characters.
-    assetsInlineLimit: file => /\.(?:woff2?|ttf|otf)$/.test(file) ? false : undefined,
+    assetsInlineLimit: file => /\.(?:woff2?|ttf|otf)$/.test(file)
+      ? false
+      : undefined,
   },
 })

@@ -13,12 +13,16 @@ import { computed, inject, onMounted, onUnmounted, ref, toValue, useId, watchEff
 export function useStepReveal(steps: MaybeRefOrGetter<number>, enabled: MaybeRefOrGetter<boolean> = true) {
   const clicks = inject(injectionClicksContext, undefined)?.value
   // Until Slidev reports the clicks, reveal only the first step, so nothing flashes in and out.
-  const offset = ref<number | undefined>(clicks && toValue(enabled) ? -1 : undefined)
+  const offset = ref<number | undefined>(clicks && toValue(enabled)
+    ? -1
+    : undefined)
   const id = `step-reveal-${useId()}`
 
   onMounted(() => {
     const extra = toValue(steps) - 1
-    const info = clicks && toValue(enabled) && extra > 0 ? clicks.calculateSince('+1', extra) : null
+    const info = clicks && toValue(enabled) && extra > 0
+      ? clicks.calculateSince('+1', extra)
+      : null
     if (!clicks || !info) {
       offset.value = undefined
       return
@@ -30,5 +34,7 @@ export function useStepReveal(steps: MaybeRefOrGetter<number>, enabled: MaybeRef
   })
   onUnmounted(() => clicks?.unregister(id))
 
-  return computed(() => offset.value === undefined ? toValue(steps) : Math.max(1, offset.value + 2))
+  return computed(() => offset.value === undefined
+    ? toValue(steps)
+    : Math.max(1, offset.value + 2))
 }

@@ -1,6 +1,19 @@
 import type { CareerDate } from './career.ts'
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
+const MONTHS = [
+  'Jan',
+  'Feb',
+  'Mar',
+  'Apr',
+  'May',
+  'Jun',
+  'Jul',
+  'Aug',
+  'Sep',
+  'Oct',
+  'Nov',
+  'Dec',
+]
 
 /** What the deck may say of a date: never more precise than the sources allow. */
 export function formatDate(date: CareerDate, precision: 'year' | 'month' | 'full' = 'full'): string {
@@ -9,7 +22,9 @@ export function formatDate(date: CareerDate, precision: 'year' | 'month' | 'full
   if (precision === 'year' || date.month === undefined)
     return String(date.year)
   const month = MONTHS[date.month - 1]
-  return date.day === undefined || precision === 'month' ? `${month} ${date.year}` : `${month} ${date.day}, ${date.year}`
+  return date.day === undefined || precision === 'month'
+    ? `${month} ${date.year}`
+    : `${month} ${date.day}, ${date.year}`
 }
 
 /** The machine-readable form for `<time datetime>`: YYYY, YYYY-MM or YYYY-MM-DD. */
@@ -17,5 +32,7 @@ export function isoDate(date: CareerDate): string {
   const pad = (n: number) => String(n).padStart(2, '0')
   if (date.approximate || date.month === undefined)
     return String(date.year)
-  return date.day === undefined ? `${date.year}-${pad(date.month)}` : `${date.year}-${pad(date.month)}-${pad(date.day)}`
+  return date.day === undefined
+    ? `${date.year}-${pad(date.month)}`
+    : `${date.year}-${pad(date.month)}-${pad(date.day)}`
 }

@@ -1,7 +1,7 @@
+import type { Milestone } from './career.ts'
 // The sources slides are generated from the same data the other slides draw, so a fact cannot
 // appear on a slide without its source appearing at the end, labelled with what it supports.
 import type { Evidence } from './claims.ts'
-import type { Milestone } from './career.ts'
 import { milestones } from './career.ts'
 import { factChecks, hireFacts } from './claims.ts'
 import { formatDate } from './dates.ts'
@@ -25,12 +25,21 @@ export function linkText(url: string): string {
 }
 
 function dates(m: Milestone): string {
-  return m.until ? `${formatDate(m.date)} to ${formatDate(m.until)}` : formatDate(m.date)
+  return m.until
+    ? `${formatDate(m.date)} to ${formatDate(m.until)}`
+    : formatDate(m.date)
 }
 
 /** Each milestone as the fact its pages support: what happened and when. */
 function careerEvidence(m: Milestone): Evidence {
-  return { supports: `${m.label ?? m.title} (${dates(m)})`, urls: [m.source, ...(m.moreSources ?? [])], report: m.citation }
+  return {
+    supports: `${m.label ?? m.title} (${dates(m)})`,
+    urls: [
+      m.source,
+      ...(m.moreSources ?? []),
+    ],
+    report: m.citation,
+  }
 }
 
 const EVIDENCE = {
@@ -59,8 +68,14 @@ export const SOURCE_GROUPS: Record<SourceGroup, SourceEntry[]> = (() => {
   for (const [group, evidence] of Object.entries(EVIDENCE) as [SourceGroup, Evidence[]][]) {
     for (const item of evidence) {
       let draft = item.urls.map(url => draftOf.get(url)).find(Boolean)
-      if (!draft)
-        drafts.push(draft = { supports: [], urls: [], reports: [], votes: [] })
+      if (!draft) {
+        drafts.push(draft = {
+          supports: [],
+          urls: [],
+          reports: [],
+          votes: [],
+        })
+      }
       draft.votes.push({ group, order: order++ })
       if (!draft.supports.includes(item.supports))
         draft.supports.push(item.supports)
@@ -75,10 +90,15 @@ export const SOURCE_GROUPS: Record<SourceGroup, SourceEntry[]> = (() => {
   // Each entry goes where most of its evidence is, in the order that group first cites it.
   const placed = drafts.map(({ votes, ...entry }) => {
     const count = (g: SourceGroup) => votes.filter(v => v.group === g).length
-    const group = votes.map(v => v.group).reduce((best, g) => count(g) > count(best) ? g : best)
+    const group = votes.map(v => v.group).reduce((best, g) => count(g) > count(best)
+      ? g
+      : best)
     return { group, order: votes.find(v => v.group === group)!.order, entry }
   }).sort((a, b) => a.order - b.order)
-  return Object.fromEntries(Object.keys(EVIDENCE).map(g => [g, placed.filter(p => p.group === g).map(p => p.entry)])) as Record<SourceGroup, SourceEntry[]>
+  return Object.fromEntries(Object.keys(EVIDENCE).map(g => [
+    g,
+    placed.filter(p => p.group === g).map(p => p.entry),
+  ])) as Record<SourceGroup, SourceEntry[]>
 })()
 
 /** Every fact with a source: what the sources slides must show, each with its pages. */

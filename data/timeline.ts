@@ -16,7 +16,9 @@ export interface TimelineSelection {
 export function decimalYear(date: CareerDate): number {
   if (date.approximate || date.month === undefined)
     return date.year + 0.5
-  const day = date.day === undefined ? 15 : date.day - 1
+  const day = date.day === undefined
+    ? 15
+    : date.day - 1
   return date.year + (date.month - 1) / 12 + day / 365
 }
 
@@ -84,8 +86,14 @@ export function estimateLabelPx(label: string): number {
 
 /** Lays the milestones out on a track `trackPx` wide; `labelPx` gives a label's drawn width. */
 export function layoutTimeline(list: readonly Milestone[], trackPx: number, labelPx: (label: string) => number = estimateLabelPx): TimelineLayout {
-  if (list.length === 0)
-    return { start: 0, end: 1, lanes: [], ticks: [] }
+  if (list.length === 0) {
+    return {
+      start: 0,
+      end: 1,
+      lanes: [],
+      ticks: [],
+    }
+  }
   const start = Math.floor(Math.min(...list.map(m => decimalYear(m.date))))
   const end = Math.max(...list.map(m => decimalYear(m.until ?? m.date))) + 0.35
   const span = end - start
@@ -102,7 +110,9 @@ export function layoutTimeline(list: readonly Milestone[], trackPx: number, labe
       lanes.push(lane)
     }
     const x = toX(decimalYear(milestone.date))
-    const width = milestone.until ? Math.max(toX(decimalYear(milestone.until)) - x, 0) : 0
+    const width = milestone.until
+      ? Math.max(toX(decimalYear(milestone.until)) - x, 0)
+      : 0
     const labelWidth = labelFraction(milestone, trackPx, labelPx)
     const item: PlacedMilestone = {
       milestone,
@@ -131,8 +141,12 @@ export function layoutTimeline(list: readonly Milestone[], trackPx: number, labe
 
   const step = Math.max(1, Math.ceil(span / 4))
   const ticks = []
-  for (let year = Math.ceil(start); year <= end; year += step)
-    ticks.push({ year, x: toX(year) })
+  for (let year = Math.ceil(start); year <= end; year += step) {
+    ticks.push({
+      year,
+      x: toX(year),
+    })
+  }
   return { start, end, lanes, ticks }
 }
 
@@ -143,14 +157,19 @@ function sameDate(a: CareerDate, b: CareerDate): boolean {
 }
 
 function labelFraction(milestone: Milestone, trackPx: number, labelPx: (label: string) => number): number {
-  return ((milestone.label ? labelPx(milestone.label) : 0) + MARKER_PX) / trackPx
+  return ((milestone.label
+    ? labelPx(milestone.label)
+    : 0) + MARKER_PX) / trackPx
 }
 
 /** The stretch of track an item takes: its bar or marker, and the label above it. */
 function extent(item: PlacedMilestone, trackPx: number, labelPx: (label: string) => number): [number, number] {
   const labelWidth = labelFraction(item.milestone, trackPx, labelPx)
   return item.labelLeft
-    ? [Math.min(item.x, item.x + item.width - labelWidth), item.x + item.width]
+    ? [
+        Math.min(item.x, item.x + item.width - labelWidth),
+        item.x + item.width,
+      ]
     : [item.x, item.x + Math.max(item.width, labelWidth)]
 }
 

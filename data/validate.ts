@@ -11,24 +11,50 @@ export class CareerDataError extends Error {
 }
 
 const KINDS: Kind[] = ['role', 'work']
-const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+const DAYS_IN_MONTH = [
+  31,
+  29,
+  31,
+  30,
+  31,
+  30,
+  31,
+  31,
+  30,
+  31,
+  30,
+  31,
+]
 
 function isLeapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0
 }
 
 function daysInMonth(year: number, month: number): number {
-  return month === 2 && !isLeapYear(year) ? 28 : DAYS_IN_MONTH[month - 1]
+  return month === 2 && !isLeapYear(year)
+    ? 28
+    : DAYS_IN_MONTH[month - 1]
 }
 
 /** The first and the last day a date may mean, as comparable numbers (YYYYMMDD). */
 export function dateBounds(date: CareerDate): [number, number] {
   const key = (y: number, m: number, d: number) => y * 10_000 + m * 100 + d
-  if (date.approximate || date.month === undefined)
-    return [key(date.year, 1, 1), key(date.year, 12, 31)]
-  if (date.day === undefined)
-    return [key(date.year, date.month, 1), key(date.year, date.month, daysInMonth(date.year, date.month))]
-  return [key(date.year, date.month, date.day), key(date.year, date.month, date.day)]
+  if (date.approximate || date.month === undefined) {
+    return [
+      key(date.year, 1, 1),
+      key(date.year, 12, 31),
+    ]
+  }
+  if (date.day === undefined) {
+    return [
+      key(date.year, date.month, 1),
+      key(date.year, date.month, daysInMonth(date.year, date.month)),
+    ]
+  }
+  return [
+    key(date.year, date.month, date.day),
+    key(date.year, date.month, date.day),
+  ]
 }
 
 /** Whether `a` is certainly before `b`: every day `a` may mean precedes every day `b` may mean. */
@@ -75,7 +101,9 @@ export function validateMilestones(list: readonly Milestone[], file = CAREER_FIL
   const seenIds = new Map<string, number>()
   const seenFacts = new Map<string, string>()
   list.forEach((entry, index) => {
-    const name = `${file}: milestone ${typeof entry?.id === 'string' && entry.id ? `"${entry.id}"` : `#${index + 1}`}`
+    const name = `${file}: milestone ${typeof entry?.id === 'string' && entry.id
+      ? `"${entry.id}"`
+      : `#${index + 1}`}`
     const fail = (problem: string): never => {
       throw new CareerDataError(`${name}: ${problem}`)
     }
@@ -98,7 +126,9 @@ export function validateMilestones(list: readonly Milestone[], file = CAREER_FIL
     if (!(entry.era in ERA_LABELS))
       fail(`field "era" must be one of ${Object.keys(ERA_LABELS).join(', ')}, got ${JSON.stringify(entry.era as Era)}`)
 
-    const dateIssue = dateProblem(entry.date, 'date') ?? (entry.until === undefined ? undefined : dateProblem(entry.until, 'until'))
+    const dateIssue = dateProblem(entry.date, 'date') ?? (entry.until === undefined
+      ? undefined
+      : dateProblem(entry.until, 'until'))
     if (dateIssue)
       fail(dateIssue)
     if (entry.until && isCertainlyBefore(entry.until, entry.date))
@@ -117,7 +147,9 @@ export function validateMilestones(list: readonly Milestone[], file = CAREER_FIL
     // Chronological order, at the precision each date has: "c. 2015" may follow "May 2015",
     // but nothing may come before a date that something earlier in the list certainly passed.
     const passed = list.slice(0, index).reduce<Milestone | undefined>(
-      (latest, m) => !latest || dateBounds(m.date)[0] > dateBounds(latest.date)[0] ? m : latest,
+      (latest, m) => !latest || dateBounds(m.date)[0] > dateBounds(latest.date)[0]
+        ? m
+        : latest,
       undefined,
     )
     if (passed && isCertainlyBefore(entry.date, passed.date))

@@ -17,8 +17,11 @@ export function resolveBase(value: string | undefined, source = BASE_ENV): strin
   const path = `/${raw.replace(/^\/+|\/+$/g, '')}/`
   const segments = path.slice(1, -1).split('/')
   const bad = segments.find(segment => segment === '' || segment === '.' || segment === '..' || !/^[\w.~-]+$/.test(segment))
-  if (bad !== undefined)
-    throw new DeployConfigError(`${source}="${value}" is not a base path: use a path like /deck/ (letters, digits, . _ ~ - between slashes); ${bad === '' ? 'an empty segment ("//")' : `"${bad}"`} is not allowed`)
+  if (bad !== undefined) {
+    throw new DeployConfigError(`${source}="${value}" is not a base path: use a path like /deck/ (letters, digits, . _ ~ - between slashes); ${bad === ''
+      ? 'an empty segment ("//")'
+      : `"${bad}"`} is not allowed`)
+  }
   return path
 }
 
@@ -32,7 +35,9 @@ export function resolveSiteUrl(value: string | undefined, base: string, source =
     return undefined
   let url: URL
   try {
-    url = new URL(raw.endsWith('/') ? raw : `${raw}/`)
+    url = new URL(raw.endsWith('/')
+      ? raw
+      : `${raw}/`)
   }
   catch {
     throw new DeployConfigError(`${source}="${value}" is not a URL: use the deck's public address, like https://example.github.io${base}`)

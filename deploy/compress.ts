@@ -1,3 +1,4 @@
+import type { Buffer } from 'node:buffer'
 // A gzip and a brotli copy beside every compressible file of the built deck (x.js.gz,
 // x.js.br), so a host that serves precompressed files (nginx's gzip_static and brotli_static,
 // Caddy's `precompressed`, a CDN in front of object storage) sends them at the best ratio
@@ -8,7 +9,18 @@ import { promisify } from 'node:util'
 import { brotliCompress, constants, gzip } from 'node:zlib'
 
 /** Text formats; fonts (woff2), images and the PDFs are compressed already. */
-export const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.svg', '.json', '.webmanifest', '.txt', '.xml', '.map'])
+export const COMPRESSIBLE = new Set([
+  '.html',
+  '.js',
+  '.mjs',
+  '.css',
+  '.svg',
+  '.json',
+  '.webmanifest',
+  '.txt',
+  '.xml',
+  '.map',
+])
 
 /**
  * Brotli's best quality is slow on large files, and the files above this size are Mermaid's
@@ -18,12 +30,17 @@ export const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.svg', '.j
 const BROTLI_BEST_UP_TO_BYTES = 256_000
 
 export const ENCODINGS = {
-  gzip: { suffix: '.gz', compress: (body: Buffer) => promisify(gzip)(body, { level: constants.Z_BEST_COMPRESSION }) },
+  gzip: {
+    suffix: '.gz',
+    compress: (body: Buffer) => promisify(gzip)(body, { level: constants.Z_BEST_COMPRESSION }),
+  },
   br: {
     suffix: '.br',
     compress: (body: Buffer) => promisify(brotliCompress)(body, {
       params: {
-        [constants.BROTLI_PARAM_QUALITY]: body.length <= BROTLI_BEST_UP_TO_BYTES ? constants.BROTLI_MAX_QUALITY : 5,
+        [constants.BROTLI_PARAM_QUALITY]: body.length <= BROTLI_BEST_UP_TO_BYTES
+          ? constants.BROTLI_MAX_QUALITY
+          : 5,
         [constants.BROTLI_PARAM_SIZE_HINT]: body.length,
       },
     }),
@@ -42,7 +59,12 @@ export async function precompress(dir: string): Promise<CompressionTotals> {
   const files = readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter(entry => entry.isFile() && COMPRESSIBLE.has(extname(entry.name)))
     .map(entry => join(entry.parentPath, entry.name))
-  const totals: CompressionTotals = { files: files.length, raw: 0, gzip: 0, br: 0 }
+  const totals: CompressionTotals = {
+    files: files.length,
+    raw: 0,
+    gzip: 0,
+    br: 0,
+  }
   // zlib's async calls run on libuv's thread pool: files in parallel, a few at a time.
   await Promise.all(files.map(async (file) => {
     const body = readFileSync(file)

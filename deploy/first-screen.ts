@@ -24,7 +24,12 @@ export interface FirstScreen {
 
 /** Opens slide `no` of a built deck at `url` and copies what the live deck drew. */
 export async function captureFirstScreen(browser: Browser, url: string, no: number): Promise<FirstScreen> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, colorScheme: 'light', reducedMotion: 'reduce', serviceWorkers: 'block' })
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 720 },
+    colorScheme: 'light',
+    reducedMotion: 'reduce',
+    serviceWorkers: 'block',
+  })
   try {
     const page = await context.newPage()
     const response = await page.goto(url)
@@ -48,7 +53,10 @@ export async function captureFirstScreen(browser: Browser, url: string, no: numb
       // Ids stay with the live deck (its code looks elements up by id); the rules Slidev's
       // stylesheets give by id go inline.
       slide.querySelector<HTMLElement>('#slideshow')!.style.height = '100%'
-      for (const element of [copy, ...copy.querySelectorAll('[id]')])
+      for (const element of [
+        copy,
+        ...copy.querySelectorAll('[id]'),
+      ])
         element.removeAttribute('id')
       // Nor is the copy a slide to anything that finds slides by their number.
       for (const element of copy.querySelectorAll('[data-slidev-no]'))
@@ -60,7 +68,9 @@ export async function captureFirstScreen(browser: Browser, url: string, no: numb
       return {
         no,
         markup: copy.outerHTML,
-        stylesheets: [...document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]')].map(link => new URL(link.href).pathname),
+        stylesheets: [
+          ...document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]'),
+        ].map(link => new URL(link.href).pathname),
       }
     }, no)
   }

@@ -39,18 +39,42 @@ export function hostedHtml({ preloadFonts = [], env = process.env }: HostedHtmlO
       order: 'post',
       handler(html, context) {
         let out = html.replace(QUOTED_META, (_, open: string, text: string, close: string) => `${open}${text.replaceAll('\\n', ' ').trim()}${close}`)
-        const ogImage = siteUrl ? new URL('og-image.png', siteUrl).href : `${base}og-image.png`
+        const ogImage = siteUrl
+          ? new URL('og-image.png', siteUrl).href
+          : `${base}og-image.png`
         out = out.replace(/(<meta property="og:image" content=")\.\/og-image\.png(">)/, `$1${ogImage}$2`)
         if (siteUrl && !out.includes('property="og:url"'))
           out = out.replace('<meta property="og:image"', `<meta property="og:url" content="${siteUrl.href}">\n<meta property="og:image"`)
         const tags: HtmlTagDescriptor[] = [
-          { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', 'content': contentSecurityPolicy('meta') }, injectTo: 'head-prepend' },
-          { tag: 'meta', attrs: { name: 'referrer', content: REFERRER_POLICY }, injectTo: 'head-prepend' },
+          {
+            tag: 'meta',
+            attrs: {
+              'http-equiv': 'Content-Security-Policy',
+              'content': contentSecurityPolicy('meta'),
+            },
+            injectTo: 'head-prepend',
+          },
+          {
+            tag: 'meta',
+            attrs: { name: 'referrer', content: REFERRER_POLICY },
+            injectTo: 'head-prepend',
+          },
         ]
         const bundle = context.bundle ?? {}
         for (const file of Object.keys(bundle)) {
-          if (preloadFonts.some(pattern => pattern.test(file.split('/').pop()!)))
-            tags.push({ tag: 'link', attrs: { rel: 'preload', as: 'font', type: 'font/woff2', crossorigin: '', href: `${base}${file}` }, injectTo: 'head' })
+          if (preloadFonts.some(pattern => pattern.test(file.split('/').pop()!))) {
+            tags.push({
+              tag: 'link',
+              attrs: {
+                rel: 'preload',
+                as: 'font',
+                type: 'font/woff2',
+                crossorigin: '',
+                href: `${base}${file}`,
+              },
+              injectTo: 'head',
+            })
+          }
         }
         const scripts = new Set<string>()
         const styles = new Set<string>()
@@ -68,12 +92,27 @@ export function hostedHtml({ preloadFonts = [], env = process.env }: HostedHtmlO
             visit(file)
         }
         for (const file of scripts) {
-          if (!out.includes(`${base}${file}"`))
-            tags.push({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: '', href: `${base}${file}` }, injectTo: 'head' })
+          if (!out.includes(`${base}${file}"`)) {
+            tags.push({
+              tag: 'link',
+              attrs: { rel: 'modulepreload', crossorigin: '', href: `${base}${file}` },
+              injectTo: 'head',
+            })
+          }
         }
         for (const file of styles) {
-          if (!out.includes(`${base}${file}"`))
-            tags.push({ tag: 'link', attrs: { rel: 'preload', as: 'style', crossorigin: '', href: `${base}${file}` }, injectTo: 'head' })
+          if (!out.includes(`${base}${file}"`)) {
+            tags.push({
+              tag: 'link',
+              attrs: {
+                rel: 'preload',
+                as: 'style',
+                crossorigin: '',
+                href: `${base}${file}`,
+              },
+              injectTo: 'head',
+            })
+          }
         }
         return { html: out, tags }
       },

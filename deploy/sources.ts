@@ -4,7 +4,12 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, relative } from 'node:path'
 
-export const DECK_TEXT_SOURCES = ['slides.md', 'pages', 'components', 'data']
+export const DECK_TEXT_SOURCES = [
+  'slides.md',
+  'pages',
+  'components',
+  'data',
+]
 const TEXT_FILE = /\.(?:md|vue|ts)$/
 
 export interface SourceFile {
@@ -16,7 +21,10 @@ export interface SourceFile {
 /** Every .md, .vue and .ts file among `sources` (files, or folders read recursively). */
 export function readSources(root: string, sources: readonly string[] = DECK_TEXT_SOURCES): SourceFile[] {
   const files: SourceFile[] = []
-  const read = (path: string) => files.push({ path: relative(root, path), text: readFileSync(path, 'utf8') })
+  const read = (path: string) => files.push({
+    path: relative(root, path),
+    text: readFileSync(path, 'utf8'),
+  })
   for (const source of sources) {
     const path = join(root, source)
     if (!statSync(path).isDirectory()) {

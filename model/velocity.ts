@@ -88,7 +88,11 @@ export function series(inputs: VelocityInputs): { month: number, today: TeamOutc
   const months = Array.from({ length: Math.floor(inputs.horizonMonths) + 1 }, (_, month) => month)
   if (months.at(-1) !== inputs.horizonMonths)
     months.push(inputs.horizonMonths)
-  return months.map(month => ({ month, today: team(1, month, inputs), faster: team(inputs.speedup, month, inputs) }))
+  return months.map(month => ({
+    month,
+    today: team(1, month, inputs),
+    faster: team(inputs.speedup, month, inputs),
+  }))
 }
 
 /** Keeps a slider's value inside its range and on its steps; NaN falls back to `fallback`. */

@@ -1,9 +1,10 @@
+import { Buffer } from 'node:buffer'
 // `npm run build`: the hosted deck in one folder, for any static host, under any base path.
 // - DECK_BASE (or --base) sets the path the deck is served under; default "/".
 // - Prints the slides PDF and the handout into it (scripts/print.ts), and Slidev's build renders
 //   the OG image (seoMeta.ogImage: auto); both need a Chromium (scripts/chromium.ts).
 // - Writes one copy of index.html per slide (N.html, presenter/N.html) so hosts without rewrites
-//   (GitHub Pages) answer a deep link with 200 and not with their 404 page; see the README.
+//   (GitHub Pages) answer a deep link with 200 and not with their 404 page; see docs/hosting.md.
 // - Puts slide 1, as the built deck draws it, into index.html and 1.html, so it shows before
 //   Slidev's client has run (deploy/first-screen.ts).
 // - Writes a gzip and a brotli copy of every text file, for hosts that send them as they are.
@@ -42,7 +43,9 @@ for (let i = 2; i < process.argv.length; i++) {
 
 let base: string
 try {
-  base = flags.base !== undefined ? resolveBase(flags.base, '--base') : resolveBase(process.env[BASE_ENV])
+  base = flags.base !== undefined
+    ? resolveBase(flags.base, '--base')
+    : resolveBase(process.env[BASE_ENV])
   resolveSiteUrl(process.env[SITE_URL_ENV], base)
 }
 catch (error) {
@@ -87,13 +90,24 @@ const result = spawnSync(process.execPath, [
   '--timeout',
   String(RENDER_TIMEOUT_MS),
   ...passThrough,
-], { cwd: root, stdio: 'inherit', env: { ...process.env, ...browserEnv, [BASE_ENV]: base } })
+], {
+  cwd: root,
+  stdio: 'inherit',
+  env: {
+    ...process.env,
+    ...browserEnv,
+    [BASE_ENV]: base,
+  },
+})
 rmSync(rootOgImage, { force: true })
 if (result.status !== 0)
   process.exit(result.status ?? 1)
 
 // Route shells: the SPA's own index.html under each slide's path.
-const { slides } = await load({ roots: [root], userRoot: root }, join(root, 'slides.md'))
+const { slides } = await load({
+  roots: [root],
+  userRoot: root,
+}, join(root, 'slides.md'))
 const index = join(outDir, 'index.html')
 mkdirSync(join(outDir, 'presenter'), { recursive: true })
 copyFileSync(index, join(outDir, 'presenter', 'index.html'))

@@ -5,6 +5,7 @@
 import { accessSync, constants, mkdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { delimiter, dirname, join } from 'node:path'
+import process from 'node:process'
 
 export const CHROMIUM_ENV = 'CHROMIUM_PATH'
 
@@ -16,7 +17,12 @@ export const CHROMIUM_ARGS = [
   '--disable-component-update',
 ]
 
-const SYSTEM_NAMES = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable']
+const SYSTEM_NAMES = [
+  'chromium',
+  'chromium-browser',
+  'google-chrome',
+  'google-chrome-stable',
+]
 
 export const INSTALL_HINT = [
   'Install one of:',
@@ -69,11 +75,16 @@ export function findChromium(lookup: ChromiumLookup = {}): string {
     )
   }
 
-  const bundled = lookup.playwrightPath === undefined ? playwrightExecutable() : lookup.playwrightPath
+  const bundled = lookup.playwrightPath === undefined
+    ? playwrightExecutable()
+    : lookup.playwrightPath
   if (bundled && isExecutable(bundled))
     return bundled
 
-  const folders = lookup.searchPath ?? [...(env.PATH ?? '').split(delimiter), '/usr/bin']
+  const folders = lookup.searchPath ?? [
+    ...(env.PATH ?? '').split(delimiter),
+    '/usr/bin',
+  ]
   for (const name of SYSTEM_NAMES) {
     for (const folder of folders.filter(Boolean)) {
       const candidate = join(folder, name)
@@ -126,7 +137,9 @@ if (import.meta.main) {
     console.log(findChromium())
   }
   catch (error) {
-    console.error(error instanceof Error ? error.message : error)
+    console.error(error instanceof Error
+      ? error.message
+      : error)
     process.exit(1)
   }
 }

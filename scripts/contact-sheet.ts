@@ -3,6 +3,7 @@
 // Usage: npm run build && npm run contact-sheet
 import { existsSync, mkdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import process from 'node:process'
 import { chromium } from 'playwright-chromium'
 import { CHROMIUM_ARGS, findChromium } from './chromium.ts'
 import { serveDist } from './serve-dist.ts'
@@ -20,24 +21,40 @@ if (!existsSync(join(DIST, 'index.html'))) {
 // The build records its base path in Slidev's _redirects rule: "<base>*  <base>index.html  200".
 const base = readFileSync(join(DIST, '_redirects'), 'utf8').match(/^(\/\S*)\*\s/m)?.[1] ?? '/'
 const server = await serveDist(DIST, { base })
-const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS })
+const browser = await chromium.launch({
+  executablePath: findChromium(),
+  args: CHROMIUM_ARGS,
+})
 mkdirSync(OUT, { recursive: true })
 
 try {
   for (const scheme of ['light', 'dark'] as const) {
-    const page = await browser.newPage({ viewport: { width: 980, height: 552 }, colorScheme: scheme, reducedMotion: 'reduce', serviceWorkers: 'block' })
+    const page = await browser.newPage({
+      viewport: { width: 980, height: 552 },
+      colorScheme: scheme,
+      reducedMotion: 'reduce',
+      serviceWorkers: 'block',
+    })
     await page.goto(`${server.url}print`)
     await page.locator('.print-slide-container').first().waitFor()
     await page.waitForLoadState('networkidle')
     await page.waitForFunction(() => document.querySelectorAll('.slidev-slide-loading').length === 0
-      && [...document.querySelectorAll('.mermaid')].every(host => host.shadowRoot?.querySelector('svg')))
+      && [
+        ...document.querySelectorAll('.mermaid'),
+      ].every(host => host.shadowRoot?.querySelector('svg')))
     const shots = []
     for (const slide of await page.locator('.print-slide-container').all())
       shots.push((await slide.screenshot({ scale: 'css' })).toString('base64'))
     // One HTML page lays the thumbnails out, numbered, and Chromium photographs it.
     const rows = Math.ceil(shots.length / COLUMNS)
-    const sheet = await browser.newPage({ viewport: { width: COLUMNS * (THUMB.width + 12) + 12, height: rows * (THUMB.height + 34) + 12 } })
-    await sheet.setContent(`<body style="margin:0;padding:6px;background:${scheme === 'dark' ? '#222' : '#ddd'};font:600 16px sans-serif;color:${scheme === 'dark' ? '#eee' : '#222'};display:grid;grid-template-columns:repeat(${COLUMNS},${THUMB.width}px);gap:6px 12px;padding:6px 12px">${
+    const sheet = await browser.newPage({
+      viewport: { width: COLUMNS * (THUMB.width + 12) + 12, height: rows * (THUMB.height + 34) + 12 },
+    })
+    await sheet.setContent(`<body style="margin:0;padding:6px;background:${scheme === 'dark'
+      ? '#222'
+      : '#ddd'};font:600 16px sans-serif;color:${scheme === 'dark'
+      ? '#eee'
+      : '#222'};display:grid;grid-template-columns:repeat(${COLUMNS},${THUMB.width}px);gap:6px 12px;padding:6px 12px">${
       shots.map((png, i) => `<figure style="margin:0"><figcaption>${i + 1}</figcaption><img style="width:${THUMB.width}px;height:${THUMB.height}px;display:block;outline:1px solid #888" src="data:image/png;base64,${png}"></figure>`).join('')
     }</body>`)
     const file = join(OUT, `contact-sheet-${scheme}.png`)

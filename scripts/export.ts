@@ -66,8 +66,14 @@ function exportPptx(output: string): Promise<number> {
 
 /** Both PDFs of `kinds` from one dev server and one browser. */
 async function printPdfs(deck: Awaited<ReturnType<typeof readDeckInfo>>, kinds: PrintKind[]) {
-  const options = await resolveOptions({ entry: join(root, 'slides.md') }, 'export')
-  const server = await createServer(options, { server: { host: '127.0.0.1', port: 18724 }, logLevel: 'warn', clearScreen: false })
+  const options = await resolveOptions({
+    entry: join(root, 'slides.md'),
+  }, 'export')
+  const server = await createServer(options, {
+    server: { host: '127.0.0.1', port: 18724 },
+    logLevel: 'warn',
+    clearScreen: false,
+  })
   await server.listen()
   const browser = await playwright.launch({ executablePath: chromium, args: CHROMIUM_ARGS })
   // One page for both: the second is drawn from the first one's app, with no second load.
@@ -87,9 +93,16 @@ async function printPdfs(deck: Awaited<ReturnType<typeof readDeckInfo>>, kinds: 
 
 try {
   const deck = await readDeckInfo(root)
-  const pptx = kind === 'pptx' || kind === 'all' ? exportPptx(join(outDir, `${deck.exportFilename}.pptx`)) : Promise.resolve(0)
-  if (kind !== 'pptx')
-    await printPdfs(deck, kind === 'pdf' ? ['slides'] : kind === 'handout' ? ['handout'] : ['slides', 'handout'])
+  const pptx = kind === 'pptx' || kind === 'all'
+    ? exportPptx(join(outDir, `${deck.exportFilename}.pptx`))
+    : Promise.resolve(0)
+  if (kind !== 'pptx') {
+    await printPdfs(deck, kind === 'pdf'
+      ? ['slides']
+      : kind === 'handout'
+        ? ['handout']
+        : ['slides', 'handout'])
+  }
   const code = await pptx
   if (code !== 0)
     fail(`Slidev's PowerPoint export failed (exit code ${code})`)

@@ -4,7 +4,6 @@
 import { execFile } from 'node:child_process'
 import { join } from 'node:path'
 import process from 'node:process'
-import { promisify } from 'node:util'
 import { CHROMIUM_ARGS, findChromium } from './chromium.ts'
 
 const CLI = join(import.meta.dirname, '..', 'node_modules', 'lighthouse', 'cli', 'index.js')
@@ -21,7 +20,8 @@ export interface LighthouseResult {
 }
 
 export async function lighthouse(url: string): Promise<LighthouseResult> {
-  const { stdout } = await promisify(execFile)(process.execPath, [
+  // Lighthouse exits non-zero on a runtime error, and still prints the report that names it.
+  const stdout = await new Promise<string>((resolve, reject) => execFile(process.execPath, [
     CLI,
     url,
     '--output=json',
@@ -30,7 +30,9 @@ export async function lighthouse(url: string): Promise<LighthouseResult> {
     '--only-categories=performance,accessibility,best-practices,seo',
     `--chrome-path=${findChromium()}`,
     `--chrome-flags=--headless=new ${CHROMIUM_ARGS.join(' ')}`,
-  ], { maxBuffer: 64 * 1024 * 1024, timeout: 180_000 })
+  ], { maxBuffer: 64 * 1024 * 1024, timeout: 180_000 }, (error, out) => out
+    ? resolve(out)
+    : reject(error)))
   const report = JSON.parse(stdout)
   if (report.runtimeError)
     throw new Error(`lighthouse ${url}: ${report.runtimeError.code} ${report.runtimeError.message}`)
@@ -50,7 +52,11 @@ export async function lighthouse(url: string): Promise<LighthouseResult> {
   return {
     scores,
     failing,
-    metrics: { lcp: numeric('largest-contentful-paint'), tbt: numeric('total-blocking-time'), cls: numeric('cumulative-layout-shift') },
+    metrics: {
+      lcp: numeric('largest-contentful-paint'),
+      tbt: numeric('total-blocking-time'),
+      cls: numeric('cumulative-layout-shift'),
+    },
     finalUrl: report.finalDisplayedUrl ?? report.finalUrl,
   }
 }

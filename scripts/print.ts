@@ -34,7 +34,10 @@ export class ExportError extends Error {
 /** What the exports need to know of the deck, read from slides.md and its pages. */
 export async function readDeckInfo(root: string): Promise<DeckInfo> {
   const entry = join(root, 'slides.md')
-  const data = await load({ roots: [root], userRoot: root }, entry)
+  const data = await load({
+    roots: [root],
+    userRoot: root,
+  }, entry)
   const config = resolveConfig(data.headmatter)
   const field = (name: string) => {
     const value = data.headmatter[name]
@@ -56,7 +59,9 @@ export async function readDeckInfo(root: string): Promise<DeckInfo> {
 
 /** The file name of each kind, in the folder it is written to. */
 export function pdfName(kind: PrintKind, deck: DeckInfo): string {
-  return kind === 'slides' ? `${deck.exportFilename}.pdf` : `${deck.exportFilename}-handout.pdf`
+  return kind === 'slides'
+    ? `${deck.exportFilename}.pdf`
+    : `${deck.exportFilename}-handout.pdf`
 }
 
 const RENDER_TIMEOUT_MS = 120_000
@@ -71,7 +76,9 @@ async function checkSlides(page: Page) {
   // Mermaid draws each diagram in a shared container, then into the diagram's shadow root.
   await page.waitForFunction(() => {
     const pending = document.querySelector('#mermaid-rendering-container > div')
-    const hosts = [...document.querySelectorAll('.mermaid')]
+    const hosts = [
+      ...document.querySelectorAll('.mermaid'),
+    ]
     return !pending && hosts.every(host => host.shadowRoot?.querySelector('svg'))
   }, undefined, { timeout: DIAGRAM_TIMEOUT_MS }).catch(() => {})
   await page.evaluate(() => document.fonts.ready)
@@ -80,11 +87,18 @@ async function checkSlides(page: Page) {
     const unquote = (family: string) => family.trim().replace(/^["']|["']$/g, '')
     const faces = [...document.fonts].map((face) => {
       const [low, high = low] = face.weight.split(' ').map(Number)
-      return { family: unquote(face.family), low, high, loaded: face.status === 'loaded' }
+      return {
+        family: unquote(face.family),
+        low,
+        high,
+        loaded: face.status === 'loaded',
+      }
     })
     for (const slide of document.querySelectorAll<HTMLElement>('[data-slidev-no]')) {
       const no = slide.dataset.slidevNo
       const problem = (what: string) => found.push(`slide ${no}: ${what}`)
+      // innerText: the text as laid out, so text hidden by CSS does not count.
+      // eslint-disable-next-line unicorn/prefer-dom-node-text-content
       if (slide.innerText.trim() === '')
         problem('it is blank')
       for (const host of slide.querySelectorAll('.mermaid')) {
@@ -114,8 +128,11 @@ async function checkSlides(page: Page) {
         const family = unquote(style.fontFamily.split(',')[0])
         const weight = Number(style.fontWeight)
         const candidates = faces.filter(face => face.family === family)
-        if (!candidates.some(face => face.loaded && weight >= face.low - 100 && weight <= face.high + 100))
-          missing.add(candidates.length > 0 ? `"${family}" ${weight} did not load` : `"${family}" is not a font the deck ships`)
+        if (!candidates.some(face => face.loaded && weight >= face.low - 100 && weight <= face.high + 100)) {
+          missing.add(candidates.length > 0
+            ? `"${family}" ${weight} did not load`
+            : `"${family}" is not a font the deck ships`)
+        }
       }
       for (const what of missing)
         problem(`font ${what}`)
@@ -136,7 +153,9 @@ async function prepareDocument(page: Page, deckUrl: string, levels: number[]): P
     document.documentElement.classList.add('pdf')
     for (const slide of document.querySelectorAll<HTMLElement>('[data-slidev-no]')) {
       const no = Number(slide.dataset.slidevNo)
-      const target = document.getElementById(String(no)) ? null : slide.closest('.print-slide-container') ?? slide
+      const target = document.getElementById(String(no))
+        ? null
+        : slide.closest('.print-slide-container') ?? slide
       target?.setAttribute('id', String(no))
       const heading = slide.querySelector('h1')
       if (heading && levels[no - 1] > 1)
@@ -146,7 +165,9 @@ async function prepareDocument(page: Page, deckUrl: string, levels: number[]): P
     for (const link of document.querySelectorAll<HTMLAnchorElement>('a[href]')) {
       const url = new URL(link.href, location.href)
       const no = link.getAttribute('href')!.match(/^#\/?(\d+)$/)?.[1]
-        ?? (url.href.startsWith(deckUrl) ? url.pathname.slice(new URL(deckUrl).pathname.length).match(/^(\d+)$/)?.[1] : undefined)
+        ?? (url.href.startsWith(deckUrl)
+          ? url.pathname.slice(new URL(deckUrl).pathname.length).match(/^(\d+)$/)?.[1]
+          : undefined)
       if (no && document.getElementById(no)) {
         link.setAttribute('href', `#${no}`)
         link.removeAttribute('target')
@@ -154,7 +175,9 @@ async function prepareDocument(page: Page, deckUrl: string, levels: number[]): P
     }
     // Slidev's hidden drawing area for diagrams holds nothing a reader should get.
     document.getElementById('mermaid-rendering-container')?.remove()
-    return [...document.querySelectorAll('[data-slidev-no]')].map(slide => slide.querySelector('h1')?.textContent?.replace(/\s+/g, ' ').trim() ?? '')
+    return [
+      ...document.querySelectorAll('[data-slidev-no]'),
+    ].map(slide => slide.querySelector('h1')?.textContent?.replace(/\s+/g, ' ').trim() ?? '')
   }, { deckUrl, levels })
 }
 
@@ -164,7 +187,9 @@ async function prepareDocument(page: Page, deckUrl: string, levels: number[]): P
  * order: each takes its heading's own text.
  */
 function retitleOutline(pdf: PDFDocument, titles: string[]): string | undefined {
-  const look = (value: unknown) => value instanceof PDFRef ? pdf.context.lookup(value) : value
+  const look = (value: unknown) => value instanceof PDFRef
+    ? pdf.context.lookup(value)
+    : value
   const items: PDFDict[] = []
   const walk = (first: unknown) => {
     for (let item = look(first); item instanceof PDFDict; item = look(item.get(PDFName.of('Next')))) {
@@ -173,7 +198,9 @@ function retitleOutline(pdf: PDFDocument, titles: string[]): string | undefined 
     }
   }
   const outlines = look(pdf.catalog.get(PDFName.of('Outlines')))
-  walk(outlines instanceof PDFDict ? outlines.get(PDFName.of('First')) : undefined)
+  walk(outlines instanceof PDFDict
+    ? outlines.get(PDFName.of('First'))
+    : undefined)
   if (items.length !== titles.length)
     return `the outline has ${items.length} entries for ${titles.length} slides: each slide needs one heading (h1), and only one`
   items.forEach((item, i) => item.set(PDFName.of('Title'), PDFHexString.fromText(titles[i])))
@@ -181,7 +208,9 @@ function retitleOutline(pdf: PDFDocument, titles: string[]): string | undefined 
 
 /** Fonts the PDF carries as Type 3 glyphs or does not embed, by page (1-based). */
 function fontProblems(pdf: PDFDocument): string[] {
-  const look = (value: unknown) => value instanceof PDFRef ? pdf.context.lookup(value) : value
+  const look = (value: unknown) => value instanceof PDFRef
+    ? pdf.context.lookup(value)
+    : value
   const found: string[] = []
   pdf.getPages().forEach((page, index) => {
     const fonts = look(page.node.Resources()?.get(PDFName.of('Font')))
@@ -191,7 +220,9 @@ function fontProblems(pdf: PDFDocument): string[] {
       const font = look(ref) as PDFDict
       const subtype = font.get(PDFName.of('Subtype'))?.toString()
       const descendants = look(font.get(PDFName.of('DescendantFonts')))
-      const descendant = descendants instanceof PDFArray ? look(descendants.get(0)) as PDFDict : undefined
+      const descendant = descendants instanceof PDFArray
+        ? look(descendants.get(0)) as PDFDict
+        : undefined
       const descriptor = look((descendant ?? font).get(PDFName.of('FontDescriptor'))) as PDFDict | undefined
       const embedded = descriptor && ['FontFile', 'FontFile2', 'FontFile3'].some(key => descriptor.has(PDFName.of(key)))
       if (subtype === '/Type3')
@@ -217,10 +248,16 @@ export interface PrintResult {
  */
 export async function printPdf(target: Browser | Page, deckUrl: string, kind: PrintKind, deck: DeckInfo, output: string): Promise<PrintResult> {
   const started = performance.now()
-  const page = 'newPage' in target ? await target.newPage({ colorScheme: 'light', serviceWorkers: 'block' }) : target
+  const page = 'newPage' in target
+    ? await target.newPage({ colorScheme: 'light', serviceWorkers: 'block' })
+    : target
   try {
-    await page.setViewportSize(kind === 'slides' ? { width: deck.width, height: deck.height } : { width: A4_TEXT_WIDTH_PX, height: 1100 })
-    const path = `${new URL(deckUrl).pathname}${kind === 'slides' ? 'print' : 'read'}?print`
+    await page.setViewportSize(kind === 'slides'
+      ? { width: deck.width, height: deck.height }
+      : { width: A4_TEXT_WIDTH_PX, height: 1100 })
+    const path = `${new URL(deckUrl).pathname}${kind === 'slides'
+      ? 'print'
+      : 'read'}?print`
     if (page.url().startsWith(deckUrl)) {
       // Vue Router follows the address on popstate, as on the browser's back button.
       await page.evaluate((path) => {
@@ -232,17 +269,38 @@ export async function printPdf(target: Browser | Page, deckUrl: string, kind: Pr
     else {
       await page.goto(new URL(path, deckUrl).href, { waitUntil: 'networkidle', timeout: RENDER_TIMEOUT_MS })
     }
-    await page.emulateMedia({ media: kind === 'slides' ? 'screen' : null })
-    const view = kind === 'slides' ? '.print-slide-container' : '.reading-slide'
+    await page.emulateMedia({
+      media: kind === 'slides'
+        ? 'screen'
+        : null,
+    })
+    const view = kind === 'slides'
+      ? '.print-slide-container'
+      : '.reading-slide'
     await page.waitForFunction(({ view, count }) => document.querySelectorAll(view).length >= count, { view, count: deck.levels.length }, { timeout: DIAGRAM_TIMEOUT_MS }).catch(() => {})
     const drawn = await page.locator(view).count()
-    if (drawn !== deck.levels.length)
-      throw new ExportError(`${page.url()} shows ${drawn} slides of ${deck.levels.length}: ${kind === 'slides' ? 'Slidev\'s print view is not in this build (vite.config.ts keeps it)' : 'the reading view did not open'}`)
+    if (drawn !== deck.levels.length) {
+      throw new ExportError(`${page.url()} shows ${drawn} slides of ${deck.levels.length}: ${kind === 'slides'
+        ? 'Slidev\'s print view is not in this build (vite.config.ts keeps it)'
+        : 'the reading view did not open'}`)
+    }
     await checkSlides(page)
     const titles = await prepareDocument(page, deckUrl, deck.levels)
     const printed = await page.pdf(kind === 'slides'
-      ? { width: `${deck.width}px`, height: `${deck.height}px`, margin: { top: 0, right: 0, bottom: 0, left: 0 }, printBackground: true, tagged: true, outline: true }
-      : { preferCSSPageSize: true, printBackground: true, tagged: true, outline: true })
+      ? {
+          width: `${deck.width}px`,
+          height: `${deck.height}px`,
+          margin: { top: 0, right: 0, bottom: 0, left: 0 },
+          printBackground: true,
+          tagged: true,
+          outline: true,
+        }
+      : {
+          preferCSSPageSize: true,
+          printBackground: true,
+          tagged: true,
+          outline: true,
+        })
 
     const pdf = await PDFDocument.load(printed, { updateMetadata: false })
     const problems = fontProblems(pdf)
@@ -254,12 +312,18 @@ export async function printPdf(target: Browser | Page, deckUrl: string, kind: Pr
       problems.push(`${pdf.getPageCount()} pages for ${slides} slides: a slide spills onto a page of its own`)
     if (problems.length > 0)
       throw new ExportError(`${output}:\n${problems.join('\n')}`)
-    pdf.setTitle(kind === 'slides' ? deck.title : `${deck.title} (handout)`, { showInWindowTitleBar: true })
+    pdf.setTitle(kind === 'slides'
+      ? deck.title
+      : `${deck.title} (handout)`, { showInWindowTitleBar: true })
     pdf.setAuthor(deck.author)
     pdf.setSubject(deck.subject)
     pdf.setKeywords(deck.keywords)
     writeFileSync(output, await pdf.save())
-    return { output, pages: pdf.getPageCount(), seconds: (performance.now() - started) / 1000 }
+    return {
+      output,
+      pages: pdf.getPageCount(),
+      seconds: (performance.now() - started) / 1000,
+    }
   }
   finally {
     if (page !== target)

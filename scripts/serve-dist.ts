@@ -25,7 +25,9 @@ export function serveDist(dist: string, { base = '/', port = 0 } = {}): Promise<
   return new Promise(resolve => server.listen(port, '127.0.0.1', () => {
     const address = server.address()
     resolve({
-      url: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : port}${base}`,
+      url: `http://127.0.0.1:${typeof address === 'object' && address
+        ? address.port
+        : port}${base}`,
       close: () => new Promise(done => server.close(() => done())),
     })
   }))

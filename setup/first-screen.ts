@@ -12,7 +12,9 @@ export const FIRST_SCREEN_SLIDE = 'data-first-screen-slide'
 const HAND_OVER_LIMIT_MS = 10_000
 
 function liveSlideShown(): boolean {
-  return [...document.querySelectorAll('#slideshow .slidev-page')].some(page =>
+  return [
+    ...document.querySelectorAll('#slideshow .slidev-page'),
+  ].some(page =>
     page.getBoundingClientRect().width > 0
     && !page.querySelector('.slidev-slide-loading')
     && page.textContent!.trim() !== '')

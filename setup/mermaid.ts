@@ -41,9 +41,24 @@ export default defineMermaidSetup(() => {
     fontFamily,
     themeVariables: { fontSize: '22px', fontFamily },
     themeCSS,
-    flowchart: { curve: 'basis', padding: 10, nodeSpacing: 28, rankSpacing: 22, wrappingWidth: 240 },
+    flowchart: {
+      curve: 'basis',
+      padding: 10,
+      nodeSpacing: 28,
+      rankSpacing: 22,
+      wrappingWidth: 240,
+    },
     // Gantt charts here compare durations, not dates: tall bars, large text, no date axis labels.
     // useWidth: the slide's content width, so the chart is drawn at the size it is shown.
-    gantt: { useWidth: 860, barHeight: 36, barGap: 10, fontSize: 22, sectionFontSize: 22, leftPadding: 180, topPadding: 10, gridLineStartPadding: 10 },
+    gantt: {
+      useWidth: 860,
+      barHeight: 36,
+      barGap: 10,
+      fontSize: 22,
+      sectionFontSize: 22,
+      leftPadding: 180,
+      topPadding: 10,
+      gridLineStartPadding: 10,
+    },
   }
 })

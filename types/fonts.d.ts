@@ -1,5 +1,7 @@
 // subset-font and fontverter ship no types; these are the parts the build and the tests use.
 declare module 'subset-font' {
+  import type { Buffer } from 'node:buffer'
+
   interface SubsetFontOptions {
     targetFormat?: 'sfnt' | 'woff' | 'woff2' | 'truetype'
     preserveNameIds?: number[]
@@ -10,6 +12,8 @@ declare module 'subset-font' {
 
 // fontverter: the tests read a woff2 file's characters with it.
 declare module 'fontverter' {
+  import type { Buffer } from 'node:buffer'
+
   const fontverter: { convert: (font: Uint8Array, to: 'sfnt' | 'woff' | 'woff2' | 'truetype') => Promise<Buffer> }
   export default fontverter
 }

@@ -1,3 +1,4 @@
+import type { Buffer } from 'node:buffer'
 // What a visitor's browser does with a built deck: how many bytes arrive before slide 1 is
 // visible and how long that takes (cold cache), how many arrive in all once Slidev has preloaded
 // the rest, and how long each next slide takes to show after a keypress.
@@ -44,11 +45,19 @@ const compressedCache = new Map<string, { gzip: number, br: number }>()
  */
 function compressedSizes(file: string, body: Buffer): { gzip: number, br: number } {
   if (!compressedCache.has(file)) {
-    const copy = (suffix: string) => existsSync(`${file}${suffix}`) ? statSync(`${file}${suffix}`).size : undefined
+    const copy = (suffix: string) => existsSync(`${file}${suffix}`)
+      ? statSync(`${file}${suffix}`).size
+      : undefined
     const compressible = COMPRESSIBLE.has(extname(file))
     compressedCache.set(file, {
-      gzip: copy('.gz') ?? (compressible ? gzipSync(body, { level: 6 }).length : body.length),
-      br: copy('.br') ?? (compressible ? brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length : body.length),
+      gzip: copy('.gz') ?? (compressible
+        ? gzipSync(body, { level: 6 }).length
+        : body.length),
+      br: copy('.br') ?? (compressible
+        ? brotliCompressSync(body, {
+          params: { [constants.BROTLI_PARAM_QUALITY]: 11 },
+        }).length
+        : body.length),
     })
   }
   return compressedCache.get(file)!
@@ -56,7 +65,12 @@ function compressedSizes(file: string, body: Buffer): { gzip: number, br: number
 
 /** Bytes by kind for URLs of the deck: raw, gzip and brotli. */
 function tally(dist: string, urls: string[]): { bytes: Bytes, code: string[] } {
-  const bytes: Bytes = { js: { raw: 0, gzip: 0, br: 0 }, css: { raw: 0, gzip: 0, br: 0 }, font: { raw: 0, gzip: 0, br: 0 }, other: { raw: 0, gzip: 0, br: 0 } }
+  const bytes: Bytes = {
+    js: { raw: 0, gzip: 0, br: 0 },
+    css: { raw: 0, gzip: 0, br: 0 },
+    font: { raw: 0, gzip: 0, br: 0 },
+    other: { raw: 0, gzip: 0, br: 0 },
+  }
   const code: string[] = []
   for (const url of new Set(urls)) {
     const path = decodeURIComponent(new URL(url).pathname)
@@ -94,7 +108,9 @@ function installProbe(title: string) {
   const normalise = (text: string) => text.replace(/\s+/g, ' ').trim()
   const wanted = normalise(title)
   const fontsReady = () => document.fonts.status === 'loaded'
-  const titleOnScreen = () => [...document.querySelectorAll('h1, h2, h3, p, div')].some((element) => {
+  const titleOnScreen = () => [
+    ...document.querySelectorAll('h1, h2, h3, p, div'),
+  ].some((element) => {
     if (normalise(element.textContent ?? '') !== wanted || !element.checkVisibility({ opacityProperty: true, visibilityProperty: true }))
       return false
     const box = element.getBoundingClientRect()
@@ -103,7 +119,9 @@ function installProbe(title: string) {
   const probe: Probe = {
     watch(no, done) {
       const check = () => {
-        const slide = [...document.querySelectorAll(`#slideshow [data-slidev-no="${no}"]`)]
+        const slide = [
+          ...document.querySelectorAll(`#slideshow [data-slidev-no="${no}"]`),
+        ]
           .find(element => element.getBoundingClientRect().width > 0)
         if (slide && slide.textContent!.trim() !== '' && !slide.querySelector('.slidev-slide-loading') && fontsReady())
           done(performance.now())
@@ -127,7 +145,9 @@ function installProbe(title: string) {
 
 /** A cold browser context on the deck, with the probe, and requests to other hosts blocked. */
 async function openDeck(browser: Browser, url: string, title: string, blocked: string[] = []): Promise<{ page: Page, close: () => Promise<void> }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } })
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 720 },
+  })
   await context.addInitScript(installProbe, title)
   const page = await context.newPage()
   const origin = new URL(url).origin
@@ -145,7 +165,10 @@ async function openDeck(browser: Browser, url: string, title: string, blocked: s
     throw new Error(`${url}: slide 1 (title "${title}") was not shown within 60 s`)
   })
   await firstSlide.dispose()
-  return { page, close: () => context.close() }
+  return {
+    page,
+    close: () => context.close(),
+  }
 }
 
 /** Waits until Slidev has preloaded the other slides, which it starts a moment after slide 1 shows. */

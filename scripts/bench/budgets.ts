@@ -21,6 +21,6 @@ export const BUDGETS = {
  */
 export const NOT_BEFORE_FIRST_SLIDE: Readonly<Record<string, RegExp>> = {
   'Mermaid': /securityLevel/,
-  'Shiki language grammars': /scopeName\s*["']?\s*:\s*["']source\./,
+  'Shiki language grammars': /scopeName\s*(?:["']\s*)?:\s*["']source\./,
   'Monaco': /MonacoEnvironment|monaco-editor/,
 }

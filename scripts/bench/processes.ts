@@ -15,9 +15,14 @@ function treeRssKB(root: number): number {
     try {
       const stat = readFileSync(`/proc/${entry}/stat`, 'utf8')
       const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1])
-      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)])
+      children.set(ppid, [
+        ...(children.get(ppid) ?? []),
+        Number(entry),
+      ])
       const kb = readFileSync(`/proc/${entry}/status`, 'utf8').match(/^VmRSS:\s+(\d+)/m)
-      rss.set(Number(entry), kb ? Number(kb[1]) : 0)
+      rss.set(Number(entry), kb
+        ? Number(kb[1])
+        : 0)
     }
     catch {} // the process ended while we looked
   }
@@ -34,7 +39,11 @@ function treeRssKB(root: number): number {
 export function run(command: string, args: string[], options: { cwd: string, env?: NodeJS.ProcessEnv }): Promise<RunResult> {
   return new Promise((resolve, reject) => {
     const start = performance.now()
-    const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(command, args, {
+      cwd: options.cwd,
+      env: options.env ?? process.env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
     let output = ''
     child.stdout.on('data', chunk => output += chunk)
     child.stderr.on('data', chunk => output += chunk)

@@ -6,11 +6,14 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, r
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import process from 'node:process'
 
 export interface Starter { dir: string, createSlidevVersion: string, slidevVersion: string }
 
 const require = createRequire(import.meta.url)
-const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm'
+const npm = process.platform === 'win32'
+  ? 'npm.cmd'
+  : 'npm'
 
 export function installedVersion(name: string): string {
   return (JSON.parse(readFileSync(require.resolve(`${name}/package.json`), 'utf8')) as { version: string }).version
@@ -28,8 +31,19 @@ export function prepareStarter(): Starter {
   console.log(`[bench] generating the starter from create-slidev ${createSlidevVersion} in ${dir}`)
   rmSync(dir, { recursive: true, force: true })
   const work = mkdtempSync(join(tmpdir(), 'create-slidev-'))
-  const tarball = execFileSync(npm, ['pack', `create-slidev@${createSlidevVersion}`, '--silent', '--pack-destination', work], { encoding: 'utf8' }).trim().split('\n').pop()!
-  execFileSync('tar', ['-xzf', join(work, tarball), '-C', work])
+  const tarball = execFileSync(npm, [
+    'pack',
+    `create-slidev@${createSlidevVersion}`,
+    '--silent',
+    '--pack-destination',
+    work,
+  ], { encoding: 'utf8' }).trim().split('\n').pop()!
+  execFileSync('tar', [
+    '-xzf',
+    join(work, tarball),
+    '-C',
+    work,
+  ])
   mkdirSync(dir, { recursive: true })
   cpSync(join(work, 'package', 'template'), dir, { recursive: true })
   if (existsSync(join(dir, '_gitignore')))
@@ -45,7 +59,13 @@ export function prepareStarter(): Starter {
   // registry does not have.
   pkg.overrides = (JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'package.json'), 'utf8')) as { overrides?: object }).overrides
   writeFileSync(join(dir, 'package.json'), `${JSON.stringify(pkg, null, 2)}\n`)
-  execFileSync(npm, ['install', '--no-audit', '--no-fund', '--ignore-scripts', '--loglevel=error'], { cwd: dir, stdio: 'inherit' })
+  execFileSync(npm, [
+    'install',
+    '--no-audit',
+    '--no-fund',
+    '--ignore-scripts',
+    '--loglevel=error',
+  ], { cwd: dir, stdio: 'inherit' })
   writeFileSync(stampFile, stamp)
   return { dir, createSlidevVersion, slidevVersion }
 }

@@ -21,7 +21,9 @@ test('a good slide passes every check', async ({ page }) => {
   expect(face.words.length).toBeLessThan(20)
   expect(face.smallest.headline?.px).toBe(36)
   expect(face.smallest.body?.px).toBe(20)
-  expect(face.headlines).toEqual([{ text: 'A good slide', lines: 1, lastLineWords: 3 }])
+  expect(face.headlines).toEqual([
+    { text: 'A good slide', lines: 1, lastLineWords: 3 },
+  ])
   expect(face.imagesWithoutAlt).toEqual([])
   expect(await seriousAxeViolations(page, '#slide')).toEqual([])
 })
@@ -49,7 +51,12 @@ test('the type-size check catches a 12 px caption, in the page and in an SVG dra
 test('the type-size check tells a headline, a label, body text and the footer apart', async ({ page }) => {
   await slideWith(page, `<h1 style="font-size:30px">A small headline</h1><p class="eyebrow" style="font-size:18px">Kicker</p><p style="font-size:22px">Body</p><div data-chrome style="font-size:14px">Footer 3</div>`)
   const { smallest } = await inspectSlideFace(page, '#slide')
-  expect(Object.fromEntries(Object.entries(smallest).map(([role, s]) => [role, s.px]))).toEqual({ headline: 30, label: 18, body: 22, chrome: 14 })
+  expect(Object.fromEntries(Object.entries(smallest).map(([role, s]) => [role, s.px]))).toEqual({
+    headline: 30,
+    label: 18,
+    body: 22,
+    chrome: 14,
+  })
 })
 
 test('the headline check finds a word alone on the last line', async ({ page }) => {
@@ -69,9 +76,13 @@ test('the canvas check measures where the drawn content ends, footer left out', 
 
 test('the fit check catches an element past the canvas and a box that scrolls', async ({ page }) => {
   await slideWith(page, `${GOOD}<div style="position:absolute;top:500px;height:120px">Falls off the bottom</div>`)
-  expect((await inspectSlideFace(page, '#slide')).overflowing).toEqual([expect.stringMatching(/Falls off the bottom.*leaves the canvas/)])
+  expect((await inspectSlideFace(page, '#slide')).overflowing).toEqual([
+    expect.stringMatching(/Falls off the bottom.*leaves the canvas/),
+  ])
   await slideWith(page, `${GOOD}<div style="height:40px;overflow:auto"><p>one</p><p>two</p><p>three</p></div>`)
-  expect((await inspectSlideFace(page, '#slide')).overflowing).toEqual([expect.stringMatching(/scrolls or clips/)])
+  expect((await inspectSlideFace(page, '#slide')).overflowing).toEqual([
+    expect.stringMatching(/scrolls or clips/),
+  ])
 })
 
 test('axe catches a grey-on-grey label', async ({ page }) => {

@@ -17,7 +17,9 @@ const normalise = (text: string) => text.replace(/[’‘]/g, '\'').replace(/\s+
 
 /** Text in double quotes, straight or curly, at least two characters long. */
 function quotedSpans(text: string): string[] {
-  return [...normalise(text).matchAll(/[“"]([^“”"]{2,}?)[”"]/g)].map(match => match[1].replace(/[.,;:]$/, '').trim())
+  return [
+    ...normalise(text).matchAll(/[“"]([^“”"]{2,})[”"]/g),
+  ].map(match => match[1].replace(/[.,;:]$/, '').trim())
 }
 
 /** Where a quotation may come from: the essay, a sourced quotation, or a work's name in the data. */
@@ -33,7 +35,9 @@ async function openPrintView(page: Page) {
   await expect(page.locator('.print-slide-container')).toHaveCount(slides.length, { timeout: 30_000 })
   await expect(page.locator('.slidev-slide-loading')).toHaveCount(0)
   await page.waitForLoadState('networkidle')
-  await page.waitForFunction(() => [...document.querySelectorAll('.mermaid')].every(host => host.shadowRoot?.querySelector('svg')))
+  await page.waitForFunction(() => [
+    ...document.querySelectorAll('.mermaid'),
+  ].every(host => host.shadowRoot?.querySelector('svg')))
 }
 
 test('every quotation on a slide is verbatim from the essay or a sourced quotation', async ({ page }) => {
@@ -41,7 +45,12 @@ test('every quotation on a slide is verbatim from the essay or a sourced quotati
   // The text a viewer reads: the light DOM and the diagrams' shadow roots alike.
   const faces = await page.locator('.slidev-page').evaluateAll(pages => pages.map((root) => {
     const words: string[] = []
-    for (const node of [root, ...[...root.querySelectorAll('.mermaid')].map(host => host.shadowRoot!)]) {
+    for (const node of [
+      root,
+      ...[
+        ...root.querySelectorAll('.mermaid'),
+      ].map(host => host.shadowRoot!),
+    ]) {
       const walker = document.createTreeWalker(node, NodeFilter.SHOW_TEXT)
       for (let text = walker.nextNode(); text; text = walker.nextNode()) {
         if (!text.parentElement?.closest('style, script'))
@@ -77,10 +86,15 @@ async function sourcesShown(page: Page) {
     await expect(items.first()).toBeVisible()
     shown.push(...await items.evaluateAll(lis => lis.map(li => ({
       text: li.textContent ?? '',
-      links: [...li.querySelectorAll('a')].map(a => a.href),
+      links: [
+        ...li.querySelectorAll('a'),
+      ].map(a => a.href),
     }))))
   }
-  return shown.map(item => ({ ...item, text: normalise(item.text) }))
+  return shown.map(item => ({
+    ...item,
+    text: normalise(item.text),
+  }))
 }
 
 test('every source in data/ is on a sources slide, beside the fact it supports, once', async ({ page }) => {

@@ -1,8 +1,9 @@
+import type { Page } from '@playwright/test'
 // The built SPA as a visitor and a presenter use it: every slide renders in light and dark with
 // no console error and no request to another host; diagrams, the timeline and the velocity
 // model behave click by click; the presenter view works on every slide. (Fit, words, type size
 // and accessibility of every slide are quality.spec.ts's.)
-import { expect, type Page, test } from '@playwright/test'
+import { expect, test } from '@playwright/test'
 import { milestones } from '../../data/career'
 import { chapters, selectMilestones } from '../../data/timeline'
 import { DEFAULT_INPUTS, outcome } from '../../model/velocity'
@@ -46,7 +47,9 @@ for (const scheme of ['light', 'dark'] as const) {
       test(`slide ${no} "${title}" renders cleanly`, async ({ page, baseURL }) => {
         const trouble = watch(page, new URL(baseURL!).origin)
         await openSlide(page, no)
-        await expect(page.locator('html')).toHaveClass(scheme === 'dark' ? /\bdark\b/ : /^(?!.*\bdark\b)/)
+        await expect(page.locator('html')).toHaveClass(scheme === 'dark'
+          ? /\bdark\b/
+          : /^(?!.*\bdark\b)/)
 
         await page.waitForLoadState('networkidle')
 
@@ -102,7 +105,9 @@ test('the loop diagram shows more of the loop at each click', async ({ page }) =
   const steps = JSON.parse(slide.face.match(/<MermaidFigure :steps="([^"]+)"/)![1].replaceAll('\'', '"')) as string[][]
   await page.goto(`${slide.no}`)
   const visibleNodes = () => page.locator(`[data-slidev-no="${slide.no}"] .mermaid`).evaluate(host =>
-    [...host.shadowRoot?.querySelectorAll('g.node') ?? []]
+    [
+      ...host.shadowRoot?.querySelectorAll('g.node') ?? [],
+    ]
       .filter(node => Number(getComputedStyle(node).opacity) > 0.99)
       .map(node => node.id.match(/flowchart-([A-Za-z0-9]+)-\d+$/)?.[1])
       .sort())
@@ -153,7 +158,9 @@ for (const { no, notes } of slides) {
 
 test('with reduced motion, nothing on the slides transitions or animates', async ({ page }) => {
   await page.emulateMedia({ reducedMotion: 'reduce' })
-  const moving = () => page.evaluate(() => [...document.querySelectorAll('#slideshow *, #slideshow')]
+  const moving = () => page.evaluate(() => [
+    ...document.querySelectorAll('#slideshow *, #slideshow'),
+  ]
     .filter((e) => {
       const style = getComputedStyle(e)
       const seconds = (value: string) => Math.max(...value.split(',').map(v => Number.parseFloat(v) || 0))
@@ -174,9 +181,14 @@ test('with reduced motion, nothing on the slides transitions or animates', async
 /** Pairs of timeline labels (and dates) on screen whose boxes intersect. */
 async function overlappingLabels(page: Page, no: number): Promise<string[]> {
   return page.locator(`[data-slidev-no="${no}"] .career-timeline`).evaluate((timeline) => {
-    const boxes = [...timeline.querySelectorAll('.item .label, .item .when, .lane-label, .tick')]
+    const boxes = [
+      ...timeline.querySelectorAll('.item .label, .item .when, .lane-label, .tick'),
+    ]
       .filter(element => Number(getComputedStyle(element.closest('.item') ?? element).opacity) > 0)
-      .map(element => ({ text: element.textContent?.trim() ?? '', box: element.getBoundingClientRect() }))
+      .map(element => ({
+        text: element.textContent?.trim() ?? '',
+        box: element.getBoundingClientRect(),
+      }))
       .filter(({ text }) => text !== '')
     const pairs: string[] = []
     for (let i = 0; i < boxes.length; i++) {
@@ -202,7 +214,11 @@ for (const scheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme: scheme })
       const story = chapters(selectMilestones(milestones, timelineSelection(face)))
       // A timeline drawn with :reveal="false" shows everything at once and takes no click.
-      const steps = face.includes(':reveal="false"') ? [story.flat()] : story
+      const steps = face.includes(':reveal="false"')
+        ? [
+            story.flat(),
+          ]
+        : story
       await page.goto(`${no}`)
       const items = page.locator(`[data-slidev-no="${no}"] .career-timeline .item`)
       const onScreen = () => items.evaluateAll(all => all

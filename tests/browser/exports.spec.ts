@@ -24,7 +24,12 @@ test.describe('npm run export:all', () => {
   test.beforeAll(async () => {
     test.setTimeout(300_000)
     out = mkdtempSync(join(tmpdir(), 'deck-exports-'))
-    execFileSync(process.execPath, ['scripts/export.ts', 'all', '--out', out], { cwd: ROOT, stdio: 'pipe' })
+    execFileSync(process.execPath, [
+      'scripts/export.ts',
+      'all',
+      '--out',
+      out,
+    ], { cwd: ROOT, stdio: 'pipe' })
     zip = await JSZip.loadAsync(readFileSync(join(out, `${exportFilename}.pptx`)))
   })
 
@@ -36,7 +41,9 @@ test.describe('npm run export:all', () => {
     })
   }
 
-  const texts = async (path: string) => normalise([...(await zip.file(path)!.async('string')).matchAll(/<a:t>([^<]*)<\/a:t>/g)].map(m => m[1]).join(' ')
+  const texts = async (path: string) => normalise([
+    ...(await zip.file(path)!.async('string')).matchAll(/<a:t>([^<]*)<\/a:t>/g),
+  ].map(m => m[1]).join(' ')
     .replace(/&apos;/g, '\'').replace(/&quot;/g, '"').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>'))
   const key = (text: string) => normalise(text.replace(/<[^>]+>/g, '').replace(/[*_`]/g, '')).replace(/[^A-Z0-9]/gi, '').toLowerCase()
 
@@ -44,14 +51,18 @@ test.describe('npm run export:all', () => {
     const files = Object.keys(zip.files).filter(name => /^ppt\/slides\/slide\d+\.xml$/.test(name))
     expect(files).toHaveLength(slides.length)
     for (const slide of slides) {
-      const headline = slide.frontmatter.layout === 'quote' ? String(slide.frontmatter.title) : slide.face.match(/^# (.+)$/m)![1]
+      const headline = slide.frontmatter.layout === 'quote'
+        ? String(slide.frontmatter.title)
+        : slide.face.match(/^# (.+)$/m)![1]
       expect(key(await texts(`ppt/slides/slide${slide.no}.xml`)), `slide ${slide.no}`).toContain(key(headline))
     }
   })
 
   test('has no text smaller than a slide shows (no PDF-only text layer)', async () => {
     for (const slide of slides) {
-      const sizes = [...(await zip.file(`ppt/slides/slide${slide.no}.xml`)!.async('string')).matchAll(/<a:rPr[^>]*\ssz="(\d+)"/g)].map(m => Number(m[1]) / 100)
+      const sizes = [
+        ...(await zip.file(`ppt/slides/slide${slide.no}.xml`)!.async('string')).matchAll(/<a:rPr[^>]*\ssz="(\d+)"/g),
+      ].map(m => Number(m[1]) / 100)
       // The smallest text on a slide is its 16 px footer: 12 pt.
       expect(Math.min(...sizes), `slide ${slide.no}: smallest text, in pt`).toBeGreaterThanOrEqual(11)
     }
@@ -72,9 +83,22 @@ test.describe('a broken slide', () => {
   test('stops the PDF export with a message naming each slide at fault', async ({ browser }) => {
     const fixture = join(ROOT, 'tests', 'fixtures', 'broken-deck', 'slides.md')
     const options = await resolveOptions({ entry: fixture }, 'export')
-    const server = await createServer(options, { server: { host: '127.0.0.1', port: 18730 }, logLevel: 'silent', clearScreen: false })
+    const server = await createServer(options, {
+      server: { host: '127.0.0.1', port: 18730 },
+      logLevel: 'silent',
+      clearScreen: false,
+    })
     await server.listen()
-    const deck: DeckInfo = { title: 'Broken', author: 'Tests', subject: 'A deck with faults', keywords: [], exportFilename: 'broken', width: 980, height: 551, levels: [1, 1, 1, 1] }
+    const deck: DeckInfo = {
+      title: 'Broken',
+      author: 'Tests',
+      subject: 'A deck with faults',
+      keywords: [],
+      exportFilename: 'broken',
+      width: 980,
+      height: 551,
+      levels: [1, 1, 1, 1],
+    }
     const output = join(mkdtempSync(join(tmpdir(), 'deck-broken-')), 'broken.pdf')
     try {
       const error = await printPdf(browser, server.resolvedUrls!.local[0], 'slides', deck, output).then(() => undefined, (e: unknown) => e)

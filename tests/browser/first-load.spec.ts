@@ -1,4 +1,4 @@
-// The first load, as a visitor following a link gets it (see the README's Performance section):
+// The first load, as a visitor following a link gets it (see docs/loading.md):
 // - slide 1 is in the HTML (deploy/first-screen.ts) and looks like the live slide that replaces
 //   it, on a laptop and on a phone; it goes once the live slide shows, and never covers any other
 //   view or slide;
@@ -20,7 +20,10 @@ const TITLE = slides[0].title!
 /** A page with JavaScript off: what the browser draws from the HTML and CSS alone. */
 async function withoutScripts(browser: Browser, baseURL: string, options: Parameters<Browser['newContext']>[0] = {}) {
   const context = await browser.newContext({ ...options, baseURL, javaScriptEnabled: false })
-  return { page: await context.newPage(), close: () => context.close() }
+  return {
+    page: await context.newPage(),
+    close: () => context.close(),
+  }
 }
 
 async function expectLiveSlide(page: Page, no: number) {
@@ -29,7 +32,10 @@ async function expectLiveSlide(page: Page, no: number) {
 }
 
 test.describe('the first screen', () => {
-  for (const viewport of [{ width: 1280, height: 720 }, { width: 390, height: 844 }]) {
+  for (const viewport of [
+    { width: 1280, height: 720 },
+    { width: 390, height: 844 },
+  ]) {
     test(`shows slide 1 before any script has run, as the live deck draws it, at ${viewport.width}x${viewport.height}`, async ({ browser, baseURL, page }) => {
       const still = await withoutScripts(browser, baseURL!, { viewport, colorScheme: 'light' })
       await still.page.goto('')
@@ -46,7 +52,12 @@ test.describe('the first screen', () => {
       }
       const box = (await live(1))!
       // The slide's box on screen, not the nav bar, which a phone shows under the slide.
-      const clip = { x: Math.round(box.x), y: Math.round(box.y), width: Math.floor(box.width), height: Math.floor(box.height) }
+      const clip = {
+        x: Math.round(box.x),
+        y: Math.round(box.y),
+        width: Math.floor(box.width),
+        height: Math.floor(box.height),
+      }
       const liveShot = await page.screenshot({ clip, animations: 'disabled' })
       const stillShot = await still.page.screenshot({ clip, animations: 'disabled' })
       await live(2)
@@ -71,7 +82,9 @@ test.describe('the first screen', () => {
     await page.goto('')
     await expectLiveSlide(page, 1)
     await expect(page.getByRole('heading', { name: TITLE })).toHaveCount(1)
-    const ids = await page.evaluate(() => [...document.querySelectorAll('[id]')].map(element => element.id))
+    const ids = await page.evaluate(() => [
+      ...document.querySelectorAll('[id]'),
+    ].map(element => element.id))
     expect(ids.filter((id, i) => ids.indexOf(id) !== i), 'ids found twice').toEqual([])
   })
 
@@ -79,7 +92,12 @@ test.describe('the first screen', () => {
     const has = async (path: string) => (await (await request.get(path)).text()).includes(`id="${FIRST_SCREEN_ID}"`)
     expect(await has('')).toBe(true)
     expect(await has('1')).toBe(true)
-    for (const path of ['2', `${slides.length}`, 'presenter/1', '404.html'])
+    for (const path of [
+      '2',
+      `${slides.length}`,
+      'presenter/1',
+      '404.html',
+    ])
       expect(await has(path), path).toBe(false)
   })
 
@@ -116,26 +134,31 @@ async function openPrintView(page: Page) {
 function parseUnicodeRange(range: string): [number, number][] {
   return range.split(',').map((part) => {
     const [from, to = from] = part.trim().replace(/^U\+/i, '').split('-')
-    return [Number.parseInt(from, 16), Number.parseInt(to, 16)]
+    return [
+      Number.parseInt(from, 16),
+      Number.parseInt(to, 16),
+    ]
   })
 }
 
 test('the cut Latin font has every character the slides show', async ({ page, request }) => {
   await openPrintView(page)
   const { text, faces } = await page.evaluate(() => ({
-    text: [...document.querySelectorAll<HTMLElement>('.slidev-page')].map(slide => slide.innerText).join('\n'),
-    faces: [...document.styleSheets].flatMap(sheet => [...sheet.cssRules])
-      .filter((rule): rule is CSSFontFaceRule => rule instanceof CSSFontFaceRule)
-      .map(rule => ({
-        family: rule.style.getPropertyValue('font-family').replace(/['"]/g, ''),
-        style: rule.style.getPropertyValue('font-style'),
-        src: rule.style.getPropertyValue('src'),
-        range: rule.style.getPropertyValue('unicode-range'),
-        base: rule.parentStyleSheet!.href ?? location.href,
-      })),
+    text: [
+      ...document.querySelectorAll<HTMLElement>('.slidev-page'),
+    // innerText: the characters the slides show, not those hidden by CSS.
+    // eslint-disable-next-line unicorn/prefer-dom-node-text-content
+    ].map(slide => slide.innerText).join('\n'),
+    faces: [...document.styleSheets].flatMap(sheet => [...sheet.cssRules]).filter((rule): rule is CSSFontFaceRule => rule instanceof CSSFontFaceRule).map(rule => ({
+      family: rule.style.getPropertyValue('font-family').replace(/['"]/g, ''),
+      style: rule.style.getPropertyValue('font-style'),
+      src: rule.style.getPropertyValue('src'),
+      range: rule.style.getPropertyValue('unicode-range'),
+      base: rule.parentStyleSheet!.href ?? location.href,
+    })),
   }))
   const latin = faces.filter(face => face.family === 'Inter Variable' && face.style === 'normal'
-    && parseUnicodeRange(face.range).some(([from, to]) => from <= 0x41 && 0x41 <= to))
+    && parseUnicodeRange(face.range).some(([from, to]) => from <= 0x41 && to >= 0x41))
   expect(latin, 'one @font-face for Inter\'s Latin letters').toHaveLength(1)
   const url = new URL(latin[0].src.match(/url\("?([^")]+)"?\)/)![1], latin[0].base).href
   const file = await request.get(url)

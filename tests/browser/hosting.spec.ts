@@ -3,11 +3,12 @@
 // without (GitHub Pages): deep links and reloads, the base path, the PDF download, the link
 // preview, the Content-Security-Policy, a phone's screen, and the presenter view.
 import type { Page, Response } from '@playwright/test'
-import { expect, test } from '@playwright/test'
+import type { Buffer } from 'node:buffer'
 import { execFileSync } from 'node:child_process'
 import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { expect, test } from '@playwright/test'
 import { HASHED_ASSET_CACHE_CONTROL, SECURITY_HEADERS } from '../../deploy/headers'
 import { loadDeck } from '../support/deck'
 import { meanDifference } from '../support/images'
@@ -48,7 +49,10 @@ function ownRequests(page: Page, origin: string): string[] {
 async function downloadPdf(page: Page, title: string | RegExp = 'Download as PDF') {
   const button = page.getByTitle(title)
   await button.hover({ force: true })
-  const [download] = await Promise.all([page.waitForEvent('download'), button.click()])
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    button.click(),
+  ])
   return download
 }
 
@@ -77,7 +81,11 @@ for (const [host, deckOn] of Object.entries(HOSTS)) {
 
     test('every presenter deep link answers 200', async ({ request, baseURL }) => {
       const root = deckOn(baseURL!)
-      for (const path of ['', 'presenter/', ...slides.map(({ no }) => `presenter/${no}`)]) {
+      for (const path of [
+        '',
+        'presenter/',
+        ...slides.map(({ no }) => `presenter/${no}`),
+      ]) {
         const response = await request.get(`${root}${path}`, { maxRedirects: 0 })
         expect(response.status(), `${BASE}${path}`).toBe(200)
         expect(await response.text(), `${BASE}${path}`).toContain('<div id="app">')
@@ -103,7 +111,10 @@ test('the keyboard walks the deck without leaving or doubling the base path', as
     await expect(async () => {
       await page.keyboard.press('ArrowRight')
       expect(new URL(page.url()).pathname).toBe(`${BASE}${no}`)
-    }).toPass({ timeout: 20_000, intervals: [50] })
+    }).toPass({
+      timeout: 20_000,
+      intervals: [50],
+    })
     await expectSlide(page, no)
   }
   for (const path of ['overview', 'presenter/3']) {
@@ -167,7 +178,11 @@ test('the link preview: title, description, an OG image of the title slide and o
 })
 
 test.describe('the OG image', () => {
-  test.use({ viewport: { width: 980, height: 551 }, deviceScaleFactor: 1, colorScheme: 'light' })
+  test.use({
+    viewport: { width: 980, height: 551 },
+    deviceScaleFactor: 1,
+    colorScheme: 'light',
+  })
 
   test('is the title slide of this build', async ({ page, request }) => {
     const image = await (await request.get('og-image.png')).body()
@@ -208,7 +223,12 @@ test('with the shipped Content-Security-Policy as a header, no slide, click or v
     await expect(page.locator(`[data-slidev-no="${no}"] .slidev-slide-loading`)).toHaveCount(0)
     await page.waitForLoadState('networkidle')
   }
-  for (const view of ['presenter/12', 'overview', 'print', 'notes']) {
+  for (const view of [
+    'presenter/12',
+    'overview',
+    'print',
+    'notes',
+  ]) {
     await page.goto(view)
     await page.waitForLoadState('networkidle')
   }
@@ -233,15 +253,35 @@ test('only hashed assets are cached for long', async ({ page, request, baseURL }
     // A hashed name: name-<8+ url-safe characters>.ext
     expect(new URL(asset).pathname, 'asset without a content hash').toMatch(/-[\w-]{8,}\.\w+$/)
   }
-  for (const path of ['', '5', 'og-image.png', 'favicon.svg', `${exportFilename}.pdf`]) {
+  for (const path of [
+    '',
+    '5',
+    'og-image.png',
+    'favicon.svg',
+    `${exportFilename}.pdf`,
+  ]) {
     const response = await request.get(`${baseURL}${path}`)
     expect(response.headers()['cache-control'] ?? '', `${BASE}${path}`).not.toContain('immutable')
   }
 })
 
-for (const [name, viewport] of [['portrait', { width: 390, height: 844 }], ['landscape', { width: 844, height: 390 }]] as const) {
+for (const [name, viewport] of [
+  [
+    'portrait',
+    { width: 390, height: 844 },
+  ],
+  [
+    'landscape',
+    { width: 844, height: 390 },
+  ],
+] as const) {
   test.describe(`on a phone in ${name}`, () => {
-    test.use({ viewport, isMobile: true, hasTouch: true, deviceScaleFactor: 3 })
+    test.use({
+      viewport,
+      isMobile: true,
+      hasTouch: true,
+      deviceScaleFactor: 3,
+    })
 
     test('the slide fills the screen\'s width or height and nothing covers it', async ({ page }) => {
       for (const no of [1, slides.find(slide => slide.face.includes('<CareerTimeline'))!.no]) {
@@ -291,7 +331,9 @@ test('the presenter view works from the hosted build: notes, timer and the next 
 
 test('the HTML asks for slide 1\'s route, slide and font up front, not after the app has run', async ({ page, request }) => {
   const html = await (await request.get('')).text()
-  const preloads = [...html.matchAll(/<link rel="(modulepreload|preload)"[^>]*href="([^"]+)"/g)].map(([, rel, href]) => `${rel} ${href}`)
+  const preloads = [
+    ...html.matchAll(/<link rel="(modulepreload|preload)"[^>]*href="([^"]+)"/g),
+  ].map(([, rel, href]) => `${rel} ${href}`)
   expect(preloads.some(link => new RegExp(`^modulepreload ${BASE}assets/slidev/play-[\\w-]+\\.js$`).test(link)), 'the play route').toBe(true)
   expect(preloads.some(link => new RegExp(`^preload ${BASE}assets/inter-latin-wght-normal-[\\w-]+\\.woff2$`).test(link)), 'the Latin Inter font').toBe(true)
   // Each preloaded file is fetched exactly once: a preload whose crossorigin mode differs from

@@ -20,7 +20,9 @@ const HANDOUT = join(ROOT, 'dist', `${headmatter.exportFilename}-handout.pdf`)
 
 /** A slide's headline as its markdown writes it; a quotation's heading is its title. */
 function headline(slide: typeof slides[number]): string {
-  const text = slide.frontmatter.layout === 'quote' ? String(slide.frontmatter.title) : slide.face.match(/^# (.+)$/m)![1]
+  const text = slide.frontmatter.layout === 'quote'
+    ? String(slide.frontmatter.title)
+    : slide.face.match(/^# (.+)$/m)![1]
   return normalise(text.replace(/<[^>]+>/g, '').replace(/[*_`]/g, ''))
 }
 /** The first words of a slide's notes, as a reader sees them (no click markers, no markdown). */
@@ -34,7 +36,10 @@ test.beforeAll(() => {
     expect(existsSync(file), `${file} is missing: run npm run build first`).toBe(true)
 })
 
-for (const [kind, file] of [['slides', SLIDES], ['handout', HANDOUT]] as const) {
+for (const [kind, file] of [
+  ['slides', SLIDES],
+  ['handout', HANDOUT],
+] as const) {
   test.describe(`the ${kind} PDF`, () => {
     test('is tagged, in English, titled in the viewer\'s title bar, with the talk\'s metadata', async () => {
       const info = pdfInfo(file)
@@ -77,7 +82,9 @@ for (const [kind, file] of [['slides', SLIDES], ['handout', HANDOUT]] as const) 
       })
       expect(at.every((index, i) => index >= 0 && (i === 0 || index > at[i - 1])), 'each headline after the one before').toBe(true)
       slides.forEach((slide, i) => {
-        const labels = [...slide.face.matchAll(/<p class="eyebrow">([^<]+)<\/p>/g)].map(m => key(m[1]))
+        const labels = [
+          ...slide.face.matchAll(/<p class="eyebrow">([^<]+)<\/p>/g),
+        ].map(m => key(m[1]))
         if (slide.frontmatter.layout === 'section')
           labels.push(key(`Part ${slides.filter(s => s.frontmatter.layout === 'section' && s.no <= slide.no).length} of`))
         const after = texts.slice(at[i] + 1, at[i + 1])
@@ -224,8 +231,18 @@ test.describe('the handout PDF', () => {
     // pdftotext -bbox gives each word's box: under the slide, the notes' words are 10 pt or more.
     const { outline } = await readPdf(HANDOUT)
     const page = outline[slides.findIndex(slide => slide.face.includes('<CareerTimeline'))].page
-    const boxes = execFileSync('pdftotext', ['-bbox', '-f', String(page), '-l', String(page), HANDOUT, '-'], { encoding: 'utf8' })
-    const heights = [...boxes.matchAll(/yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">[^<]+</g)]
+    const boxes = execFileSync('pdftotext', [
+      '-bbox',
+      '-f',
+      String(page),
+      '-l',
+      String(page),
+      HANDOUT,
+      '-',
+    ], { encoding: 'utf8' })
+    const heights = [
+      ...boxes.matchAll(/yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">[^<]+</g),
+    ]
       .filter(m => Number(m[1]) > 360)
       .map(m => Number(m[2]) - Number(m[1]))
       .sort((a, b) => a - b)

@@ -6,12 +6,13 @@
 // reports/deck-check/ gets a JSON report of every figure and a screenshot of every failing slide.
 import type { Page } from '@playwright/test'
 import type { AxeViolation, FaceReport, TextRole } from '../support/checks'
+import type { StateRecord } from '../support/report'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { expect, test } from '@playwright/test'
 import { CANVAS, FONT_PX_TOLERANCE, inspectSlideFace, LIMITS, seriousAxeViolations } from '../support/checks'
 import { loadDeck } from '../support/deck'
-import { recordState, REPORT_DIR, STATES, type StateRecord } from '../support/report'
+import { recordState, REPORT_DIR, STATES } from '../support/report'
 
 const slides = await loadDeck()
 const isAppendix = (no: number) => slides[no - 1].frontmatter.layout === 'appendix'
@@ -22,11 +23,15 @@ function problemsOf(no: number, face: FaceReport, axe: AxeViolation[]): string[]
   const problems: string[] = []
   for (const overflow of face.overflowing)
     problems.push(`fit: ${overflow}`)
-  const maxWords = isAppendix(no) ? LIMITS.appendixWordsMax : LIMITS.talkWordsMax
+  const maxWords = isAppendix(no)
+    ? LIMITS.appendixWordsMax
+    : LIMITS.talkWordsMax
   if (face.words.length > maxWords)
     problems.push(`words: ${face.words.length} on the face (at most ${maxWords}): "${face.words.slice(0, 12).join(' ')} …"`)
   for (const [role, smallest] of Object.entries(face.smallest) as [TextRole, NonNullable<FaceReport['smallest'][TextRole]>][]) {
-    const limit = isAppendix(no) ? LIMITS.anywherePx : LIMITS.px[role]
+    const limit = isAppendix(no)
+      ? LIMITS.anywherePx
+      : LIMITS.px[role]
     if (smallest.px < limit - FONT_PX_TOLERANCE)
       problems.push(`type size: ${role} text at ${smallest.px.toFixed(1)} px (at least ${limit}) in ${smallest.element}`)
   }
@@ -53,7 +58,9 @@ async function settle(page: Page, no: number) {
   await expect(slide.locator('.slidev-slide-loading')).toHaveCount(0)
   await page.waitForLoadState('networkidle')
   // Diagrams draw asynchronously, into a shadow root.
-  await page.waitForFunction(n => [...document.querySelectorAll(`[data-slidev-no="${n}"] .mermaid`)].every(host => host.shadowRoot?.querySelector('svg')), no)
+  await page.waitForFunction(n => [
+    ...document.querySelectorAll(`[data-slidev-no="${n}"] .mermaid`),
+  ].every(host => host.shadowRoot?.querySelector('svg')), no)
 }
 
 test('the deck declares its language', async ({ page }) => {
@@ -77,9 +84,25 @@ for (const scheme of ['light', 'dark'] as const) {
           const axe = await seriousAxeViolations(page, selector)
           const found = problemsOf(no, face, axe)
           const smallest = Object.values(face.smallest).sort((a, b) => a.px - b.px)[0]
-          recordState({ slide: no, title, scheme, click, appendix: isAppendix(no), words: face.words.length, smallestPx: Number(smallest.px.toFixed(1)), smallestText: smallest.text, bodyPx: face.smallest.body ? Number(face.smallest.body.px.toFixed(1)) : null, axe, problems: found })
+          recordState({
+            slide: no,
+            title,
+            scheme,
+            click,
+            appendix: isAppendix(no),
+            words: face.words.length,
+            smallestPx: Number(smallest.px.toFixed(1)),
+            smallestText: smallest.text,
+            bodyPx: face.smallest.body
+              ? Number(face.smallest.body.px.toFixed(1))
+              : null,
+            axe,
+            problems: found,
+          })
           if (found.length > 0) {
-            await page.screenshot({ path: join(REPORT_DIR, `slide-${String(no).padStart(2, '0')}-${scheme}-click-${click}.png`) })
+            await page.screenshot({
+              path: join(REPORT_DIR, `slide-${String(no).padStart(2, '0')}-${scheme}-click-${click}.png`),
+            })
             problems.push(...found.map(p => `slide ${no} (${scheme}, click ${click}): ${p}`))
           }
           // Advance as a presenter does; the clicks are over when the next slide opens (or, on
@@ -117,6 +140,8 @@ test(`the talk slides carry ${LIMITS.talkWordsMedian} words or fewer, at the med
     counts.push(recorded.get(no)!)
   }
   counts.sort((a, b) => a - b)
-  const median = counts.length % 2 ? counts[(counts.length - 1) / 2] : (counts[counts.length / 2 - 1] + counts[counts.length / 2]) / 2
+  const median = counts.length % 2
+    ? counts[(counts.length - 1) / 2]
+    : (counts[counts.length / 2 - 1] + counts[counts.length / 2]) / 2
   expect(median, `words per talk slide: ${counts.join(', ')}`).toBeLessThanOrEqual(LIMITS.talkWordsMedian)
 })

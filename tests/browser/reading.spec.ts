@@ -9,8 +9,9 @@ import { builtBase } from '../support/serve'
 const slides = await loadDeck()
 const BASE = builtBase()
 /** The first words of a slide's notes, as the reader sees them (no click markers, no markup). */
-const notesStart = (notes: string) => notes.replace(/\[click(?::\d+)?\]/g, '').replace(/\[([^\]]+)\]\([^)]+\)/g, '$1')
-  .replace(/[*_`]/g, '').replace(/<[^>]+>/g, '').trim().split(/\s+/).slice(0, 5).join(' ')
+function notesStart(notes: string) {
+  return notes.replace(/\[click(?::\d+)?\]/g, '').replace(/\[([^\]]+)\]\([^)]+\)/g, '$1').replace(/[*_`]/g, '').replace(/<[^>]+>/g, '').trim().split(/\s+/).slice(0, 5).join(' ')
+}
 
 /** Text in the reading view smaller than `min` CSS px, outside the slide drawings. */
 function smallText(page: Page, min: number) {
@@ -30,7 +31,12 @@ function smallText(page: Page, min: number) {
 
 for (const width of [390, 320]) {
   test.describe(`the reading view, ${width} px wide`, () => {
-    test.use({ viewport: { width, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 3 })
+    test.use({
+      viewport: { width, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+      deviceScaleFactor: 3,
+    })
 
     test('every slide, then its notes, no sideways scrolling, no text under 16 px', async ({ page }) => {
       await page.goto('read')
@@ -74,7 +80,12 @@ for (const width of [390, 320]) {
 }
 
 test.describe('on a phone in portrait', () => {
-  test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 3 })
+  test.use({
+    viewport: { width: 390, height: 844 },
+    isMobile: true,
+    hasTouch: true,
+    deviceScaleFactor: 3,
+  })
 
   test('a visitor who opens a slide gets the reading view there, and a way back to the slides', async ({ page }) => {
     await page.goto('7')
@@ -124,7 +135,12 @@ test('every control the keyboard reaches is labelled and visible when focused', 
       let opacity = 1
       for (let node: HTMLElement | null = element; node; node = node.parentElement)
         opacity *= Number(getComputedStyle(node).opacity)
-      return { id: `${element.tagName.toLowerCase()} ${name}`, name, seen, visible: box.width > 0 && box.height > 0 && opacity > 0.5 }
+      return {
+        id: `${element.tagName.toLowerCase()} ${name}`,
+        name,
+        seen,
+        visible: box.width > 0 && box.height > 0 && opacity > 0.5,
+      }
     })
     if (!focused)
       continue

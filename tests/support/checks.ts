@@ -2,8 +2,7 @@
 // every slide, at every click, in light and dark. `inspectFace` runs inside the page (Playwright
 // sends its source), so it carries its helpers inside it and imports nothing.
 import type { Page } from '@playwright/test'
-import { readFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
+import AxeBuilder from '@axe-core/playwright'
 
 /** Slidev's canvas, in its own coordinates (the slide is scaled to fit the window). */
 export const CANVAS = { width: 980, height: 552 }
@@ -18,7 +17,12 @@ export const LIMITS = {
   talkWordsMax: 40,
   talkWordsMedian: 20,
   appendixWordsMax: 70,
-  px: { headline: 36, label: 20, body: 24, chrome: 16 },
+  px: {
+    headline: 36,
+    label: 20,
+    body: 24,
+    chrome: 16,
+  },
   /** Nothing anywhere, the appendix included, under this. */
   anywherePx: 16,
   /** A content slide's headline (figure and comparison layouts) takes at most this many lines. */
@@ -61,8 +65,9 @@ export function inspectFace(slide: Element, canvasWidth: number): FaceReport {
       if (style.display === 'none' || style.visibility === 'hidden' || Number(style.opacity) < 0.05
         || style.clipPath === 'inset(50%)' || style.clip === 'rect(0px, 0px, 0px, 0px)'
         || (box.width <= 1 && box.height <= 1 && style.overflow === 'hidden')
-        || style.color === 'rgba(0, 0, 0, 0)')
+        || style.color === 'rgba(0, 0, 0, 0)') {
         return true
+      }
     }
     return false
   }
@@ -122,8 +127,13 @@ export function inspectFace(slide: Element, canvasWidth: number): FaceReport {
         drawn.push(range.getBoundingClientRect())
       const px = Number.parseFloat(getComputedStyle(holder).fontSize) * factor(holder)
       const role = roleOf(holder, inDrawing)
-      if (px < (smallest[role]?.px ?? Number.POSITIVE_INFINITY))
-        smallest[role] = { text: text.slice(0, 50), px, element: describe(holder) }
+      if (px < (smallest[role]?.px ?? Number.POSITIVE_INFINITY)) {
+        smallest[role] = {
+          text: text.slice(0, 50),
+          px,
+          element: describe(holder),
+        }
+      }
     }
   }
   // Text in an SVG is drawn at the SVG's scale: the smaller of its two ratios to the viewBox,
@@ -144,7 +154,9 @@ export function inspectFace(slide: Element, canvasWidth: number): FaceReport {
   }
 
   // A headline's lines, from where its words fall.
-  const headlines = [...slide.querySelectorAll('h1')].filter(h => !hidden(h, slide) && h.textContent!.trim()).map((h) => {
+  const headlines = [
+    ...slide.querySelectorAll('h1'),
+  ].filter(h => !hidden(h, slide) && h.textContent!.trim()).map((h) => {
     const tops: number[] = []
     const walker = document.createTreeWalker(h, NodeFilter.SHOW_TEXT)
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
@@ -155,8 +167,14 @@ export function inspectFace(slide: Element, canvasWidth: number): FaceReport {
         tops.push(Math.round(range.getBoundingClientRect().top))
       }
     }
-    const lines = [...new Set(tops)]
-    return { text: h.textContent!.trim().slice(0, 60), lines: lines.length, lastLineWords: tops.filter(top => top === lines.at(-1)).length }
+    const lines = [
+      ...new Set(tops),
+    ]
+    return {
+      text: h.textContent!.trim().slice(0, 60),
+      lines: lines.length,
+      lastLineWords: tops.filter(top => top === lines.at(-1)).length,
+    }
   })
 
   const visible = drawn.filter(box => box.width > 0 && box.height > 0)
@@ -164,8 +182,17 @@ export function inspectFace(slide: Element, canvasWidth: number): FaceReport {
     top: (Math.min(...visible.map(box => box.top)) - canvas.top) / scale,
     bottom: (Math.max(...visible.map(box => box.bottom)) - canvas.top) / scale,
   }
-  const imagesWithoutAlt = [...slide.querySelectorAll('img')].filter(img => !img.hasAttribute('alt')).map(describe)
-  return { overflowing, words, smallest, headlines, content, imagesWithoutAlt }
+  const imagesWithoutAlt = [
+    ...slide.querySelectorAll('img'),
+  ].filter(img => !img.hasAttribute('alt')).map(describe)
+  return {
+    overflowing,
+    words,
+    smallest,
+    headlines,
+    content,
+    imagesWithoutAlt,
+  }
 }
 
 export async function inspectSlideFace(page: Page, selector: string): Promise<FaceReport> {
@@ -179,18 +206,15 @@ export interface AxeViolation {
   targets: string[]
 }
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
-
 /** axe-core's serious and critical violations within `selector`. */
 export async function seriousAxeViolations(page: Page, selector: string): Promise<AxeViolation[]> {
-  if (!(await page.evaluate(() => 'axe' in window)))
-    // Evaluated from the test, not added as a <script>: the deck's CSP blocks inline scripts.
-    await page.evaluate(`${axeSource}\n;undefined`)
-  const results = await page.evaluate(async (context) => {
-    const axe = (window as unknown as { axe: { run: (context: string, options: object) => Promise<{ violations: { id: string, impact: string, help: string, nodes: { target: string[] }[] }[] }> } }).axe
-    return axe.run(context, { resultTypes: ['violations'] })
-  }, selector)
+  const results = await new AxeBuilder({ page }).include(selector).analyze()
   return results.violations
     .filter(v => v.impact === 'serious' || v.impact === 'critical')
-    .map(v => ({ rule: v.id, impact: v.impact, help: v.help, targets: v.nodes.map(n => n.target.join(' ')).slice(0, 5) }))
+    .map(v => ({
+      rule: v.id,
+      impact: v.impact!,
+      help: v.help,
+      targets: v.nodes.map(n => n.target.join(' ')).slice(0, 5),
+    }))
 }

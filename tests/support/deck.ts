@@ -1,11 +1,14 @@
 // The deck as Slidev parses it (src: imports resolved), for tests that read its source.
 import type { TimelineSelection } from '../../data/timeline'
-import { load } from '@slidev/parser/fs'
 import { join } from 'node:path'
+import { load } from '@slidev/parser/fs'
 import { ROOT } from './essay'
 
 export async function loadDeck() {
-  const data = await load({ roots: [ROOT], userRoot: ROOT }, join(ROOT, 'slides.md'))
+  const data = await load({
+    roots: [ROOT],
+    userRoot: ROOT,
+  }, join(ROOT, 'slides.md'))
   return data.slides.map((slide, index) => ({
     no: index + 1,
     title: slide.title ?? '',
@@ -25,9 +28,18 @@ export function timelineSelection(face: string): TimelineSelection {
   if (tag === undefined)
     throw new Error('no <CareerTimeline ... /> on this slide')
   const prop = (name: string) => tag.match(new RegExp(`:${name}="([^"]+)"`))?.[1]
-  const list = (value?: string) => value === undefined ? undefined : JSON.parse(value.replaceAll('\'', '"'))
-  const year = (value?: string) => value === undefined ? undefined : Number(value)
-  return { kinds: list(prop('kinds')), eras: list(prop('eras')), from: year(prop('from')), to: year(prop('to')) }
+  const list = (value?: string) => value === undefined
+    ? undefined
+    : JSON.parse(value.replaceAll('\'', '"'))
+  const year = (value?: string) => value === undefined
+    ? undefined
+    : Number(value)
+  return {
+    kinds: list(prop('kinds')),
+    eras: list(prop('eras')),
+    from: year(prop('from')),
+    to: year(prop('to')),
+  }
 }
 
 export interface MermaidBlock {
@@ -38,13 +50,20 @@ export interface MermaidBlock {
 
 /** The ```mermaid blocks on a slide's face. */
 export function mermaidBlocks(face: string): MermaidBlock[] {
-  return [...face.matchAll(/^```mermaid *(.*)\n([\s\S]*?)^```$/gm)].map(match => ({ options: match[1].trim(), code: match[2] }))
+  return [
+    ...face.matchAll(/^```mermaid *(.*)\n([\s\S]*?)^```$/gm),
+  ].map(match => ({
+    options: match[1].trim(),
+    code: match[2],
+  }))
 }
 
 /** Every text a diagram draws, from its code: node labels, subgraph titles, edge labels, Gantt sections and tasks. */
 export function diagramLabels(code: string): string[] {
   const clean = (text: string) => text.replace(/<br\s*\/?>/g, ' ').replace(/^"|"$/g, '').trim()
-  const labels = [...flowchartNodes(code).values()]
+  const labels = [
+    ...flowchartNodes(code).values(),
+  ]
   for (const match of code.matchAll(/^\s*subgraph\s+\w+\s*\[([^\]]+)\]/gm))
     labels.push(clean(match[1]))
   for (const match of code.matchAll(/(?:--|-\.)\s+([^-.>|][^>|]*?)\s+(?:-->|\.->|\.-x|--x)|-->\|([^|]+)\|/g))
@@ -61,8 +80,8 @@ export function diagramLabels(code: string): string[] {
 /** Node ids and the label each shows, from a flowchart's code (id[label], id([label]), id["label"]). */
 export function flowchartNodes(code: string): Map<string, string> {
   const nodes = new Map<string, string>()
-  for (const match of code.matchAll(/\b([A-Za-z][A-Za-z0-9]*)(?:\(\[|\[)"?([^\]"]+)"?(?:\]\)|\])/g)) {
-    if (!code.match(new RegExp(`subgraph\\s+${match[1]}\\b`)))
+  for (const match of code.matchAll(/\b([A-Z][A-Z0-9]*)(?:\(\[|\[)"?([^\]"]+)"?(?:\]\)|\])/gi)) {
+    if (!new RegExp(`subgraph\\s+${match[1]}\\b`).test(code))
       nodes.set(match[1], match[2].replace(/<br\s*\/?>/g, ' ').trim())
   }
   return nodes

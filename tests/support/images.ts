@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test'
+import type { Buffer } from 'node:buffer'
 
 /**
  * Mean difference per channel (0-255) between two PNG images of the same size, computed in the
@@ -21,5 +22,8 @@ export function meanDifference(page: Page, a: Buffer, b: Buffer): Promise<number
     for (let i = 0; i < x.data.length; i++)
       sum += Math.abs(x.data[i] - y.data[i])
     return sum / x.data.length
-  }, [a.toString('base64'), b.toString('base64')] as const)
+  }, [
+    a.toString('base64'),
+    b.toString('base64'),
+  ] as const)
 }

@@ -5,13 +5,22 @@ import { execFileSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef, PDFString } from 'pdf-lib'
 
-const run = (command: string, args: string[]) => execFileSync(command, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 64 << 20 })
+function run(command: string, args: string[]) {
+  return execFileSync(command, args, {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'ignore'],
+    maxBuffer: 64 << 20,
+  })
+}
 
 export const normalise = (text: string) => text.replace(/[’‘]/g, '\'').replace(/[“”]/g, '"').replace(/\s+/g, ' ').trim()
 
 /** pdfinfo's fields, by name. */
 export function pdfInfo(file: string): Record<string, string> {
-  return Object.fromEntries(run('pdfinfo', [file]).split('\n').map(line => line.match(/^([^:]+):\s*(.*)$/)).filter(m => m !== null).map(m => [m[1], m[2].trim()]))
+  return Object.fromEntries(run('pdfinfo', [file]).split('\n').map(line => line.match(/^([^:]+):\s*(.*)$/)).filter(m => m !== null).map(m => [
+    m[1],
+    m[2].trim(),
+  ]))
 }
 
 /** pdffonts' rows: each font's name, type and whether it is embedded. */
@@ -24,7 +33,14 @@ export function pdfFonts(file: string) {
 }
 
 export function pageText(file: string, page: number): string {
-  return normalise(run('pdftotext', ['-f', String(page), '-l', String(page), file, '-']))
+  return normalise(run('pdftotext', [
+    '-f',
+    String(page),
+    '-l',
+    String(page),
+    file,
+    '-',
+  ]))
 }
 
 /** The structure tree's tags with their text, in reading order (pdfinfo -struct-text). */
@@ -49,8 +65,15 @@ export function headings(file: string): { level: number, text: string }[] {
     if (!level)
       return []
     const inside = nodes.slice(i + 1).findIndex(next => next.depth <= node.depth)
-    const text = nodes.slice(i, inside < 0 ? undefined : i + 1 + inside).map(n => n.text).join('')
-    return [{ level: Number(level[1] ?? 1), text: normalise(text) }]
+    const text = nodes.slice(i, inside < 0
+      ? undefined
+      : i + 1 + inside).map(n => n.text).join('')
+    return [
+      {
+        level: Number(level[1] ?? 1),
+        text: normalise(text),
+      },
+    ]
   })
 }
 
@@ -69,10 +92,14 @@ export interface PdfDocumentView {
 
 export async function readPdf(file: string): Promise<PdfDocumentView> {
   const pdf = await PDFDocument.load(readFileSync(file))
-  const look = (value: unknown) => value instanceof PDFRef ? pdf.context.lookup(value) : value
+  const look = (value: unknown) => value instanceof PDFRef
+    ? pdf.context.lookup(value)
+    : value
   const text = (value: unknown) => {
     const found = look(value)
-    return found instanceof PDFString || found instanceof PDFHexString ? found.decodeText() : undefined
+    return found instanceof PDFString || found instanceof PDFHexString
+      ? found.decodeText()
+      : undefined
   }
   const pageRefs = pdf.getPages().map(page => page.ref.toString())
   const named = look(pdf.catalog.get(PDFName.of('Dests')))
@@ -82,14 +109,22 @@ export async function readPdf(file: string): Promise<PdfDocumentView> {
       target = look(named.get(target))
     if (target instanceof PDFDict)
       target = look(target.get(PDFName.of('D')))
-    return target instanceof PDFArray ? pageRefs.indexOf(target.get(0).toString()) + 1 : 0
+    return target instanceof PDFArray
+      ? pageRefs.indexOf(target.get(0).toString()) + 1
+      : 0
   }
 
   const outline: PdfDocumentView['outline'] = []
   const walk = (first: unknown, depth: number) => {
     for (let item = look(first); item instanceof PDFDict; item = look(item.get(PDFName.of('Next')))) {
       const action = look(item.get(PDFName.of('A')))
-      outline.push({ title: text(item.get(PDFName.of('Title'))) ?? '', depth, page: pageOf(item.get(PDFName.of('Dest')) ?? (action instanceof PDFDict ? action.get(PDFName.of('D')) : undefined)) })
+      outline.push({
+        title: text(item.get(PDFName.of('Title'))) ?? '',
+        depth,
+        page: pageOf(item.get(PDFName.of('Dest')) ?? (action instanceof PDFDict
+          ? action.get(PDFName.of('D'))
+          : undefined)),
+      })
       walk(item.get(PDFName.of('First')), depth + 1)
     }
   }
@@ -100,13 +135,24 @@ export async function readPdf(file: string): Promise<PdfDocumentView> {
   const links: PdfDocumentView['links'] = []
   pdf.getPages().forEach((page, index) => {
     const annotations = look(page.node.get(PDFName.of('Annots')))
-    for (const entry of annotations instanceof PDFArray ? annotations.asArray() : []) {
+    for (const entry of annotations instanceof PDFArray
+      ? annotations.asArray()
+      : []) {
       const annotation = look(entry) as PDFDict
       if (annotation.get(PDFName.of('Subtype'))?.toString() !== '/Link')
         continue
       const action = look(annotation.get(PDFName.of('A')))
-      const uri = action instanceof PDFDict ? text(action.get(PDFName.of('URI'))) : undefined
-      links.push(uri ? { page: index + 1, uri } : { page: index + 1, target: pageOf(annotation.get(PDFName.of('Dest')) ?? (action instanceof PDFDict ? action.get(PDFName.of('D')) : undefined)) })
+      const uri = action instanceof PDFDict
+        ? text(action.get(PDFName.of('URI')))
+        : undefined
+      links.push(uri
+        ? { page: index + 1, uri }
+        : {
+            page: index + 1,
+            target: pageOf(annotation.get(PDFName.of('Dest')) ?? (action instanceof PDFDict
+              ? action.get(PDFName.of('D'))
+              : undefined)),
+          })
     }
   })
 
@@ -117,8 +163,11 @@ export async function readPdf(file: string): Promise<PdfDocumentView> {
       return element.asArray().forEach(visit)
     if (!(element instanceof PDFDict))
       return
-    if (element.get(PDFName.of('S'))?.toString() === '/Figure')
-      figures.push({ alt: text(element.get(PDFName.of('Alt'))) })
+    if (element.get(PDFName.of('S'))?.toString() === '/Figure') {
+      figures.push({
+        alt: text(element.get(PDFName.of('Alt'))),
+      })
+    }
     visit(element.get(PDFName.of('K')))
   }
   visit(pdf.catalog.get(PDFName.of('StructTreeRoot')))

@@ -38,18 +38,28 @@ export function writeSummary(): void {
   const states = readFileSync(STATES, 'utf8').trim().split('\n').map(line => JSON.parse(line) as StateRecord)
   // Words per talk slide at its last click (the last state recorded for it).
   const last = new Map(states.filter(s => !s.appendix).map(s => [s.slide, s.words]))
-  const words = [...last.values()].sort((a, b) => a - b)
+  const words = [
+    ...last.values(),
+  ].sort((a, b) => a - b)
   const bodies = states.filter(s => !s.appendix && s.bodyPx !== null).map(s => s.bodyPx!)
   const summary = {
     date: new Date().toISOString(),
     states: states.length,
     slides: new Set(states.map(s => s.slide)).size,
-    talkWords: { max: words.at(-1), median: words[Math.floor(words.length / 2)] },
+    talkWords: {
+      max: words.at(-1),
+      median: words[Math.floor(words.length / 2)],
+    },
     appendixWordsMax: Math.max(...states.filter(s => s.appendix).map(s => s.words)),
     smallestTextPx: Math.min(...states.map(s => s.smallestPx)),
     smallestTalkBodyPx: Math.min(...bodies),
     axeSeriousOrCritical: states.reduce((n, s) => n + s.axe.length, 0),
-    failing: states.filter(s => s.problems.length > 0).map(s => ({ slide: s.slide, scheme: s.scheme, click: s.click, problems: s.problems })),
+    failing: states.filter(s => s.problems.length > 0).map(s => ({
+      slide: s.slide,
+      scheme: s.scheme,
+      click: s.click,
+      problems: s.problems,
+    })),
   }
   writeFileSync(join(REPORT_DIR, 'report.json'), `${JSON.stringify({ summary, states }, null, 2)}\n`)
   console.log(`deck check: ${summary.states} states of ${summary.slides} slides; talk words max ${summary.talkWords.max}, median ${summary.talkWords.median}; appendix words max ${summary.appendixWordsMax}; smallest text ${summary.smallestTextPx} px, smallest talk body text ${summary.smallestTalkBodyPx} px; axe serious/critical ${summary.axeSeriousOrCritical}; failing ${summary.failing.length}. Report: reports/deck-check/report.json`)

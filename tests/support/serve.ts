@@ -11,6 +11,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import { existsSync, readFileSync, statSync } from 'node:fs'
 import { createServer } from 'node:http'
 import { join } from 'node:path'
+import process from 'node:process'
 import sirv from 'sirv'
 import { HASHED_ASSET_CACHE_CONTROL, HASHED_ASSETS_DIR, SECURITY_HEADERS, SERVICE_WORKER_CACHE_CONTROL, SERVICE_WORKER_FILE } from '../../deploy/headers.ts'
 import { ROOT } from './essay.ts'
@@ -28,7 +29,9 @@ export function githubPagesPort(port: number): number {
 /** The base path of the build in dist/, from Slidev's `<base>*  <base>index.html  200` rule. */
 export function builtBase(dist = DIST): string {
   const file = join(dist, '_redirects')
-  const rule = existsSync(file) ? readFileSync(file, 'utf8').match(/^(\/\S*)\*\s+\1index\.html\s+200\s*$/m) : null
+  const rule = existsSync(file)
+    ? readFileSync(file, 'utf8').match(/^(\/\S*)\*\s+\1index\.html\s+200\s*$/m)
+    : null
   if (!rule)
     throw new Error(`${file}: no "<base>* <base>index.html 200" rule; run npm run build first`)
   return rule[1]
@@ -38,7 +41,14 @@ type Handler = (req: IncomingMessage, res: ServerResponse) => void
 
 export function hostHandler(host: Host, dist = DIST): Handler {
   const base = builtBase(dist)
-  const files = sirv(dist, { dev: false, etag: true, dotfiles: false, single: host === 'rewrite', gzip: true, brotli: host === 'rewrite' })
+  const files = sirv(dist, {
+    dev: false,
+    etag: true,
+    dotfiles: false,
+    single: host === 'rewrite',
+    gzip: true,
+    brotli: host === 'rewrite',
+  })
   const notFound = readFileSync(join(dist, '404.html'))
   return (req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://host').pathname)

@@ -8,16 +8,40 @@ import { CareerDataError, validateMilestones } from '../../data/validate'
 import { validateDeckData } from '../../vite.config'
 
 const good = milestones.slice(0, 4)
-const broken = (index: number, change: Partial<Milestone> | ((m: Milestone) => Milestone)): Milestone[] =>
-  good.map((m, i) => i !== index ? m : typeof change === 'function' ? change(m) : { ...m, ...change })
+function broken(index: number, change: Partial<Milestone> | ((m: Milestone) => Milestone)): Milestone[] {
+  return good.map((m, i) => i !== index
+    ? m
+    : typeof change === 'function'
+      ? change(m)
+      : {
+          ...m,
+          ...change,
+        })
+}
 
 describe('the career data', () => {
   it('accepts Feb 29 in a leap year, and dates of unequal precision in either order', () => {
-    expect(() => validateMilestones([{ ...good[2], date: { year: 2012, month: 2, day: 29 }, until: undefined }])).not.toThrow()
     expect(() => validateMilestones([
-      { ...good[0], date: { year: 2015, month: 5, day: 21 } },
-      { ...good[1], date: { year: 2015, approximate: true } },
-      { ...good[2], date: { year: 2015, month: 12 }, until: undefined },
+      {
+        ...good[2],
+        date: { year: 2012, month: 2, day: 29 },
+        until: undefined,
+      },
+    ])).not.toThrow()
+    expect(() => validateMilestones([
+      {
+        ...good[0],
+        date: { year: 2015, month: 5, day: 21 },
+      },
+      {
+        ...good[1],
+        date: { year: 2015, approximate: true },
+      },
+      {
+        ...good[2],
+        date: { year: 2015, month: 12 },
+        until: undefined,
+      },
     ])).not.toThrow()
   })
 
@@ -32,31 +56,121 @@ describe('the career data', () => {
 
   it('shows an unverified date as "c." and the year only', () => {
     const unverified = milestones.filter(m => m.date.approximate)
-    expect(unverified.map(m => m.id)).toEqual(['bsc-toronto', 'msc-ubc', 'phd-stanford', 'cs231n', 'zero-to-hero'])
+    expect(unverified.map(m => m.id)).toEqual([
+      'bsc-toronto',
+      'msc-ubc',
+      'phd-stanford',
+      'cs231n',
+      'zero-to-hero',
+    ])
     for (const m of unverified)
       expect(formatDate(m.date)).toBe(`c. ${m.date.year}`)
   })
 })
 
 describe.each([
-  ['a missing date', broken(1, m => ({ ...m, date: undefined as unknown as Milestone['date'] })), /milestone "msc-ubc": field "date" is missing/],
-  ['a month 13', broken(2, { date: { year: 2011, month: 13 } }), /milestone "google-2011": field "date.month" must be 1 to 12, got 13/],
-  ['a day past the month', broken(2, { date: { year: 2011, month: 4, day: 31 } }), /milestone "google-2011": field "date.day" must be 1 to 30 for 2011-04, got 31/],
-  ['Feb 29 outside a leap year', broken(2, { date: { year: 2011, month: 2, day: 29 } }), /milestone "google-2011": field "date.day" must be 1 to 28 for 2011-02, got 29/],
-  ['a month on an unverified date', broken(0, { date: { year: 2009, month: 5, approximate: true } }), /milestone "bsc-toronto": field "date" is approximate/],
-  ['a bad URL', broken(3, { source: 'karpathy.github.io/2016/09/07/phd/' }), /milestone "phd-stanford": field "source" is not a URL/],
-  ['a plain-http URL', broken(3, { moreSources: ['http://purl.stanford.edu/wf528qt3314'] }), /milestone "phd-stanford": field "moreSources\[0\]" must be an https:\/\/ address/],
-  ['a missing title', broken(0, { title: ' ' }), /milestone "bsc-toronto": field "title" is missing/],
-  ['an unknown era', broken(0, { era: 'startup' as Milestone['era'] }), /milestone "bsc-toronto": field "era" must be one of/],
-  ['an end before its start', broken(2, { until: { year: 2010 } }), /milestone "google-2011": field "until" is before field "date"/],
-  ['events out of order', [good[1], good[0], good[2], good[3]], /milestone "bsc-toronto": field "date" is earlier than milestone "msc-ubc" before it/],
-  ['events out of order across precisions', [
-    { ...good[0], date: { year: 2015, month: 12 } },
-    { ...good[1], date: { year: 2015, approximate: true } },
-    { ...good[2], date: { year: 2015, month: 1 }, until: undefined },
-  ], /milestone "google-2011": field "date" is earlier than milestone "bsc-toronto" before it/],
-  ['a duplicate id', [...good, { ...good[3], title: 'Another' }], /milestone "phd-stanford": field "id" duplicates milestone #4/],
-  ['a duplicate fact', [...good, { ...good[3], id: 'phd-again' }], /milestone "phd-again": duplicates milestone "phd-stanford"/],
+  [
+    'a missing date',
+    broken(1, m => ({ ...m, date: undefined as unknown as Milestone['date'] })),
+    /milestone "msc-ubc": field "date" is missing/,
+  ],
+  [
+    'a month 13',
+    broken(2, {
+      date: { year: 2011, month: 13 },
+    }),
+    /milestone "google-2011": field "date.month" must be 1 to 12, got 13/,
+  ],
+  [
+    'a day past the month',
+    broken(2, {
+      date: { year: 2011, month: 4, day: 31 },
+    }),
+    /milestone "google-2011": field "date.day" must be 1 to 30 for 2011-04, got 31/,
+  ],
+  [
+    'Feb 29 outside a leap year',
+    broken(2, {
+      date: { year: 2011, month: 2, day: 29 },
+    }),
+    /milestone "google-2011": field "date.day" must be 1 to 28 for 2011-02, got 29/,
+  ],
+  [
+    'a month on an unverified date',
+    broken(0, {
+      date: { year: 2009, month: 5, approximate: true },
+    }),
+    /milestone "bsc-toronto": field "date" is approximate/,
+  ],
+  [
+    'a bad URL',
+    broken(3, { source: 'karpathy.github.io/2016/09/07/phd/' }),
+    /milestone "phd-stanford": field "source" is not a URL/,
+  ],
+  [
+    'a plain-http URL',
+    broken(3, {
+      moreSources: ['http://purl.stanford.edu/wf528qt3314'],
+    }),
+    /milestone "phd-stanford": field "moreSources\[0\]" must be an https:\/\/ address/,
+  ],
+  [
+    'a missing title',
+    broken(0, { title: ' ' }),
+    /milestone "bsc-toronto": field "title" is missing/,
+  ],
+  [
+    'an unknown era',
+    broken(0, { era: 'startup' as Milestone['era'] }),
+    /milestone "bsc-toronto": field "era" must be one of/,
+  ],
+  [
+    'an end before its start',
+    broken(2, {
+      until: { year: 2010 },
+    }),
+    /milestone "google-2011": field "until" is before field "date"/,
+  ],
+  [
+    'events out of order',
+    [good[1], good[0], good[2], good[3]],
+    /milestone "bsc-toronto": field "date" is earlier than milestone "msc-ubc" before it/,
+  ],
+  [
+    'events out of order across precisions',
+    [
+      {
+        ...good[0],
+        date: { year: 2015, month: 12 },
+      },
+      {
+        ...good[1],
+        date: { year: 2015, approximate: true },
+      },
+      {
+        ...good[2],
+        date: { year: 2015, month: 1 },
+        until: undefined,
+      },
+    ],
+    /milestone "google-2011": field "date" is earlier than milestone "bsc-toronto" before it/,
+  ],
+  [
+    'a duplicate id',
+    [
+      ...good,
+      { ...good[3], title: 'Another' },
+    ],
+    /milestone "phd-stanford": field "id" duplicates milestone #4/,
+  ],
+  [
+    'a duplicate fact',
+    [
+      ...good,
+      { ...good[3], id: 'phd-again' },
+    ],
+    /milestone "phd-again": duplicates milestone "phd-stanford"/,
+  ],
 ])('data with %s', (_, list, message) => {
   it('fails the check, naming the file, entry and field', () => {
     expect(() => validateMilestones(list)).toThrowError(CareerDataError)

@@ -12,11 +12,12 @@ import { chapters, selectMilestones } from '../../data/timeline'
 
 type Props = InstanceType<typeof CareerTimeline>['$props']
 
-const listed = (wrapper: ReturnType<typeof mount>) =>
-  wrapper.findAll('ol li').filter(li => li.attributes('style') === undefined || !li.attributes('style')!.includes('display: none')).map(li => li.attributes('data-milestone'))
+function listed(wrapper: ReturnType<typeof mount>) {
+  return wrapper.findAll('ol li').filter(li => li.attributes('style') === undefined || !li.attributes('style')!.includes('display: none')).map(li => li.attributes('data-milestone'))
+}
 const drawn = (wrapper: ReturnType<typeof mount>) => wrapper.findAll('.item.shown').map(item => item.attributes('data-milestone'))
 
-describe('CareerTimeline', () => {
+describe('careerTimeline', () => {
   it('renders every milestone, in chronological order, with machine-readable dates', () => {
     const wrapper = mount(CareerTimeline)
     expect(listed(wrapper)).toEqual(milestones.map(m => m.id))
@@ -28,10 +29,28 @@ describe('CareerTimeline', () => {
   })
 
   it.each<[string, Props]>([
-    ['kinds: role', { kinds: ['role'] }],
-    ['kinds: work', { kinds: ['work'] }],
-    ['eras: openai, tesla', { eras: ['openai', 'tesla'] }],
-    ['years 2017 to 2023', { from: 2017, to: 2023 }],
+    [
+      'kinds: role',
+      {
+        kinds: ['role'],
+      },
+    ],
+    [
+      'kinds: work',
+      {
+        kinds: ['work'],
+      },
+    ],
+    [
+      'eras: openai, tesla',
+      {
+        eras: ['openai', 'tesla'],
+      },
+    ],
+    [
+      'years 2017 to 2023',
+      { from: 2017, to: 2023 },
+    ],
   ])('renders only its subset when filtered (%s)', (_, props) => {
     const wrapper = mount(CareerTimeline, { props })
     const expected = selectMilestones(milestones, props).map(m => m.id)
@@ -42,15 +61,29 @@ describe('CareerTimeline', () => {
   })
 
   it('marks the hire as the climax', () => {
-    const wrapper = mount(CareerTimeline, { props: { kinds: ['role'] } })
+    const wrapper = mount(CareerTimeline, {
+      props: {
+        kinds: ['role'],
+      },
+    })
     expect(wrapper.findAll('.climax').map(c => c.attributes('data-milestone'))).toEqual(['anthropic'])
     expect(wrapper.find('.climax').text()).toContain('May 2026')
   })
 
   it.each<[string, Props]>([
     ['the whole career', {}],
-    ['its posts', { kinds: ['role'] }],
-    ['its public work', { kinds: ['work'] }],
+    [
+      'its posts',
+      {
+        kinds: ['role'],
+      },
+    ],
+    [
+      'its public work',
+      {
+        kinds: ['work'],
+      },
+    ],
   ])('takes one click per chapter of %s, and reveals them in turn', async (_, props) => {
     const current = ref(0)
     const clicks = createClicksContextBase(current)
@@ -60,7 +93,13 @@ describe('CareerTimeline', () => {
         return () => h(CareerTimeline, props)
       },
     })
-    const wrapper = mount(Slide, { global: { provide: { [injectionClicksContext as symbol]: shallowRef(clicks) } } })
+    const wrapper = mount(Slide, {
+      global: {
+        provide: {
+          [injectionClicksContext as symbol]: shallowRef(clicks),
+        },
+      },
+    })
     await nextTick()
 
     const story = chapters(selectMilestones(milestones, props))

@@ -9,12 +9,18 @@ import { ROOT } from '../support/essay'
 
 describe('findChromium', () => {
   it('names the variable and the fix when CHROMIUM_PATH points nowhere', () => {
-    expect(() => findChromium({ env: { CHROMIUM_PATH: '/nonexistent/chrome' } }))
+    expect(() => findChromium({
+      env: { CHROMIUM_PATH: '/nonexistent/chrome' },
+    }))
       .toThrowError(/CHROMIUM_PATH is set to "\/nonexistent\/chrome"[\s\S]*apt-get install -y chromium/)
   })
 
   it('says what to install when there is no browser at all', () => {
-    const lookup = { env: {}, playwrightPath: null, searchPath: ['/nonexistent'] }
+    const lookup = {
+      env: {},
+      playwrightPath: null,
+      searchPath: ['/nonexistent'],
+    }
     expect(() => findChromium(lookup)).toThrowError(ChromiumNotFoundError)
     expect(() => findChromium(lookup)).toThrowError(/npx playwright install chromium/)
   })
@@ -26,17 +32,36 @@ describe('findChromium', () => {
     writeFileSync(system, '#!/bin/sh\n')
     chmodSync(system, 0o755)
     const node = process.execPath
-    expect(findChromium({ env: { CHROMIUM_PATH: node }, playwrightPath: system, searchPath: [folder] })).toBe(node)
-    expect(findChromium({ env: {}, playwrightPath: node, searchPath: [folder] })).toBe(node)
-    expect(findChromium({ env: {}, playwrightPath: '/nonexistent/chrome', searchPath: ['/nonexistent', folder] })).toBe(system)
-    expect(findChromium({ env: {}, playwrightPath: null, searchPath: [folder] })).toBe(system)
+    expect(findChromium({
+      env: { CHROMIUM_PATH: node },
+      playwrightPath: system,
+      searchPath: [folder],
+    })).toBe(node)
+    expect(findChromium({
+      env: {},
+      playwrightPath: node,
+      searchPath: [folder],
+    })).toBe(node)
+    expect(findChromium({
+      env: {},
+      playwrightPath: '/nonexistent/chrome',
+      searchPath: ['/nonexistent', folder],
+    })).toBe(system)
+    expect(findChromium({
+      env: {},
+      playwrightPath: null,
+      searchPath: [folder],
+    })).toBe(system)
   })
 })
 
 describe.each(['pdf', 'handout', 'pptx'])('npm run export (%s) without a browser', (kind) => {
   it('exits non-zero within seconds, naming what to install', () => {
     const started = Date.now()
-    const result = spawnSync(process.execPath, [join(ROOT, 'scripts', 'export.ts'), kind], {
+    const result = spawnSync(process.execPath, [
+      join(ROOT, 'scripts', 'export.ts'),
+      kind,
+    ], {
       env: { ...process.env, CHROMIUM_PATH: '/nonexistent/chrome' },
       encoding: 'utf8',
       timeout: 20_000,

@@ -1,10 +1,11 @@
+import type { DeckSlide } from '../support/deck'
 // The deck against its source: every section present, every slide with notes, the essay's
 // quote and figures exact, and the argument of every paragraph carried by the notes.
 import { readFileSync } from 'node:fs'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { milestones } from '../../data/career'
 import { chapters, selectMilestones } from '../../data/timeline'
-import { type DeckSlide, loadDeck, timelineSelection } from '../support/deck'
+import { loadDeck, timelineSelection } from '../support/deck'
 import { ESSAY_PATH, essayFigures, essayQuotes, readEssay } from '../support/essay'
 
 const essayText = readFileSync(ESSAY_PATH, 'utf8')
@@ -16,8 +17,11 @@ beforeAll(async () => {
 })
 
 const normalise = (text: string) => text.replace(/[’‘]/g, '\'').replace(/\s+/g, ' ').trim()
-const headingsOf = (slide: DeckSlide) =>
-  [...slide.face.matchAll(/^#{1,2}\s+(.+)$/gm)].map(match => normalise(match[1]))
+function headingsOf(slide: DeckSlide) {
+  return [
+    ...slide.face.matchAll(/^#{1,2}\s+(.+)$/gm),
+  ].map(match => normalise(match[1]))
+}
 
 describe('the deck covers the essay', () => {
   it.each(essay.sections.map(section => section.heading))('has a slide headed "%s"', (heading) => {
@@ -40,7 +44,9 @@ describe('the deck covers the essay', () => {
   })
 
   it.each(essayFigures(essayText))('states the essay\'s figure "%s" exactly', (figure) => {
-    const where = figure.startsWith('$') ? slides.map(slide => slide.face) : slides.flatMap(slide => [slide.face, slide.notes])
+    const where = figure.startsWith('$')
+      ? slides.map(slide => slide.face)
+      : slides.flatMap(slide => [slide.face, slide.notes])
     expect(where.some(text => normalise(text).includes(figure))).toBe(true)
   })
 
@@ -50,7 +56,9 @@ describe('the deck covers the essay', () => {
       // The notes retell the essay in spoken form; nearly all of its substantive words must be there.
       const words = (text: string) => new Set(normalise(text).toLowerCase().match(/[a-z][a-z-]{5,}/g) ?? [])
       const notes = words(slides.map(slide => slide.notes).join(' '))
-      const needed = [...words(paragraph)]
+      const needed = [
+        ...words(paragraph),
+      ]
       const missing = needed.filter(word => !notes.has(word))
       expect(missing.length / needed.length, `missing from the notes: ${missing.join(', ')}`).toBeLessThan(0.1)
     },

@@ -1,10 +1,11 @@
+import type { DeckSlide } from '../support/deck'
 // Every diagram in the deck, read from the slides: it parses with Mermaid's own parser (so a
 // syntax error fails here, naming the slide), it carries a text alternative, it uses the deck's
 // theme, and a step-by-step reveal names only nodes the diagram has.
 // @vitest-environment happy-dom
 import mermaid from 'mermaid'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { type DeckSlide, flowchartNodes, loadDeck, mermaidBlocks } from '../support/deck'
+import { flowchartNodes, loadDeck, mermaidBlocks } from '../support/deck'
 
 let slides: DeckSlide[]
 beforeAll(async () => {

@@ -6,7 +6,12 @@ import { describe, expect, it } from 'vitest'
 import VelocityModel from '../../components/VelocityModel.vue'
 import { clampToRange, DEFAULT_INPUTS, outcome, series, SPEEDUP_RANGE, VelocityInputError } from '../../model/velocity'
 
-const at = (changes: Partial<typeof DEFAULT_INPUTS>) => outcome({ ...DEFAULT_INPUTS, ...changes })
+function at(changes: Partial<typeof DEFAULT_INPUTS>) {
+  return outcome({
+    ...DEFAULT_INPUTS,
+    ...changes,
+  })
+}
 
 describe('the velocity model', () => {
   it('gives equal teams at k = 1', () => {
@@ -48,16 +53,37 @@ describe('the velocity model', () => {
   })
 
   it.each([
-    [{ speedup: 0 }, /"speedup" must be a number greater than 0, got 0/],
-    [{ speedup: -2 }, /"speedup" must be a number greater than 0, got -2/],
-    [{ speedup: Number.NaN }, /"speedup" must be a number greater than 0, got NaN/],
-    [{ horizonMonths: 0 }, /"horizonMonths" must be a number greater than 0, got 0/],
-    [{ cycleMonths: Number.POSITIVE_INFINITY }, /"cycleMonths" must be a number greater than 0, got Infinity/],
-    [{ gainPerDecision: -0.1 }, /"gainPerDecision" must be a number of 0 or more, got -0.1/],
+    [
+      { speedup: 0 },
+      /"speedup" must be a number greater than 0, got 0/,
+    ],
+    [
+      { speedup: -2 },
+      /"speedup" must be a number greater than 0, got -2/,
+    ],
+    [
+      { speedup: Number.NaN },
+      /"speedup" must be a number greater than 0, got NaN/,
+    ],
+    [
+      { horizonMonths: 0 },
+      /"horizonMonths" must be a number greater than 0, got 0/,
+    ],
+    [
+      { cycleMonths: Number.POSITIVE_INFINITY },
+      /"cycleMonths" must be a number greater than 0, got Infinity/,
+    ],
+    [
+      { gainPerDecision: -0.1 },
+      /"gainPerDecision" must be a number of 0 or more, got -0.1/,
+    ],
   ])('rejects %o with a clear message', (changes, message) => {
     expect(() => at(changes)).toThrowError(VelocityInputError)
     expect(() => at(changes)).toThrowError(message)
-    expect(() => series({ ...DEFAULT_INPUTS, ...changes })).toThrowError(message)
+    expect(() => series({
+      ...DEFAULT_INPUTS,
+      ...changes,
+    })).toThrowError(message)
   })
 
   it('clamps what a slider can send to its range and steps', () => {
@@ -69,7 +95,7 @@ describe('the velocity model', () => {
   })
 })
 
-describe('VelocityModel', () => {
+describe('velocityModel', () => {
   const figures = (wrapper: ReturnType<typeof mount>) => wrapper.find('[aria-live]').text().replace(/\s+/g, ' ')
 
   it('shows the default state: k = 2, 24 against 48 decisions, compounding to 1.61 against 2.59', () => {
@@ -81,9 +107,15 @@ describe('VelocityModel', () => {
   })
 
   it('takes its starting speed-up from props, clamped to the slider\'s range', () => {
-    expect(figures(mount(VelocityModel, { props: { speedup: 3 } }))).toContain('3×: 72 decisions')
-    expect(figures(mount(VelocityModel, { props: { speedup: 9 } }))).toContain('4×: 96 decisions')
-    expect(figures(mount(VelocityModel, { props: { horizonMonths: 12 } }))).toContain('2×: 24 decisions')
+    expect(figures(mount(VelocityModel, {
+      props: { speedup: 3 },
+    }))).toContain('3×: 72 decisions')
+    expect(figures(mount(VelocityModel, {
+      props: { speedup: 9 },
+    }))).toContain('4×: 96 decisions')
+    expect(figures(mount(VelocityModel, {
+      props: { horizonMonths: 12 },
+    }))).toContain('2×: 24 decisions')
   })
 
   it('follows the slider, and clamps what it sends', async () => {

@@ -1,0 +1,34 @@
+// @antfu/eslint-config, as Slidev and the talks repositories this deck follows use it: Vue,
+// TypeScript and the code blocks in Markdown.
+import antfu from '@antfu/eslint-config'
+
+export default antfu(
+  {
+    vue: true,
+    typescript: true,
+    markdown: true,
+    ignores: [
+      'dist',
+      'reports',
+      'test-results',
+      'essay',
+      'docs/performance.md',
+      '.scratch',
+    ],
+  },
+  {
+    // A Slidev deck's Markdown has a # headline on every slide.
+    files: ['slides.md', 'pages/**/*.md', 'tests/fixtures/**/*.md'],
+    rules: { 'markdown/no-multiple-h1': 'off' },
+  },
+  {
+    // Command-line tools: their output is the point.
+    files: ['scripts/**', 'tests/support/**'],
+    rules: { 'no-console': 'off' },
+  },
+  {
+    // These patterns read the project's own files (slides, diagrams, configs), never input from
+    // outside, so their worst case cannot be forced on us.
+    rules: { 'regexp/no-super-linear-backtracking': 'off' },
+  },
+)
