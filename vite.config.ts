@@ -32,7 +32,7 @@ const usesMark = sources.some(file => /\bv-mark\b/.test(file.text))
 /**
  * Whether any slide has math for KaTeX: a $$ block, or $…$ as markdown-it-katex reads it (no
  * space just inside either dollar, no digit after the closing one, lines included). Slidev
- * loads KaTeX's stylesheet (24 KB, 6 KB gzip, before slide 1) for any two dollar signs in a
+ * loads KaTeX's stylesheet (before slide 1) for any two dollar signs in a
  * deck, and the essay's figures ("$852 billion", "$900 billion") are money, not math.
  */
 const usesMath = slideSources.some(source => /\$\$|\$[^\s$](?:[^$]*?[^\s$\\])?\$(?!\d)/.test(source))
@@ -115,7 +115,7 @@ export default defineConfig({
             },
           ],
       // Slidev's client takes parseRangeString from @slidev/parser/core, which also holds the
-      // frontmatter parser and with it the whole YAML library (9 KB gzip before slide 1); the
+      // frontmatter parser and with it the whole YAML library (before slide 1); the
       // same function is in @slidev/parser/utils, which imports only @antfu/utils.
       { find: /^@slidev\/parser\/core$/, replacement: '@slidev/parser/utils' },
     ],

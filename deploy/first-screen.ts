@@ -90,7 +90,7 @@ const FIRST_FRAME_LINK = /[ \t]*<link rel="(?:stylesheet|preload" as="font)"[^>]
  *   deck would load them next anyway);
  * - the stylesheets and the font move ahead of the scripts: the first frame needs nothing else,
  *   and on a host that speaks HTTP/1.1 (six connections at a time) the fifteen script requests
- *   above them would go first (measured here: slide 1 shown about 50 ms sooner);
+ *   above them would go first (docs/loading.md has the figure);
  * - the copy goes before the app, fixed over it, until setup/first-screen.ts removes it.
  */
 export function withFirstScreen(html: string, screen: FirstScreen): string {

@@ -46,7 +46,7 @@ export function offlineDeck({ title, description, background, accent }: OfflineD
       ],
     },
     workbox: {
-      // The deck and everything it draws with; not the PDFs (a download each, about 1 MB
+      // The deck and everything it draws with; not the PDFs (downloads, large
       // together) or the link-preview image, which no visitor's screen shows.
       globPatterns: ['**/*.{html,js,css,woff2,svg}', 'icon-*.png'],
       navigateFallback: 'index.html',

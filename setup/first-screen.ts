@@ -1,5 +1,5 @@
 // The built index.html carries slide 1 as static markup (deploy/first-screen.ts): the browser
-// draws it in its first frame, while Slidev's client, which draws nothing until about 150 KB of
+// draws it in its first frame, while Slidev's client, which draws nothing until all of its
 // script has run, is still loading. This hands the screen over to the live deck: the copy goes
 // as soon as a live slide is on screen, and at once when the app opens on anything but that
 // slide (a deep link a host answered with index.html, the overview, ?print).

@@ -1,5 +1,5 @@
 // Stands in for @shikijs/vitepress-twoslash/client, which Slidev's client installs on every page
-// for the hover popups of ```ts twoslash code blocks (floating-vue, about 80 KB gzip before
+// for the hover popups of ```ts twoslash code blocks (floating-vue, loaded before
 // slide 1). vite.config.ts maps the package here only while no slide has a twoslash block.
 export default {
   install() {},
