@@ -118,7 +118,7 @@ for (let no = 1; no <= slides.length; no++) {
 // From the built deck served under its base path: the two PDFs, then the first screen.
 // 404.html, the presenter and the other slides' copies keep the plain index.html.
 {
-  const server = await serveDist(outDir)
+  const server = await serveDist(outDir, { base })
   const browser = await playwright.launch({ executablePath: chromium, args: CHROMIUM_ARGS })
   try {
     const deck = await readDeckInfo(root)
