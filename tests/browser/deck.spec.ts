@@ -78,12 +78,17 @@ async function inspectDiagram(page: Page, no: number) {
   })
 }
 
+/** Mermaid's chunk loads and draws after the slide shows: on a busy CI machine that has taken over 5 s. */
+async function waitForDiagram(page: Page, no: number) {
+  await expect.poll(() => inspectDiagram(page, no).then(d => d !== null), { message: `slide ${no}: no SVG in the diagram's shadow root`, timeout: 30_000 }).toBe(true)
+}
+
 for (const scheme of ['light', 'dark'] as const) {
   for (const { no, title } of diagramSlides) {
     test(`diagram on slide ${no} "${title}" (${scheme}) renders and fits`, async ({ page }) => {
       await page.emulateMedia({ colorScheme: scheme })
       await openSlide(page, no)
-      await expect.poll(() => inspectDiagram(page, no).then(d => d !== null), { message: `slide ${no}: no SVG in the diagram's shadow root` }).toBe(true)
+      await waitForDiagram(page, no)
       const diagram = (await inspectDiagram(page, no))!
       expect(diagram.text, `slide ${no}`).not.toMatch(/Syntax error/i)
       expect(diagram.inside, `slide ${no} (${scheme}): the diagram leaves the canvas`).toBe(true)
@@ -104,6 +109,7 @@ test('the loop diagram shows more of the loop at each click', async ({ page }) =
   const slide = slides.find(s => s.face.includes('<MermaidFigure :steps'))!
   const steps = JSON.parse(slide.face.match(/<MermaidFigure :steps="([^"]+)"/)![1].replaceAll('\'', '"')) as string[][]
   await page.goto(`${slide.no}`)
+  await waitForDiagram(page, slide.no)
   const visibleNodes = () => page.locator(`[data-slidev-no="${slide.no}"] .mermaid`).evaluate(host =>
     [
       ...host.shadowRoot?.querySelectorAll('g.node') ?? [],

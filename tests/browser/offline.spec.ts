@@ -84,7 +84,7 @@ test.describe('offline', () => {
     await page.goto(String(diagramSlide))
     await expectSlide(page, diagramSlide)
     await expect(page.locator(`#slideshow [data-slidev-no="${diagramSlide}"] .mermaid`).first()).toBeVisible()
-    await expect.poll(() => page.locator(`#slideshow [data-slidev-no="${diagramSlide}"] .mermaid`).first().evaluate(host => !!host.shadowRoot?.querySelector('svg'))).toBe(true)
+    await expect.poll(() => page.locator(`#slideshow [data-slidev-no="${diagramSlide}"] .mermaid`).first().evaluate(host => !!host.shadowRoot?.querySelector('svg')), { timeout: 30_000 }).toBe(true)
     await page.evaluate(() => document.fonts.ready)
     const fonts = await page.evaluate(() => [...document.fonts].filter(face => face.status === 'error').map(face => face.family))
     expect(fonts, 'fonts that failed to load').toEqual([])
