@@ -1,5 +1,6 @@
 // A built deck served from loopback the way the hosts serve it: under its base path, with
-// index.html for any path that is not a file. The build copies slide 1 from it and the bench
+// index.html for any path that is not a file, and the build's brotli and gzip copies to a browser
+// that takes them (deploy/compress.ts). The build copies slide 1 from it and the bench
 // measures it; tests/support/serve.ts is the tests' fuller host emulation (headers, GitHub Pages).
 import { createServer } from 'node:http'
 import sirv from 'sirv'
@@ -12,7 +13,7 @@ export interface DistServer {
 
 /** Serves `dist` under `base` on `port` (0: any free port). */
 export function serveDist(dist: string, { base = '/', port = 0 } = {}): Promise<DistServer> {
-  const files = sirv(dist, { single: true, dev: false, etag: true })
+  const files = sirv(dist, { single: true, dev: false, etag: true, brotli: true, gzip: true })
   const server = createServer((req, res) => {
     const url = req.url ?? '/'
     if (!url.startsWith(base)) {
