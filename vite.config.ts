@@ -10,6 +10,7 @@ import { subsetFontPlugin } from './deploy/fonts.ts'
 import { hostedHtml } from './deploy/html.ts'
 import { offlineDeck } from './deploy/pwa.ts'
 import { readSources } from './deploy/sources.ts'
+import { unusedFeatures } from './deploy/unused-features.ts'
 
 // The career data is checked when the deck is built or served, so a malformed entry stops the
 // build with a message naming the entry and the field instead of drawing a wrong timeline.
@@ -21,21 +22,6 @@ export function validateDeckData(list: readonly Milestone[] = milestones): Plugi
     },
   }
 }
-
-const sources = readSources(import.meta.dirname)
-/** The slides and their notes. */
-const slideSources = sources.filter(file => file.path.endsWith('.md')).map(file => file.text)
-/** Whether any slide has a ```lang twoslash block, the one thing Slidev's twoslash client serves. */
-const usesTwoslash = slideSources.some(source => /^```[^\n]*\btwoslash\b/m.test(source))
-/** Whether any slide or component marks text with v-mark, the one user of rough-notation. */
-const usesMark = sources.some(file => /\bv-mark\b/.test(file.text))
-/**
- * Whether any slide has math for KaTeX: a $$ block, or $…$ as markdown-it-katex reads it (no
- * space just inside either dollar, no digit after the closing one, lines included). Slidev
- * loads KaTeX's stylesheet (before slide 1) for any two dollar signs in a
- * deck, and the essay's figures ("$852 billion", "$900 billion") are money, not math.
- */
-const usesMath = slideSources.some(source => /\$\$|\$[^\s$](?:[^$]*?[^\s$\\])?\$(?!\d)/.test(source))
 
 /**
  * Keeps Slidev's print view (BASE/print) in the build, which the slides PDF is printed from
@@ -67,6 +53,10 @@ export default defineConfig({
   plugins: [
     validateDeckData(),
     printView,
+    unusedFeatures({
+      root: import.meta.dirname,
+      files: readSources(import.meta.dirname),
+    }),
     subsetFontPlugin({
       stylesheet: '@fontsource-variable/inter/index.css',
       file: 'inter-latin-wght-normal.woff2',
@@ -86,34 +76,6 @@ export default defineConfig({
   ],
   resolve: {
     alias: [
-      ...usesTwoslash
-        ? []
-        : [
-            {
-              find: /^@shikijs\/vitepress-twoslash\/client$/,
-              replacement: join(import.meta.dirname, 'stubs', 'twoslash-client.ts'),
-            },
-            {
-              find: /^@shikijs\/vitepress-twoslash\/style\.css$/,
-              replacement: join(import.meta.dirname, 'stubs', 'empty.css'),
-            },
-          ],
-      ...usesMath
-        ? []
-        : [
-            {
-              find: /^.*\/katex\/dist\/katex\.min\.css$/,
-              replacement: join(import.meta.dirname, 'stubs', 'empty.css'),
-            },
-          ],
-      ...usesMark
-        ? []
-        : [
-            {
-              find: /^@slidev\/rough-notation$/,
-              replacement: join(import.meta.dirname, 'stubs', 'rough-notation.ts'),
-            },
-          ],
       // Slidev's client takes parseRangeString from @slidev/parser/core, which also holds the
       // frontmatter parser and with it the whole YAML library (before slide 1); the
       // same function is in @slidev/parser/utils, which imports only @antfu/utils.

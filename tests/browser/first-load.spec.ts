@@ -182,5 +182,5 @@ test('math appears only with KaTeX\'s stylesheet, which the build leaves out whe
   }))
   // Without its stylesheet KaTeX's markup shows each formula twice, once as garbled text.
   if (katex.rendered > 0)
-    expect(katex.styled, `${katex.rendered} formulas on the slides, and no KaTeX stylesheet: see usesMath in vite.config.ts`).toBe(true)
+    expect(katex.styled, `${katex.rendered} formulas on the slides, and no KaTeX stylesheet: see deploy/unused-features.ts`).toBe(true)
 })

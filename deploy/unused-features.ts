@@ -1,0 +1,87 @@
+// Slidev's client loads some features before slide 1 whether or not a deck uses them. While no
+// slide or component uses one, its modules resolve to a stand-in in stubs/. Whether a feature is
+// used is read from the deck's sources, a guess; so every module the build compiles is also
+// checked for the feature's compiled output, and a use the guess missed fails the build, naming
+// the feature and the file, instead of breaking the talk when that slide shows.
+import type { Plugin } from 'vite'
+import type { SourceFile } from './sources.ts'
+import { join, relative } from 'node:path'
+
+interface Feature {
+  name: string
+  /** Whether the deck's sources use it. */
+  usedIn: (file: SourceFile) => boolean
+  /** What a compiled slide or component that uses it holds. */
+  compiled: RegExp
+  /** Module ids and the files in stubs/ that stand in for them. */
+  stubs: { find: RegExp, file: string }[]
+}
+
+const isSlide = (file: SourceFile) => file.path.endsWith('.md')
+
+export const FEATURES: Feature[] = [
+  {
+    // Hover popups for ```ts twoslash blocks (floating-vue and its styles).
+    name: 'twoslash code blocks',
+    usedIn: file => isSlide(file) && /^```[^\n]*\btwoslash\b/m.test(file.text),
+    compiled: /\btwoslash-(?:hover|popup|error|query)/,
+    stubs: [
+      { find: /^@shikijs\/vitepress-twoslash\/client$/, file: 'twoslash-client.ts' },
+      { find: /^@shikijs\/vitepress-twoslash\/style\.css$/, file: 'empty.css' },
+    ],
+  },
+  {
+    // KaTeX's stylesheet, which Slidev loads for any two dollar signs; the essay's are money.
+    // Math is a $$ block, or $…$ as markdown-it-katex reads it: no space just inside either
+    // dollar, no digit after the closing one.
+    name: 'KaTeX math',
+    usedIn: file => isSlide(file) && /\$\$|\$[^\s$](?:[^$]*?[^\s$\\])?\$(?!\d)/.test(file.text),
+    compiled: /\bkatex-(?:html|mathml|display)\b/,
+    stubs: [
+      { find: /^.*\/katex\/dist\/katex\.min\.css$/, file: 'empty.css' },
+    ],
+  },
+  {
+    // The v-mark directive's rough-notation and roughjs.
+    name: 'the v-mark directive',
+    usedIn: file => /\bv-mark\b/.test(file.text),
+    compiled: /resolveDirective\(\s*["']mark["']\s*\)/,
+    stubs: [
+      { find: /^@slidev\/rough-notation$/, file: 'rough-notation.ts' },
+    ],
+  },
+]
+
+export class UnusedFeatureError extends Error {
+  override name = 'UnusedFeatureError'
+}
+
+/** Stubs out each feature no file of the deck uses, and fails the build on a use it missed. */
+export function unusedFeatures({ root, files }: { root: string, files: readonly SourceFile[] }): Plugin {
+  const stubbed = FEATURES.filter(feature => !files.some(feature.usedIn))
+  return {
+    name: 'deck:unused-features',
+    enforce: 'post',
+    config: () => ({
+      resolve: {
+        alias: stubbed.flatMap(feature => feature.stubs.map(({ find, file }) => ({
+          find,
+          replacement: join(root, 'stubs', file),
+        }))),
+      },
+    }),
+    transform(code, id) {
+      const path = id.split('?')[0]
+      if (path.includes('/node_modules/') || !path.startsWith(root))
+        return
+      for (const feature of stubbed) {
+        if (feature.compiled.test(code)) {
+          // Slidev compiles each slide as `<file>__slidev_<n>.md`.
+          const file = relative(root, path).replace(/__slidev_(\d+)\.md$/, ', slide $1')
+          throw new UnusedFeatureError(`${file}: uses ${feature.name}, which the build left out as unused `
+            + `(deploy/unused-features.ts did not find it in the deck's sources): fix its check there`)
+        }
+      }
+    },
+  }
+}
