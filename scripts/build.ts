@@ -21,7 +21,6 @@ import { CHROMIUM_ARGS, ChromiumNotFoundError, findChromium, playwrightBrowsersE
 import { ExportError, pdfName, printPdf, readDeckInfo } from './print.ts'
 import { serveDist } from './serve-dist.ts'
 
-const RENDER_TIMEOUT_MS = 180_000
 const root = join(import.meta.dirname, '..')
 
 function fail(message: string): never {
@@ -77,6 +76,11 @@ const slidev = join(root, 'node_modules', '@slidev', 'cli', 'bin', 'slidev.mjs')
 if (!existsSync(slidev))
   fail(`${slidev} is missing: run npm ci first`)
 
+const deck = await readDeckInfo(root).catch((error) => {
+  if (error instanceof ExportError)
+    fail(error.message)
+  throw error
+})
 console.log(`[build] base ${base}, out ${relative(root, outDir)}/, chromium ${chromium}`)
 const result = spawnSync(process.execPath, [
   slidev,
@@ -87,8 +91,9 @@ const result = spawnSync(process.execPath, [
   outDir,
   '--executable-path',
   chromium,
+  // The OG image's wait: Slidev's build reads it from the command line only.
   '--timeout',
-  String(RENDER_TIMEOUT_MS),
+  String(deck.timeout),
   ...passThrough,
 ], {
   cwd: root,
@@ -121,7 +126,6 @@ for (let no = 1; no <= slides.length; no++) {
   const server = await serveDist(outDir, { base })
   const browser = await playwright.launch({ executablePath: chromium, args: CHROMIUM_ARGS })
   try {
-    const deck = await readDeckInfo(root)
     // One page for both: the handout is drawn from the slides' app, with no second load.
     // No service worker: it would download the whole deck for offline use while we print.
     const page = await browser.newPage({ colorScheme: 'light', serviceWorkers: 'block' })

@@ -2,12 +2,12 @@
 // the project folder (or --out folder) and named after the talk (exportFilename in slides.md).
 // - pdf, handout: Slidev's dev server serves the deck (its public node API) and scripts/print.ts
 //   prints it, as the build prints both from the built deck into dist/;
-// - pptx: Slidev's own editable export (native shapes and text), one PowerPoint slide per deck
-//   slide at its final click, with its notes. It runs its own server, so `all` runs it beside
+// - pptx: Slidev's own editable export (native shapes and text), with its notes, configured by
+//   `export:` in slides.md's headmatter (one PowerPoint slide per deck slide, at its final click). It runs its own server, so `all` runs it beside
 //   the two PDFs, which share one server and one browser.
 import type { PrintKind } from './print.ts'
 import { spawn } from 'node:child_process'
-import { existsSync } from 'node:fs'
+import { existsSync, mkdirSync } from 'node:fs'
 import { join, relative, resolve } from 'node:path'
 import process from 'node:process'
 import { createServer, resolveOptions } from '@slidev/cli'
@@ -26,6 +26,7 @@ if (!KINDS.includes(kind) || (outFlag !== undefined && (outFlag !== '--out' || !
 }
 /** Where the files go: the project folder unless --out names another. */
 const outDir = resolve(root, outValue ?? '.')
+mkdirSync(outDir, { recursive: true })
 
 function fail(message: string): never {
   console.error(`[export] ${message}`)
@@ -53,13 +54,10 @@ function exportPptx(output: string): Promise<number> {
     'export',
     '--format',
     'pptx-editable',
-    '--no-with-clicks',
     '--output',
     output,
     '--executable-path',
     chromium,
-    '--timeout',
-    '180000',
   ], { cwd: root, stdio: 'inherit' })
   return new Promise(done => child.on('close', code => done(code ?? 1)))
 }

@@ -20,6 +20,8 @@ export interface DeckInfo {
   subject: string
   keywords: string[]
   exportFilename: string
+  /** How long a page may take to load and draw, in ms (the headmatter's `export.timeout`). */
+  timeout: number
   /** The slide canvas, in CSS px. */
   width: number
   height: number
@@ -51,6 +53,7 @@ export async function readDeckInfo(root: string): Promise<DeckInfo> {
     subject: field('info').replace(/\s+/g, ' '),
     keywords: field('keywords').split(',').map(word => word.trim()).filter(Boolean),
     exportFilename: field('exportFilename'),
+    timeout: config.export?.timeout ?? 30_000,
     width: config.canvasWidth,
     height: Math.round(config.canvasWidth / config.aspectRatio),
     levels: data.slides.map(slide => slide.level ?? 1),
@@ -64,15 +67,14 @@ export function pdfName(kind: PrintKind, deck: DeckInfo): string {
     : `${deck.exportFilename}-handout.pdf`
 }
 
-const RENDER_TIMEOUT_MS = 120_000
 /** Mermaid draws a diagram in well under a second: one still missing by then failed. */
 const DIAGRAM_TIMEOUT_MS = 20_000
 /** The A4 page's text width (210 mm less the handout's 15 mm margins), in CSS px. */
 const A4_TEXT_WIDTH_PX = Math.floor((210 - 30) / 25.4 * 96)
 
 /** Waits until every slide has drawn, then checks each one; throws naming the slides that fail. */
-async function checkSlides(page: Page) {
-  await page.locator('.slidev-slide-loading').first().waitFor({ state: 'detached', timeout: RENDER_TIMEOUT_MS })
+async function checkSlides(page: Page, deck: DeckInfo) {
+  await page.locator('.slidev-slide-loading').first().waitFor({ state: 'detached', timeout: deck.timeout })
   // Mermaid draws each diagram in a shared container, then into the diagram's shadow root.
   await page.waitForFunction(() => {
     const pending = document.querySelector('#mermaid-rendering-container > div')
@@ -267,7 +269,7 @@ export async function printPdf(target: Browser | Page, deckUrl: string, kind: Pr
       await page.waitForLoadState('networkidle')
     }
     else {
-      await page.goto(new URL(path, deckUrl).href, { waitUntil: 'networkidle', timeout: RENDER_TIMEOUT_MS })
+      await page.goto(new URL(path, deckUrl).href, { waitUntil: 'networkidle', timeout: deck.timeout })
     }
     await page.emulateMedia({
       media: kind === 'slides'
@@ -284,7 +286,7 @@ export async function printPdf(target: Browser | Page, deckUrl: string, kind: Pr
         ? 'Slidev\'s print view is not in this build (vite.config.ts keeps it)'
         : 'the reading view did not open'}`)
     }
-    await checkSlides(page)
+    await checkSlides(page, deck)
     const titles = await prepareDocument(page, deckUrl, deck.levels)
     const printed = await page.pdf(kind === 'slides'
       ? {

@@ -13,7 +13,13 @@ export interface DistServer {
 
 /** Serves `dist` under `base` on `port` (0: any free port). */
 export function serveDist(dist: string, { base = '/', port = 0 } = {}): Promise<DistServer> {
-  const files = sirv(dist, { single: true, dev: false, etag: true, brotli: true, gzip: true })
+  const files = sirv(dist, {
+    single: true,
+    dev: false,
+    etag: true,
+    brotli: true,
+    gzip: true,
+  })
   const server = createServer((req, res) => {
     const url = req.url ?? '/'
     if (!url.startsWith(base)) {
