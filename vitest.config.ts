@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url'
 import vue from '@vitejs/plugin-vue'
 import { defineConfig } from 'vitest/config'
 
@@ -7,6 +8,16 @@ export default defineConfig({
   ],
   // Slidev's client ships TypeScript sources and expects its build-time flags.
   define: { __DEV__: 'false' },
+  resolve: {
+    // The client's public entry loads the whole app and its virtual modules: a component under
+    // test needs only the slide context, which is defined here.
+    alias: [
+      {
+        find: /^@slidev\/client$/,
+        replacement: fileURLToPath(import.meta.resolve('@slidev/client/context.ts')),
+      },
+    ],
+  },
   test: {
     include: ['tests/unit/**/*.test.ts'],
     environment: 'node',

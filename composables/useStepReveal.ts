@@ -1,9 +1,20 @@
 // Click-by-click reveal for components that draw a sequence (a timeline's chapters, a
 // diagram's steps). The clicks are registered with Slidev's clicks context, as its own v-click
 // and v-switch do, so the slide's click count follows the data and is never typed in by hand.
+import type { ClicksContext } from '@slidev/types'
 import type { MaybeRefOrGetter } from 'vue'
-import { injectionClicksContext } from '@slidev/client/constants.ts'
-import { computed, inject, onMounted, onUnmounted, ref, toValue, useId, watchEffect } from 'vue'
+import { useSlideContext } from '@slidev/client'
+import { computed, onMounted, onUnmounted, ref, toValue, useId, watchEffect } from 'vue'
+
+/** The slide's clicks context; outside a slide (component tests) there is none, and Slidev throws. */
+function slideClicks(): ClicksContext | undefined {
+  try {
+    return useSlideContext().$clicksContext
+  }
+  catch {
+    return undefined
+  }
+}
 
 /**
  * How many of `steps` steps are revealed: the first before any click, one more per click.
@@ -11,7 +22,7 @@ import { computed, inject, onMounted, onUnmounted, ref, toValue, useId, watchEff
  * the overview Slidev sets the clicks to their maximum, which reveals all too.
  */
 export function useStepReveal(steps: MaybeRefOrGetter<number>, enabled: MaybeRefOrGetter<boolean> = true) {
-  const clicks = inject(injectionClicksContext, undefined)?.value
+  const clicks = slideClicks()
   // Until Slidev reports the clicks, reveal only the first step, so nothing flashes in and out.
   const offset = ref<number | undefined>(clicks && toValue(enabled)
     ? -1

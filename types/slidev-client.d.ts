@@ -1,8 +1,9 @@
-// Types for the part of Slidev's public client API the deck uses (see
-// types/slidev-constants.d.ts for why these are declared here), and for the print renderer
-// the reading view draws its slides with.
-import type { SlidevConfig } from '@slidev/types'
-import type { ComputedRef, DefineComponent, Ref } from 'vue'
+// Types for the parts of Slidev's client the deck imports (tsconfig.json's `paths` point each
+// module here): its public API, the print renderer the reading view draws its slides with, and
+// the clicks context the component tests drive. vue-tsc would otherwise type-check Slidev's own
+// .ts sources, which need Slidev's build-time globals.
+import type { ClicksContext, SlidevConfig } from '@slidev/types'
+import type { ComputedRef, DefineComponent, InjectionKey, Ref } from 'vue'
 
 interface SlideRouteInfo {
   no: number
@@ -13,6 +14,7 @@ export declare function useSlideContext(): {
   $page: Ref<number>
   $nav: Ref<{ slides: SlideRouteInfo[] }>
   $frontmatter: Record<string, unknown>
+  $clicksContext: ClicksContext
 }
 
 export declare function useNav(): {
@@ -27,6 +29,10 @@ export declare function useNav(): {
 
 export declare const configs: SlidevConfig
 export declare const slideWidth: ComputedRef<number>
+export declare const slideHeight: ComputedRef<number>
 
 declare const PrintSlide: DefineComponent<{ route: SlideRouteInfo }>
 export default PrintSlide
+
+export declare const injectionClicksContext: InjectionKey<Ref<ClicksContext>>
+export declare function createClicksContextBase(current: Ref<number>, clicksStart?: number, clicksTotalOverrides?: number): ClicksContext
