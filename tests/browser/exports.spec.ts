@@ -95,6 +95,7 @@ test.describe('a broken slide', () => {
       subject: 'A deck with faults',
       keywords: [],
       exportFilename: 'broken',
+      timeout: 30_000,
       width: 980,
       height: 551,
       levels: [1, 1, 1, 1],
