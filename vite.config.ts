@@ -5,11 +5,11 @@ import { join } from 'node:path'
 import { load } from '@slidev/parser/fs'
 import { defineConfig } from 'vite'
 import { milestones } from './data/career.ts'
-import { validateMilestones } from './data/validate.ts'
+import { validateMilestones } from './deploy/career-check.ts'
+import { readDeckFiles } from './deploy/deck-files.ts'
 import { subsetFontPlugin } from './deploy/fonts.ts'
 import { hostedHtml } from './deploy/html.ts'
 import { offlineDeck } from './deploy/pwa.ts'
-import { readSources } from './deploy/sources.ts'
 import { unusedFeatures } from './deploy/unused-features.ts'
 
 // The career data is checked when the deck is built or served, so a malformed entry stops the
@@ -55,7 +55,7 @@ export default defineConfig({
     printView,
     unusedFeatures({
       root: import.meta.dirname,
-      files: readSources(import.meta.dirname),
+      files: readDeckFiles(import.meta.dirname),
     }),
     subsetFontPlugin({
       stylesheet: '@fontsource-variable/inter/index.css',

@@ -13,7 +13,7 @@ export interface Evidence {
   report?: string
 }
 
-export interface FactCheck {
+export interface CheckedClaim {
   id: string
   /** The essay's words, verbatim. */
   claim: string
@@ -23,7 +23,7 @@ export interface FactCheck {
   evidence: Evidence[]
 }
 
-export const factChecks: FactCheck[] = [
+export const factChecks: CheckedClaim[] = [
   {
     id: 'openai-valuation',
     claim: 'an IPO at approximately $852 billion valuation',

@@ -2,9 +2,9 @@ import type { Milestone } from './career.ts'
 // The sources slides are generated from the same data the other slides draw, so a fact cannot
 // appear on a slide without its source appearing at the end, labelled with what it supports.
 import type { Evidence } from './claims.ts'
+import { formatDate } from '../components/career-dates.ts'
 import { milestones } from './career.ts'
 import { factChecks, hireFacts } from './claims.ts'
-import { formatDate } from './dates.ts'
 
 /** One source on a sources slide: the facts it supports, its pages, and reports without an address. */
 export interface SourceEntry {

@@ -12,14 +12,14 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join, relative } from 'node:path'
 import subsetFont from 'subset-font'
-import { readSources } from './sources.ts'
+import { readDeckFiles } from './deck-files.ts'
 
 export interface SubsetFontOptions {
   /** The package's stylesheet (as imported), e.g. '@fontsource-variable/inter/index.css'. */
   stylesheet: string
   /** The file in it to cut, e.g. 'inter-latin-wght-normal.woff2'. */
   file: string
-  /** The deck's root; its text is read with readSources (sources.ts). */
+  /** The deck's root; its text is read with readDeckFiles (deck-files.ts). */
   root: string
   /** Where the cut file is written; Vite hashes it from there like any asset. */
   cacheDir: string
@@ -60,7 +60,7 @@ export function subsetFontPlugin(options: SubsetFontOptions): Plugin {
     // Before Vite's CSS plugin resolves the url() and copies the file into assets/.
     enforce: 'pre',
     async buildStart() {
-      const text = deckCharacters(readSources(options.root).map(file => file.text))
+      const text = deckCharacters(readDeckFiles(options.root).map(file => file.text))
       const font = await subsetFont(readFileSync(original), text, { targetFormat: 'woff2' })
       mkdirSync(options.cacheDir, { recursive: true })
       writeFileSync(cut, font)

@@ -4,20 +4,20 @@
 // checked for the feature's compiled output, and a use the guess missed fails the build, naming
 // the feature and the file, instead of breaking the talk when that slide shows.
 import type { Plugin } from 'vite'
-import type { SourceFile } from './sources.ts'
+import type { DeckFile } from './deck-files.ts'
 import { join, relative } from 'node:path'
 
 interface Feature {
   name: string
   /** Whether the deck's sources use it. */
-  usedIn: (file: SourceFile) => boolean
+  usedIn: (file: DeckFile) => boolean
   /** What a compiled slide or component that uses it holds. */
   compiled: RegExp
   /** Module ids and the files in stubs/ that stand in for them. */
   stubs: { find: RegExp, file: string }[]
 }
 
-const isSlide = (file: SourceFile) => file.path.endsWith('.md')
+const isSlide = (file: DeckFile) => file.path.endsWith('.md')
 
 export const FEATURES: Feature[] = [
   {
@@ -57,7 +57,7 @@ export class UnusedFeatureError extends Error {
 }
 
 /** Stubs out each feature no file of the deck uses, and fails the build on a use it missed. */
-export function unusedFeatures({ root, files }: { root: string, files: readonly SourceFile[] }): Plugin {
+export function unusedFeatures({ root, files }: { root: string, files: readonly DeckFile[] }): Plugin {
   const stubbed = FEATURES.filter(feature => !files.some(feature.usedIn))
   return {
     name: 'deck:unused-features',

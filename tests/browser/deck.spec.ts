@@ -4,9 +4,9 @@ import type { Page } from '@playwright/test'
 // model behave click by click; the presenter view works on every slide. (Fit, words, type size
 // and accessibility of every slide are quality.spec.ts's.)
 import { expect, test } from '@playwright/test'
+import { chapters, selectMilestones } from '../../components/career-timeline-layout'
+import { DEFAULT_INPUTS, outcome } from '../../components/velocity-model-maths'
 import { milestones } from '../../data/career'
-import { chapters, selectMilestones } from '../../data/timeline'
-import { DEFAULT_INPUTS, outcome } from '../../model/velocity'
 import { inspectSlideFace } from '../support/checks'
 import { loadDeck, mermaidBlocks, timelineSelection } from '../support/deck'
 

@@ -1,7 +1,7 @@
 // The Slidev features the build leaves out (deploy/unused-features.ts): stubbed only while the
 // deck does not use them, and a use the source check misses stops the build with the feature and
 // the file, where it would otherwise break the talk on that slide.
-import type { SourceFile } from '../../deploy/sources'
+import type { DeckFile } from '../../deploy/deck-files'
 import { join } from 'node:path'
 import { compileTemplate } from '@vue/compiler-sfc'
 import katex from 'katex'
@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest'
 import { FEATURES, UnusedFeatureError, unusedFeatures } from '../../deploy/unused-features'
 import { ROOT } from '../support/essay'
 
-function plugin(files: SourceFile[]) {
+function plugin(files: DeckFile[]) {
   const built = unusedFeatures({ root: ROOT, files })
   const config = (built.config as () => { resolve: { alias: { find: RegExp, replacement: string }[] } })()
   const transform = (code: string, file: string) => (built.transform as (code: string, id: string) => void).call({}, code, join(ROOT, file))

@@ -1,8 +1,9 @@
-// A runtime check of the career data, run by the build (vite.config.ts), the timeline
-// component and the tests: a typo in a date or a URL must stop the build with a message that
-// names the entry and the field, not draw a wrong slide.
-import type { CareerDate, Era, Kind, Milestone } from './career.ts'
-import { ERA_LABELS } from './career.ts'
+// The check of the career data, run when the deck is built or served (vite.config.ts) and by
+// the tests: a typo in a date or a URL must stop the build with a message that names the entry
+// and the field, not draw a wrong slide. The components draw the data unchecked: a deck that
+// built has passed this.
+import type { CareerDate, Era, Kind, Milestone } from '../data/career.ts'
+import { ERA_LABELS } from '../data/career.ts'
 
 export const CAREER_FILE = 'data/career.ts'
 

@@ -1,6 +1,7 @@
-// How the career timeline is laid out and revealed: pure functions of the data, so the
-// component only draws, and tests can check the geometry and the click count directly.
-import type { CareerDate, Era, Kind, Milestone } from './career.ts'
+// How the career timeline (CareerTimeline.vue) is laid out and revealed: pure functions of
+// the data, so the component only draws, and tests can check the geometry and the click count
+// directly.
+import type { CareerDate, Era, Kind, Milestone } from '../data/career.ts'
 
 export interface TimelineSelection {
   /** Only milestones of these kinds (all when absent). */

@@ -1,6 +1,7 @@
-// The research-velocity model behind the velocity slide. Illustrative, as the slide says: the
-// essay gives no figures beyond "twice as fast" and "doubles", so the units are chosen to be
-// easy to read (one experiment cycle a month at today's pace), not measured.
+// The research-velocity model that VelocityModel.vue draws on the velocity slide. Illustrative,
+// as the slide says: the essay gives no figures beyond "twice as fast" and "doubles", so the
+// units are chosen to be easy to read (one experiment cycle a month at today's pace), not
+// measured.
 //
 // Two teams, same compute budget. The faster team completes k cycles for each one of the team
 // at today's pace. Every cycle ends in one decision, and every decision makes the next cycle's

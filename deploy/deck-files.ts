@@ -1,10 +1,10 @@
 // The deck's own text: what its slides, notes, components and data say. The build reads it to
 // cut the font to the characters the deck shows (fonts.ts) and to leave out Slidev features no
-// slide uses (vite.config.ts).
+// slide uses (unused-features.ts).
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, relative } from 'node:path'
 
-export const DECK_TEXT_SOURCES = [
+export const DECK_TEXT_PATHS = [
   'slides.md',
   'pages',
   'components',
@@ -12,21 +12,21 @@ export const DECK_TEXT_SOURCES = [
 ]
 const TEXT_FILE = /\.(?:md|vue|ts)$/
 
-export interface SourceFile {
+export interface DeckFile {
   /** Relative to the deck's root. */
   path: string
   text: string
 }
 
-/** Every .md, .vue and .ts file among `sources` (files, or folders read recursively). */
-export function readSources(root: string, sources: readonly string[] = DECK_TEXT_SOURCES): SourceFile[] {
-  const files: SourceFile[] = []
+/** Every .md, .vue and .ts file among `paths` (files, or folders read recursively). */
+export function readDeckFiles(root: string, paths: readonly string[] = DECK_TEXT_PATHS): DeckFile[] {
+  const files: DeckFile[] = []
   const read = (path: string) => files.push({
     path: relative(root, path),
     text: readFileSync(path, 'utf8'),
   })
-  for (const source of sources) {
-    const path = join(root, source)
+  for (const name of paths) {
+    const path = join(root, name)
     if (!statSync(path).isDirectory()) {
       read(path)
       continue

@@ -1,4 +1,6 @@
-import type { CareerDate } from './career.ts'
+// How the deck writes a career date, on the timeline (CareerTimeline.vue) and on the sources
+// slides (data/sources.ts), so both say a date alike.
+import type { CareerDate } from '../data/career.ts'
 
 const MONTHS = [
   'Jan',
