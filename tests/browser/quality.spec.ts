@@ -1,5 +1,7 @@
-// The deck proves it is readable and designed: every slide, at every click, in light and dark,
-// fits its canvas, stays brief (few words on talk slides, more on the appendix), draws its type
+// The one walk over every slide, at every click, in light and dark, as a presenter steps
+// through it: each renders in its colour scheme with no console error, failed request or request
+// to another host, its diagrams draw without a syntax error, and it proves readable and
+// designed: it fits its canvas, stays brief (few words on talk slides, more on the appendix), draws its type
 // at the sizes LIMITS sets for each role, balances its headlines, fills its canvas or centres
 // its content, has no image without alt text, and passes axe-core with no serious or critical
 // violation (contrast included). A failure names the slide, scheme, click, rule and element;
@@ -10,7 +12,7 @@ import type { StateRecord } from '../support/report'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { expect, test } from '@playwright/test'
-import { CANVAS, FONT_PX_TOLERANCE, inspectSlideFace, LIMITS, seriousAxeViolations } from '../support/checks'
+import { CANVAS, FONT_PX_TOLERANCE, inspectSlideFace, LIMITS, seriousAxeViolations, watchTrouble } from '../support/checks'
 import { loadDeck } from '../support/deck'
 import { recordState, REPORT_DIR, STATES } from '../support/report'
 
@@ -74,8 +76,12 @@ for (const scheme of ['light', 'dark'] as const) {
     test.use({ colorScheme: scheme, reducedMotion: 'reduce' })
 
     for (const { no, title } of slides) {
-      test(`slide ${no} "${title}" fits, reads and passes axe at every click`, async ({ page }) => {
+      test(`slide ${no} "${title}" renders cleanly, fits, reads and passes axe at every click`, async ({ page, baseURL }) => {
+        const trouble = watchTrouble(page, new URL(baseURL!).origin)
         await page.goto(`${no}`)
+        await expect(page.locator('html')).toHaveClass(scheme === 'dark'
+          ? /\bdark\b/
+          : /^(?!.*\bdark\b)/)
         const problems: string[] = []
         for (let click = 0; ; click++) {
           await settle(page, no)
@@ -83,6 +89,9 @@ for (const scheme of ['light', 'dark'] as const) {
           const face = await inspectSlideFace(page, selector)
           const axe = await seriousAxeViolations(page, selector)
           const found = problemsOf(no, face, axe)
+          const diagramText = await page.locator(`${selector} .mermaid`).evaluateAll(hosts => hosts.map(host => host.shadowRoot?.textContent ?? '').join(' '))
+          if (/Syntax error/i.test(diagramText))
+            found.push('diagram: Mermaid could not read it (syntax error)')
           const smallest = Object.values(face.smallest).sort((a, b) => a.px - b.px)[0]
           recordState({
             slide: no,
@@ -113,6 +122,8 @@ for (const scheme of ['light', 'dark'] as const) {
           if (!moved || !new URL(page.url()).pathname.endsWith(`/${no}`))
             break
         }
+        problems.push(...trouble.console.map(message => `slide ${no} (${scheme}): console: ${message}`))
+        problems.push(...trouble.foreign.map(url => `slide ${no} (${scheme}): request to another host: ${url}`))
         expect(problems, problems.join('\n')).toEqual([])
       })
     }
