@@ -1,7 +1,7 @@
 import process from 'node:process'
 import { defineConfig } from '@playwright/test'
 import { CHROMIUM_ARGS, findChromium } from './scripts/chromium.ts'
-import { builtBase, githubPagesPort } from './tests/support/serve.ts'
+import { builtBase, githubPagesPort } from './scripts/serve-dist.ts'
 
 // DECK_TEST_PORT lets two checkouts run their browser tests side by side. The deck is served
 // twice: as a host with rewrites serves it (Netlify, Vercel, nginx), which every spec uses, and
@@ -33,13 +33,13 @@ export default defineConfig({
   },
   webServer: [
     {
-      command: `node tests/support/serve.ts ${PORT} rewrite`,
+      command: `node scripts/serve-dist.ts ${PORT} rewrite`,
       url: `http://127.0.0.1:${PORT}${BASE}`,
       reuseExistingServer: false,
       timeout: 30_000,
     },
     {
-      command: `node tests/support/serve.ts ${GITHUB_PAGES_PORT} github-pages`,
+      command: `node scripts/serve-dist.ts ${GITHUB_PAGES_PORT} github-pages`,
       url: `http://127.0.0.1:${GITHUB_PAGES_PORT}${BASE}`,
       reuseExistingServer: false,
       timeout: 30_000,

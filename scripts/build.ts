@@ -123,7 +123,7 @@ for (let no = 1; no <= slides.length; no++) {
 // From the built deck served under its base path: the two PDFs, then the first screen.
 // 404.html, the presenter and the other slides' copies keep the plain index.html.
 {
-  const server = await serveDist(outDir, { base })
+  const server = await serveDist(outDir)
   const browser = await playwright.launch({ executablePath: chromium, args: CHROMIUM_ARGS })
   try {
     // One page for both: the handout is drawn from the slides' app, with no second load.

@@ -1,15 +1,14 @@
 // Every slide of the built deck on one sheet per colour scheme, each at its last click, so a
 // look at the whole talk takes a minute: reports/contact-sheet-light.png and -dark.png.
 // Usage: npm run build && npm run contact-sheet
-import { existsSync, mkdirSync, readFileSync } from 'node:fs'
+import { existsSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import process from 'node:process'
 import { chromium } from 'playwright-chromium'
 import { CHROMIUM_ARGS, findChromium } from './chromium.ts'
-import { serveDist } from './serve-dist.ts'
+import { DIST, serveDist } from './serve-dist.ts'
 
 const ROOT = join(import.meta.dirname, '..')
-const DIST = join(ROOT, 'dist')
 const OUT = join(ROOT, 'reports')
 const COLUMNS = 4
 const THUMB = { width: 490, height: 276 }
@@ -18,9 +17,7 @@ if (!existsSync(join(DIST, 'index.html'))) {
   console.error('contact-sheet: dist/ has no built deck; run npm run build first')
   process.exit(1)
 }
-// The build records its base path in Slidev's _redirects rule: "<base>*  <base>index.html  200".
-const base = readFileSync(join(DIST, '_redirects'), 'utf8').match(/^(\/\S*)\*\s/m)?.[1] ?? '/'
-const server = await serveDist(DIST, { base })
+const server = await serveDist(DIST)
 const browser = await chromium.launch({
   executablePath: findChromium(),
   args: CHROMIUM_ARGS,

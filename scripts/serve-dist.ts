@@ -1,9 +1,89 @@
-// A built deck served from loopback the way the hosts serve it: under its base path, with
-// index.html for any path that is not a file, and the build's brotli and gzip copies to a browser
-// that takes them (deploy/compress.ts). The build copies slide 1 from it and the bench
-// measures it; tests/support/serve.ts is the tests' fuller host emulation (headers, GitHub Pages).
+// Serves a built deck from loopback the way its hosts do, under the base path it was built for
+// (read from the _redirects file Slidev writes). Every host redirects the bare base ("/deck")
+// to "/deck/".
+// - plain: the files, or the build's brotli and gzip copies (deploy/compress.ts) to a browser
+//   that takes them; any other path under the base answered with index.html. What the build
+//   prints from and the bench measures (no headers, so Slidev's starter runs as it would);
+// - rewrite: Netlify, Vercel and nginx as the shipped configs set them up: the same, plus the
+//   security headers of deploy/headers.ts, a year's cache on hashed assets only, no-cache on the
+//   service worker, and the build's brotli or gzip copies;
+// - github-pages: no rewrites and no custom headers, gzip only. "/x" is served from x, x.html or
+//   x/index.html (redirecting "/x" to "/x/" first, as GitHub Pages does), else 404.html with 404.
+// The browser tests run it as a server: node scripts/serve-dist.ts <port> <host>
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { existsSync, readFileSync, statSync } from 'node:fs'
 import { createServer } from 'node:http'
+import { join } from 'node:path'
+import process from 'node:process'
 import sirv from 'sirv'
+import { HASHED_ASSET_CACHE_CONTROL, HASHED_ASSETS_DIR, SECURITY_HEADERS, SERVICE_WORKER_CACHE_CONTROL, SERVICE_WORKER_FILE } from '../deploy/headers.ts'
+
+export const HOSTS = ['plain', 'rewrite', 'github-pages'] as const
+export type Host = typeof HOSTS[number]
+
+export const DIST = join(import.meta.dirname, '..', 'dist')
+
+/** The browser tests serve the GitHub Pages host on the port after the main one. */
+export function githubPagesPort(port: number): number {
+  return port + 1
+}
+
+/** The base path of the build in dist/, from Slidev's `<base>*  <base>index.html  200` rule. */
+export function builtBase(dist = DIST): string {
+  const file = join(dist, '_redirects')
+  const rule = existsSync(file)
+    ? readFileSync(file, 'utf8').match(/^(\/\S*)\*\s+\1index\.html\s+200\s*$/m)
+    : null
+  if (!rule)
+    throw new Error(`${file}: no "<base>* <base>index.html 200" rule; run npm run build first`)
+  return rule[1]
+}
+
+type Handler = (req: IncomingMessage, res: ServerResponse) => void
+
+export function hostHandler(host: Host, dist = DIST): Handler {
+  const base = builtBase(dist)
+  const files = sirv(dist, {
+    dev: false,
+    etag: true,
+    dotfiles: false,
+    single: host !== 'github-pages',
+    gzip: true,
+    brotli: host !== 'github-pages',
+  })
+  const notFound = readFileSync(join(dist, '404.html'))
+  return (req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://host').pathname)
+    if (`${path}/` === base) {
+      res.writeHead(301, { Location: base }).end()
+      return
+    }
+    if (!path.startsWith(base)) {
+      res.writeHead(404, { 'Content-Type': 'text/plain' }).end(`outside the base path ${base}`)
+      return
+    }
+    const inDist = `/${path.slice(base.length)}`
+    if (host === 'rewrite') {
+      for (const [name, value] of Object.entries(SECURITY_HEADERS))
+        res.setHeader(name, value)
+      if (inDist.startsWith(`/${HASHED_ASSETS_DIR}`))
+        res.setHeader('Cache-Control', HASHED_ASSET_CACHE_CONTROL)
+      if (inDist === `/${SERVICE_WORKER_FILE}`)
+        res.setHeader('Cache-Control', SERVICE_WORKER_CACHE_CONTROL)
+    }
+    else if (host === 'github-pages') {
+      const onDisk = join(dist, inDist)
+      if (!inDist.endsWith('/') && existsSync(onDisk) && statSync(onDisk).isDirectory()) {
+        res.writeHead(301, { Location: `${path}/` }).end()
+        return
+      }
+    }
+    req.url = inDist
+    files(req, res, () => {
+      res.writeHead(404, { 'Content-Type': 'text/html; charset=utf-8' }).end(notFound)
+    })
+  }
+}
 
 export interface DistServer {
   /** The deck's address: origin and base path. */
@@ -11,31 +91,28 @@ export interface DistServer {
   close: () => Promise<void>
 }
 
-/** Serves `dist` under `base` on `port` (0: any free port). */
-export function serveDist(dist: string, { base = '/', port = 0 } = {}): Promise<DistServer> {
-  const files = sirv(dist, {
-    single: true,
-    dev: false,
-    etag: true,
-    brotli: true,
-    gzip: true,
-  })
-  const server = createServer((req, res) => {
-    const url = req.url ?? '/'
-    if (!url.startsWith(base)) {
-      res.writeHead(404).end()
-      return
-    }
-    req.url = `/${url.slice(base.length)}`
-    files(req, res)
-  })
+/** Serves `dist` as `host` serves it, on `port` (0: any free port). */
+export function serveDist(dist: string, { host = 'plain' as Host, port = 0 } = {}): Promise<DistServer> {
+  const server = createServer(hostHandler(host, dist))
   return new Promise(resolve => server.listen(port, '127.0.0.1', () => {
     const address = server.address()
     resolve({
       url: `http://127.0.0.1:${typeof address === 'object' && address
         ? address.port
-        : port}${base}`,
-      close: () => new Promise(done => server.close(() => done())),
+        : port}${builtBase(dist)}`,
+      close: () => new Promise((done) => {
+        server.close(() => done())
+        server.closeAllConnections()
+      }),
     })
   }))
+}
+
+if (import.meta.main) {
+  const port = Number(process.argv[2] ?? 4173)
+  const host = (process.argv[3] ?? 'rewrite') as Host
+  if (!HOSTS.includes(host))
+    throw new Error(`host "${host}" is not one of ${HOSTS.join(', ')}`)
+  const { url } = await serveDist(DIST, { host, port })
+  console.log(`deck served as on ${host} at ${url}`)
 }

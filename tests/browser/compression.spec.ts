@@ -8,8 +8,8 @@ import { readdirSync, rmSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { expect, test } from '@playwright/test'
 import { COMPRESSIBLE } from '../../deploy/compress'
+import { DIST } from '../../scripts/serve-dist'
 import { startNginx } from '../support/nginx'
-import { DIST } from '../support/serve'
 
 const PORT = Number(process.env.DECK_TEST_PORT ?? 4173) + 10
 

@@ -10,9 +10,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { expect, test } from '@playwright/test'
 import { HASHED_ASSET_CACHE_CONTROL, SECURITY_HEADERS } from '../../deploy/headers'
+import { builtBase, githubPagesPort } from '../../scripts/serve-dist'
 import { loadDeck } from '../support/deck'
 import { meanDifference } from '../support/images'
-import { builtBase, githubPagesPort } from '../support/serve'
 
 const slides = await loadDeck()
 const BASE = builtBase()

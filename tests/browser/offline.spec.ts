@@ -9,8 +9,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { expect, test } from '@playwright/test'
 import { SERVICE_WORKER_CACHE_CONTROL, SERVICE_WORKER_FILE } from '../../deploy/headers'
+import { builtBase, DIST, hostHandler } from '../../scripts/serve-dist'
 import { loadDeck } from '../support/deck'
-import { builtBase, DIST, hostHandler } from '../support/serve'
 
 const slides = await loadDeck()
 const BASE = builtBase()

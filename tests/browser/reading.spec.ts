@@ -3,8 +3,8 @@
 // speaks slide changes (global-top.vue) and the controls a keyboard reaches.
 import type { Page } from '@playwright/test'
 import { expect, test } from '@playwright/test'
+import { builtBase } from '../../scripts/serve-dist'
 import { loadDeck } from '../support/deck'
-import { builtBase } from '../support/serve'
 
 const slides = await loadDeck()
 const BASE = builtBase()

@@ -8,8 +8,8 @@ import { accessSync, chmodSync, constants, cpSync, existsSync, mkdtempSync, read
 import { createConnection } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { DIST } from '../../scripts/serve-dist.ts'
 import { ROOT } from './essay.ts'
-import { DIST } from './serve.ts'
 
 export const NGINX_PACKAGES = 'nginx libnginx-mod-http-brotli-static'
 const STOCK_CONF = '/etc/nginx/nginx.conf'
