@@ -1,5 +1,5 @@
 // How the deck writes a career date, on the timeline (CareerTimeline.vue) and on the sources
-// slides (data/sources.ts), so both say a date alike.
+// slides (source-list-entries.ts), so both say a date alike.
 import type { CareerDate } from '../data/career.ts'
 
 const MONTHS = [

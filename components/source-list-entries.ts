@@ -1,10 +1,10 @@
-import type { Milestone } from './career.ts'
+import type { Milestone } from '../data/career.ts'
 // The sources slides are generated from the same data the other slides draw, so a fact cannot
 // appear on a slide without its source appearing at the end, labelled with what it supports.
-import type { Evidence } from './claims.ts'
-import { formatDate } from '../components/career-dates.ts'
-import { milestones } from './career.ts'
-import { factChecks, hireFacts } from './claims.ts'
+import type { Evidence } from '../data/claims.ts'
+import { milestones } from '../data/career.ts'
+import { factChecks, hireFacts } from '../data/claims.ts'
+import { formatDate } from './career-dates.ts'
 
 /** One source on a sources slide: the facts it supports, its pages, and reports without an address. */
 export interface SourceEntry {
