@@ -42,7 +42,7 @@ for (const width of [390, 320]) {
       await page.goto('read')
       const sections = page.locator('main.reading-view > .reading-slide')
       await expect(sections).toHaveCount(slides.length)
-      // A slide far below is drawn only as the reader nears it; its place holds its headline.
+      // A slide far below is drawn only as the reader nears it; its place holds its title.
       const last = sections.last()
       await expect(last.locator('.reading-slide-pending h1')).toHaveText(slides.at(-1)!.title)
       await expect(last.locator('[data-slidev-no]')).toHaveCount(0)
