@@ -3,7 +3,7 @@ import type { Buffer } from 'node:buffer'
 // x.js.br), so a host that serves precompressed files (nginx's gzip_static and brotli_static,
 // Caddy's `precompressed`, a CDN in front of object storage) sends them at the best ratio
 // without compressing on each request. A copy is kept only where it is smaller than the file.
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { extname, join } from 'node:path'
 import { promisify } from 'node:util'
 import { brotliCompress, constants, gzip } from 'node:zlib'
@@ -54,6 +54,20 @@ export interface CompressionTotals {
   br: number
 }
 
+/**
+ * Removes the copies an earlier build left under `dir` (a folder outside the project is not
+ * emptied by the build), so nothing serves them before this build's are written.
+ */
+export function removeCopies(dir: string): void {
+  const suffixes = Object.values(ENCODINGS).map(encoding => encoding.suffix)
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    const suffix = suffixes.find(suffix => entry.name.endsWith(suffix))
+    const file = join(entry.parentPath, entry.name)
+    if (entry.isFile() && suffix && existsSync(file.slice(0, -suffix.length)))
+      rmSync(file)
+  }
+}
+
 /** Writes the copies for every compressible file under `dir`; returns what they add up to. */
 export async function precompress(dir: string): Promise<CompressionTotals> {
   const files = readdirSync(dir, { recursive: true, withFileTypes: true })
@@ -74,6 +88,8 @@ export async function precompress(dir: string): Promise<CompressionTotals> {
       const kept = copy.length < body.length
       if (kept)
         writeFileSync(`${file}${suffix}`, copy)
+      else
+        rmSync(`${file}${suffix}`, { force: true })
       totals[name] += kept ? copy.length : body.length
     }
   }))

@@ -15,7 +15,7 @@ import process from 'node:process'
 import { load } from '@slidev/parser/fs'
 import { chromium as playwright } from 'playwright-chromium'
 import { BASE_ENV, DeployConfigError, resolveBase, resolveSiteUrl, SITE_URL_ENV } from '../deploy/base.ts'
-import { precompress } from '../deploy/compress.ts'
+import { precompress, removeCopies } from '../deploy/compress.ts'
 import { captureFirstScreen, withFirstScreen } from '../deploy/first-screen.ts'
 import { CHROMIUM_ARGS, ChromiumNotFoundError, findChromium, playwrightBrowsersEnv } from './chromium.ts'
 import { ExportError, pdfName, printPdf, readDeckInfo } from './print.ts'
@@ -107,6 +107,7 @@ const result = spawnSync(process.execPath, [
 rmSync(rootOgImage, { force: true })
 if (result.status !== 0)
   process.exit(result.status ?? 1)
+removeCopies(outDir)
 
 // Route shells: the SPA's own index.html under each slide's path.
 const { slides } = await load({
