@@ -53,11 +53,21 @@ export async function readDeckInfo(root: string): Promise<DeckInfo> {
     subject: field('info').replace(/\s+/g, ' '),
     keywords: field('keywords').split(',').map(word => word.trim()).filter(Boolean),
     exportFilename: field('exportFilename'),
-    timeout: config.export?.timeout ?? 30_000,
+    timeout: exportTimeout(entry, data.headmatter.export),
     width: config.canvasWidth,
     height: Math.round(config.canvasWidth / config.aspectRatio),
     levels: data.slides.map(slide => slide.level ?? 1),
   }
+}
+
+/** The headmatter's `export.timeout`, in ms; Slidev's 30 s when it is not set. */
+function exportTimeout(entry: string, options: unknown): number {
+  const timeout = (options as { timeout?: unknown } | undefined)?.timeout
+  if (timeout === undefined)
+    return 30_000
+  if (typeof timeout !== 'number' || !Number.isFinite(timeout) || timeout <= 0)
+    throw new ExportError(`${entry}: headmatter field "export.timeout" is ${JSON.stringify(timeout)}; it takes a number of milliseconds, such as 180000`)
+  return timeout
 }
 
 /** The file name of each kind, in the folder it is written to. */

@@ -95,7 +95,7 @@ test.describe('a broken slide', () => {
       subject: 'A deck with faults',
       keywords: [],
       exportFilename: 'broken',
-      timeout: 30_000,
+      timeout: 180_000,
       width: 980,
       height: 551,
       levels: [1, 1, 1, 1],
