@@ -12,8 +12,8 @@ import { hostedHtml } from './deploy/html.ts'
 import { offlineDeck } from './deploy/pwa.ts'
 import { unusedFeatures } from './deploy/unused-features.ts'
 
-// The career data is checked when the deck is built or served, so a malformed entry stops the
-// build with a message naming the entry and the field instead of drawing a wrong timeline.
+// The career data is checked when the build or the dev server starts, so a malformed entry stops
+// the build with a message naming the entry and the field instead of drawing a wrong timeline.
 export function validateDeckData(list: readonly Milestone[] = milestones): Plugin {
   return {
     name: 'deck:validate-data',

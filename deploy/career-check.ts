@@ -1,5 +1,5 @@
-// The check of the career data, run when the deck is built or served (vite.config.ts) and by
-// the tests: a typo in a date or a URL must stop the build with a message that names the entry
+// The check of the career data, run when the build or the dev server starts (vite.config.ts)
+// and by the tests: a typo in a date or a URL must stop the build with a message that names the entry
 // and the field, not draw a wrong slide. The components draw the data unchecked: a deck that
 // built has passed this.
 import type { CareerDate, Era, Kind, Milestone } from '../data/career.ts'

@@ -8,6 +8,10 @@ export const DECK_TEXT_PATHS = [
   'slides.md',
   'pages',
   'components',
+  'layouts',
+  'setup',
+  'global-top.vue',
+  'custom-nav-controls.vue',
   'data',
 ]
 const TEXT_FILE = /\.(?:md|vue|ts)$/

@@ -59,6 +59,7 @@ export class UnusedFeatureError extends Error {
 /** Stubs out each feature no file of the deck uses, and fails the build on a use it missed. */
 export function unusedFeatures({ root, files }: { root: string, files: readonly DeckFile[] }): Plugin {
   const stubbed = FEATURES.filter(feature => !files.some(feature.usedIn))
+  let serving = false
   return {
     name: 'deck:unused-features',
     enforce: 'post',
@@ -70,6 +71,9 @@ export function unusedFeatures({ root, files }: { root: string, files: readonly 
         }))),
       },
     }),
+    configResolved(config) {
+      serving = config.command === 'serve'
+    },
     transform(code, id) {
       const path = id.split('?')[0]
       if (path.includes('/node_modules/') || !path.startsWith(root))
@@ -79,7 +83,9 @@ export function unusedFeatures({ root, files }: { root: string, files: readonly 
           // Slidev compiles each slide as `<file>__slidev_<n>.md`.
           const file = relative(root, path).replace(/__slidev_(\d+)\.md$/, ', slide $1')
           throw new UnusedFeatureError(`${file}: uses ${feature.name}, which the build left out as unused `
-            + `(deploy/unused-features.ts did not find it in the deck's sources): fix its check there`)
+            + `(deploy/unused-features.ts did not find it in the deck's sources): ${serving
+              ? 'restart the dev server, which chose when it started'
+              : 'fix its check there'}`)
         }
       }
     },
