@@ -12,6 +12,7 @@ import { parseArgs } from 'node:util'
 import { load } from '@slidev/parser/fs'
 import JSZip from 'jszip'
 import { chromium } from 'playwright-chromium'
+import { precompress } from '../deploy/compress.ts'
 import { measureLoad, measureNextSlide } from './bench/browser.ts'
 import { BUDGETS } from './bench/budgets.ts'
 import { run } from './bench/processes.ts'
@@ -57,6 +58,9 @@ const starterBuild = await run(process.execPath, [
   slidevBin(starter.dir),
   'build',
 ], { cwd: starter.dir })
+// Both decks are served with brotli and gzip copies, as a host that precompresses sends them:
+// ours writes its own; the starter's are made here, the same way.
+await precompress(join(starter.dir, 'dist'))
 
 // 2. The exports, all in (dev server, browser, every page), as `npm run export*` runs them, one
 // by one and all three at once; and

@@ -23,7 +23,7 @@ async function openSlide(page: Page, no: number) {
 
 const diagramSlides = slides.filter(slide => mermaidBlocks(slide.face).length > 0)
 
-/** Mermaid's chunk loads and draws after the slide shows: on a busy CI machine that has taken over 5 s. */
+/** Mermaid's chunk loads and draws after the slide shows: on a busy CI machine, past the default wait. */
 async function waitForDiagram(page: Page, no: number) {
   await expect.poll(() => page.locator(`[data-slidev-no="${no}"] .mermaid`).first().evaluate(host => !!host.shadowRoot?.querySelector('svg')), { message: `slide ${no}: no SVG in the diagram's shadow root`, timeout: 30_000 }).toBe(true)
 }

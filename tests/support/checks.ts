@@ -208,8 +208,8 @@ export interface AxeViolation {
 
 /** axe-core's serious and critical violations within `selector`. */
 export async function seriousAxeViolations(page: Page, selector: string): Promise<AxeViolation[]> {
-  // Legacy mode runs axe in the page itself. The default runs it in parts and finishes in a new
-  // page, for cross-origin frames, which the deck has none of: two to three times slower.
+  // Legacy mode runs axe in the page itself. The default runs it in parts and finishes it in a
+  // new page, for cross-origin frames, which the deck has none of, at several times the cost.
   const results = await new AxeBuilder({ page }).include(selector).setLegacyMode().analyze()
   return results.violations
     .filter(v => v.impact === 'serious' || v.impact === 'critical')
