@@ -49,7 +49,8 @@ for (const width of [390, 320]) {
       for (const slide of slides) {
         const section = sections.nth(slide.no - 1)
         await section.scrollIntoViewIfNeeded()
-        await expect(section.locator(`[data-slidev-no="${slide.no}"] h1`).first(), `slide ${slide.no}'s headline`).not.toBeEmpty()
+        // Drawn on arrival: its chunk loads then, which a busy machine can take a while over.
+        await expect(section.locator(`[data-slidev-no="${slide.no}"] h1`).first(), `slide ${slide.no}'s headline`).not.toBeEmpty({ timeout: 15_000 })
         await expect(section.locator('.reading-notes'), `slide ${slide.no}'s notes`).toContainText(notesStart(slide.notes))
         // Drawn at the full width of the article.
         const frame = await section.locator('.reading-slide-frame').boundingBox()
