@@ -20,6 +20,7 @@ export default defineConfig({
   },
   test: {
     include: ['tests/unit/**/*.test.ts'],
+    setupFiles: ['tests/support/slide-context.ts'],
     environment: 'node',
     server: {
       deps: {

@@ -1,40 +1,29 @@
 // Click-by-click reveal for components that draw a sequence (a timeline's chapters, a
 // diagram's steps). The clicks are registered with Slidev's clicks context, as its own v-click
 // and v-switch do, so the slide's click count follows the data and is never typed in by hand.
-import type { ClicksContext } from '@slidev/types'
 import type { MaybeRefOrGetter } from 'vue'
 import { useSlideContext } from '@slidev/client'
 import { computed, onMounted, onUnmounted, ref, toValue, useId, watchEffect } from 'vue'
 
-/** The slide's clicks context; outside a slide (component tests) there is none, and Slidev throws. */
-function slideClicks(): ClicksContext | undefined {
-  try {
-    return useSlideContext().$clicksContext
-  }
-  catch {
-    return undefined
-  }
-}
-
 /**
  * How many of `steps` steps are revealed: the first before any click, one more per click.
- * Without a clicks context (component tests), or with `enabled` false, all of them; in print and
- * the overview Slidev sets the clicks to their maximum, which reveals all too.
+ * With `enabled` false, all of them; in print and the overview Slidev sets the clicks to their
+ * maximum, which reveals all too.
  */
 export function useStepReveal(steps: MaybeRefOrGetter<number>, enabled: MaybeRefOrGetter<boolean> = true) {
-  const clicks = slideClicks()
+  const clicks = useSlideContext().$clicksContext
   // Until Slidev reports the clicks, reveal only the first step, so nothing flashes in and out.
-  const offset = ref<number | undefined>(clicks && toValue(enabled)
+  const offset = ref<number | undefined>(toValue(enabled)
     ? -1
     : undefined)
   const id = `step-reveal-${useId()}`
 
   onMounted(() => {
     const extra = toValue(steps) - 1
-    const info = clicks && toValue(enabled) && extra > 0
+    const info = toValue(enabled) && extra > 0
       ? clicks.calculateSince('+1', extra)
       : null
-    if (!clicks || !info) {
+    if (!info) {
       offset.value = undefined
       return
     }
@@ -43,7 +32,7 @@ export function useStepReveal(steps: MaybeRefOrGetter<number>, enabled: MaybeRef
       offset.value = info.currentOffset.value
     })
   })
-  onUnmounted(() => clicks?.unregister(id))
+  onUnmounted(() => clicks.unregister(id))
 
   return computed(() => offset.value === undefined
     ? toValue(steps)

@@ -18,8 +18,11 @@ function listed(wrapper: ReturnType<typeof mount>) {
 const drawn = (wrapper: ReturnType<typeof mount>) => wrapper.findAll('.item.shown').map(item => item.attributes('data-milestone'))
 
 describe('careerTimeline', () => {
-  it('renders every milestone, in chronological order, with machine-readable dates', () => {
+  // Mounted in a slide at its last click (tests/support/slide-context.ts): the timeline shows
+  // all it reveals once its clicks have registered, a tick after mounting.
+  it('renders every milestone, in chronological order, with machine-readable dates', async () => {
     const wrapper = mount(CareerTimeline)
+    await nextTick()
     expect(listed(wrapper)).toEqual(milestones.map(m => m.id))
     expect(drawn(wrapper).sort()).toEqual(milestones.map(m => m.id).sort())
     const times = wrapper.findAll('ol time').map(t => t.attributes('datetime'))
@@ -51,8 +54,9 @@ describe('careerTimeline', () => {
       'years 2017 to 2023',
       { from: 2017, to: 2023 },
     ],
-  ])('renders only its subset when filtered (%s)', (_, props) => {
+  ])('renders only its subset when filtered (%s)', async (_, props) => {
     const wrapper = mount(CareerTimeline, { props })
+    await nextTick()
     const expected = selectMilestones(milestones, props).map(m => m.id)
     expect(expected.length).toBeGreaterThan(0)
     expect(expected.length).toBeLessThan(milestones.length)
