@@ -35,4 +35,5 @@ declare const PrintSlide: DefineComponent<{ route: SlideRouteInfo }>
 export default PrintSlide
 
 export declare const injectionClicksContext: InjectionKey<Ref<ClicksContext>>
+export declare const CLICKS_MAX: number
 export declare function createClicksContextBase(current: Ref<number>, clicksStart?: number, clicksTotalOverrides?: number): ClicksContext
