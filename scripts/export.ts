@@ -7,10 +7,11 @@
 //   the two PDFs, which share one server and one browser.
 import type { PrintKind } from './print.ts'
 import { spawn } from 'node:child_process'
-import { existsSync, mkdirSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync } from 'node:fs'
 import { join, relative, resolve } from 'node:path'
 import process from 'node:process'
 import { createServer, resolveOptions } from '@slidev/cli'
+import JSZip from 'jszip'
 import { chromium as playwright } from 'playwright-chromium'
 import { CHROMIUM_ARGS, ChromiumNotFoundError, findChromium } from './chromium.ts'
 import { ExportError, pdfName, printPdf, readDeckInfo } from './print.ts'
@@ -62,6 +63,45 @@ function exportPptx(output: string): Promise<number> {
   return new Promise(done => child.on('close', code => done(code ?? 1)))
 }
 
+/** How many slides the PowerPoint at `output` has, and which of them still say Slidev's "Loading slide...". */
+async function readPptx(output: string): Promise<{ slides: number, loading: number[] }> {
+  const zip = await JSZip.loadAsync(readFileSync(output))
+  const files = Object.keys(zip.files).filter(name => /^ppt\/slides\/slide\d+\.xml$/.test(name))
+  const loading: number[] = []
+  for (const name of files) {
+    if ((await zip.file(name)!.async('string')).includes('Loading slide'))
+      loading.push(Number(name.match(/(\d+)\.xml$/)![1]))
+  }
+  return {
+    slides: files.length,
+    loading: loading.sort((a, b) => a - b),
+  }
+}
+
+/**
+ * Slidev's PowerPoint export, checked: Slidev looks at its print view once, at network idle, and
+ * on a busy machine that can come before the deck has drawn (an empty or half-loaded file, with
+ * exit code 0). Such a file gets one more try, then fails naming what is wrong.
+ */
+async function exportCheckedPptx(output: string, expected: number): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    const code = await exportPptx(output)
+    if (code !== 0)
+      fail(`Slidev's PowerPoint export failed (exit code ${code})`)
+    const { slides, loading } = await readPptx(output)
+    const problem = slides !== expected
+      ? `has ${slides} slides, the deck ${expected}`
+      : loading.length
+        ? `has slides still loading when Slidev read them: ${loading.join(', ')}`
+        : undefined
+    if (!problem)
+      return
+    if (attempt === 2)
+      fail(`${relative(root, output)} ${problem}`)
+    console.warn(`[export] ${relative(root, output)} ${problem}; exporting it again`)
+  }
+}
+
 /** Both PDFs of `kinds` from one dev server and one browser. */
 async function printPdfs(deck: Awaited<ReturnType<typeof readDeckInfo>>, kinds: PrintKind[]) {
   const options = await resolveOptions({
@@ -92,8 +132,8 @@ async function printPdfs(deck: Awaited<ReturnType<typeof readDeckInfo>>, kinds: 
 try {
   const deck = await readDeckInfo(root)
   const pptx = kind === 'pptx' || kind === 'all'
-    ? exportPptx(join(outDir, `${deck.exportFilename}.pptx`))
-    : Promise.resolve(0)
+    ? exportCheckedPptx(join(outDir, `${deck.exportFilename}.pptx`), deck.levels.length)
+    : Promise.resolve()
   if (kind !== 'pptx') {
     await printPdfs(deck, kind === 'pdf'
       ? ['slides']
@@ -101,9 +141,7 @@ try {
         ? ['handout']
         : ['slides', 'handout'])
   }
-  const code = await pptx
-  if (code !== 0)
-    fail(`Slidev's PowerPoint export failed (exit code ${code})`)
+  await pptx
 }
 catch (error) {
   if (error instanceof ExportError)
