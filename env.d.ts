@@ -4,3 +4,6 @@ declare module '*.vue' {
   const component: DefineComponent
   export default component
 }
+
+/** The relay's origin in a deck built with DECK_RELAY_URL, else "" (deploy/relay.ts). */
+declare const __DECK_RELAY_URL__: string

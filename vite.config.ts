@@ -10,6 +10,7 @@ import { readDeckFiles } from './deploy/deck-files.ts'
 import { subsetFontPlugin } from './deploy/fonts.ts'
 import { hostedHtml } from './deploy/html.ts'
 import { offlineDeck } from './deploy/pwa.ts'
+import { deckRelay } from './deploy/relay.ts'
 import { unusedFeatures } from './deploy/unused-features.ts'
 
 // The career data is checked when the build or the dev server starts, so a malformed entry stops
@@ -53,6 +54,7 @@ export default defineConfig({
   plugins: [
     validateDeckData(),
     printView,
+    deckRelay(),
     unusedFeatures({
       root: import.meta.dirname,
       files: readDeckFiles(import.meta.dirname),

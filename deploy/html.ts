@@ -1,6 +1,7 @@
 // Build-time touches to the index.html Slidev generates, for the hosted deck:
 // - the Content-Security-Policy and referrer policy as <meta> tags, for hosts that cannot send
-//   headers (GitHub Pages); hosts that can send them as headers too (deploy/headers.ts);
+//   headers (GitHub Pages); hosts that can send them as headers too (deploy/headers.ts); a deck
+//   built with a relay (DECK_RELAY_URL) may also connect to it;
 // - og:image under the base path: Slidev writes "./og-image.png", which resolves wrongly from
 //   /presenter/N; with the public address (DECK_SITE_URL) it is absolute, with og:url beside
 //   it, because link previews (Slack, LinkedIn, X) do not resolve a relative og:image;
@@ -13,6 +14,7 @@ import type { HtmlTagDescriptor, Plugin } from 'vite'
 import process from 'node:process'
 import { BASE_ENV, resolveBase, resolveSiteUrl, SITE_URL_ENV } from './base.ts'
 import { contentSecurityPolicy, REFERRER_POLICY } from './headers.ts'
+import { RELAY_URL_ENV, relaySocketOrigin, resolveRelayUrl } from './relay.ts'
 
 const QUOTED_META = /(<meta name="(?:description|author|keywords)" content=")&quot;(.*?)&quot;(">)/g
 
@@ -28,12 +30,19 @@ const FIRST_SCREEN_MODULES = [/\/@slidev\/client\/pages\/play\.vue$/, /^\/@slide
 export function hostedHtml({ preloadFonts = [], env = process.env }: HostedHtmlOptions = {}): Plugin {
   let base = '/'
   let siteUrl: URL | undefined
+  let connect: string[] = []
   return {
     name: 'deck:hosted-html',
     apply: 'build',
     configResolved(config) {
       base = resolveBase(config.base, `${BASE_ENV} (Vite base "${config.base}")`)
       siteUrl = resolveSiteUrl(env[SITE_URL_ENV], base)
+      const relay = resolveRelayUrl(env[RELAY_URL_ENV])
+      connect = relay
+        ? [
+            relaySocketOrigin(relay),
+          ]
+        : []
     },
     transformIndexHtml: {
       order: 'post',
@@ -50,7 +59,7 @@ export function hostedHtml({ preloadFonts = [], env = process.env }: HostedHtmlO
             tag: 'meta',
             attrs: {
               'http-equiv': 'Content-Security-Policy',
-              'content': contentSecurityPolicy('meta'),
+              'content': contentSecurityPolicy('meta', connect),
             },
             injectTo: 'head-prepend',
           },

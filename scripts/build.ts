@@ -8,6 +8,8 @@ import { Buffer } from 'node:buffer'
 // - Puts slide 1, as the built deck draws it, into index.html and 1.html, so it shows before
 //   Slidev's client has run (deploy/first-screen.ts).
 // - Writes a gzip and a brotli copy of every text file, for hosts that send them as they are.
+// - DECK_RELAY_URL builds a deck whose viewers follow the presenter through that relay
+//   (deploy/relay.ts, relay/server.ts).
 import { spawnSync } from 'node:child_process'
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { join, relative, resolve } from 'node:path'
@@ -17,6 +19,7 @@ import { chromium as playwright } from 'playwright-chromium'
 import { BASE_ENV, DeployConfigError, resolveBase, resolveSiteUrl, SITE_URL_ENV } from '../deploy/base.ts'
 import { precompress, removeCopies } from '../deploy/compress.ts'
 import { captureFirstScreen, withFirstScreen } from '../deploy/first-screen.ts'
+import { RELAY_URL_ENV, resolveRelayUrl } from '../deploy/relay.ts'
 import { CHROMIUM_ARGS, ChromiumNotFoundError, findChromium, playwrightBrowsersEnv } from './chromium.ts'
 import { ExportError, pdfName, printPdf, readDeckInfo } from './print.ts'
 import { serveDist } from './serve-dist.ts'
@@ -41,11 +44,13 @@ for (let i = 2; i < process.argv.length; i++) {
 }
 
 let base: string
+let relay: URL | undefined
 try {
   base = flags.base !== undefined
     ? resolveBase(flags.base, '--base')
     : resolveBase(process.env[BASE_ENV])
   resolveSiteUrl(process.env[SITE_URL_ENV], base)
+  relay = resolveRelayUrl(process.env[RELAY_URL_ENV])
 }
 catch (error) {
   if (error instanceof DeployConfigError)
@@ -81,7 +86,9 @@ const deck = await readDeckInfo(root).catch((error) => {
     fail(error.message)
   throw error
 })
-console.log(`[build] base ${base}, out ${relative(root, outDir)}/, chromium ${chromium}`)
+console.log(`[build] base ${base}, out ${relative(root, outDir)}/, chromium ${chromium}${relay
+  ? `, following the presenter through the relay at ${relay.origin}`
+  : ''}`)
 const result = spawnSync(process.execPath, [
   slidev,
   'build',

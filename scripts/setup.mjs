@@ -1,6 +1,6 @@
 // Runs one of the project's commands with what it needs, so the README's two commands work on a
 // fresh machine with nothing but its own Node and npm:
-//   node scripts/setup.mjs [--needs chromium,poppler,nginx] -- <command...>
+//   node scripts/setup.mjs [--needs chromium,poppler,nginx,redis] -- <command...>
 // - Node: the scripts need type stripping on by default (Node 22.18, package.json's engines). An
 //   older Node (Debian's is 20) fetches the Node of .nvmrc from the npm registry into the user's
 //   cache once, and the command runs under it.
@@ -35,6 +35,10 @@ const NEEDS = {
   nginx: {
     present: () => existsSync('/usr/sbin/nginx') && existsSync('/etc/nginx/modules-enabled/50-mod-http-brotli-static.conf'),
     packages: ['nginx', 'libnginx-mod-http-brotli-static'],
+  },
+  redis: {
+    present: () => existsSync('/usr/bin/redis-server') || onPath('redis-server'),
+    packages: ['redis-server'],
   },
 }
 

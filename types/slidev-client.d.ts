@@ -25,7 +25,12 @@ export declare function useNav(): {
   isPrintMode: ComputedRef<boolean>
   isPlaying: ComputedRef<boolean>
   isPresenter: ComputedRef<boolean>
+  clicks: ComputedRef<number>
 }
+
+export declare function addSyncMethod(sync: {
+  init: (channelKey: string, onUpdate: (data: object) => void, state: object, persist?: boolean) => ((state: object, updating?: boolean) => void) | undefined
+}): void
 
 export declare const configs: SlidevConfig
 export declare const slideWidth: ComputedRef<number>

@@ -1,0 +1,197 @@
+// The relay the audience's pages follow the presenter through (socket.io); `npm run relay`
+// (scripts/relay.ts) starts it.
+// - PORT (default 3031); DECK_RELAY_KEY, the presenter's secret (required);
+//   DECK_RELAY_ORIGINS, the comma-separated origins the deck is served from (required: the relay
+//   refuses pages from anywhere else); DECK_RELAY_REDIS_URL, to share the talk between several
+//   relay processes through Redis (socket.io's Redis adapter).
+// - Only a connection that gave the key moves anyone; its positions are checked against the deck
+//   (relay/protocol.ts) and rate-limited. The relay keeps the last position, so a viewer who
+//   connects, or reconnects after a restart, is put on the talk at once.
+// - One log line per connection change, none per message.
+import type { TalkPosition } from './protocol.ts'
+import { Buffer } from 'node:buffer'
+import { timingSafeEqual } from 'node:crypto'
+import { createServer } from 'node:http'
+import { join } from 'node:path'
+import process from 'node:process'
+import { load } from '@slidev/parser/fs'
+import { createAdapter } from '@socket.io/redis-adapter'
+import { createClient } from 'redis'
+import { Server } from 'socket.io'
+import { createRateLimit, readPosition, RELAY_EVENTS } from './protocol.ts'
+
+export const DEFAULT_PORT = 3031
+/** Positions a presenter may send: a burst of 20, then 10 a second. */
+const POSITIONS_PER_SECOND = 10
+const POSITIONS_BURST = 20
+/** Wrong keys one address may try: 10, then one a minute. */
+const WRONG_KEYS_PER_SECOND = 1 / 60
+const WRONG_KEYS_BURST = 10
+
+export class RelayConfigError extends Error {
+  override name = 'RelayConfigError'
+}
+
+export interface RelayOptions {
+  port: number
+  key: string
+  origins: string[]
+  /** How many slides the deck has. */
+  slides: number
+  redisUrl?: string
+  log?: (line: string) => void
+}
+
+export interface Relay {
+  port: number
+  close: () => Promise<void>
+}
+
+/** The relay's options from the environment, or an error naming the variable that is wrong. */
+export function relayOptionsFromEnv(env: NodeJS.ProcessEnv, slides: number): RelayOptions {
+  const key = env.DECK_RELAY_KEY ?? ''
+  if (key.trim().length < 8)
+    throw new RelayConfigError('DECK_RELAY_KEY is not set (or shorter than 8 characters): it is the presenter\'s secret, e.g. DECK_RELAY_KEY=$(openssl rand -hex 12)')
+  const port = env.PORT === undefined
+    ? DEFAULT_PORT
+    : Number(env.PORT)
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new RelayConfigError(`PORT is "${env.PORT}": a port number is expected`)
+  const origins = (env.DECK_RELAY_ORIGINS ?? '').split(',').map(origin => origin.trim()).filter(Boolean)
+  if (!origins.length)
+    throw new RelayConfigError('DECK_RELAY_ORIGINS is not set: the origins the deck is served from, comma-separated, e.g. https://you.github.io')
+  for (const origin of origins) {
+    let parsed: URL | undefined
+    try {
+      parsed = new URL(origin)
+    }
+    catch {}
+    if (!parsed || !/^https?:$/.test(parsed.protocol) || parsed.origin !== origin)
+      throw new RelayConfigError(`DECK_RELAY_ORIGINS: "${origin}" is not an origin (scheme, host and port only, e.g. https://you.github.io)`)
+  }
+  return {
+    port,
+    key,
+    origins,
+    slides,
+    redisUrl: env.DECK_RELAY_REDIS_URL || undefined,
+  }
+}
+
+function sameKey(given: unknown, key: string): boolean {
+  if (typeof given !== 'string')
+    return false
+  const a = Buffer.from(given)
+  const b = Buffer.from(key)
+  return a.length === b.length && timingSafeEqual(a, b)
+}
+
+export async function startRelay(options: RelayOptions): Promise<Relay> {
+  const log = options.log ?? (line => process.stdout.write(`[relay] ${line}\n`))
+  const origins = new Set(options.origins)
+  const http = createServer((_req, res) => res.writeHead(404).end())
+  const io = new Server(http, {
+    serveClient: false,
+    cors: { origin: options.origins },
+    // CORS binds only what a browser may read; this refuses the connection itself.
+    allowRequest: (req, done) => {
+      const allowed = origins.has(req.headers.origin ?? '')
+      if (!allowed && req.url?.includes('EIO=') && !req.url.includes('sid='))
+        log(`refused a page from origin ${req.headers.origin ?? '(none)'}`)
+      done(null, allowed)
+    },
+  })
+  const closeRedis: (() => Promise<unknown>)[] = []
+  if (options.redisUrl) {
+    const pub = createClient({ url: options.redisUrl })
+    const sub = pub.duplicate()
+    await Promise.all([
+      pub.connect(),
+      sub.connect(),
+    ])
+    closeRedis.push(() => pub.quit(), () => sub.quit())
+    io.adapter(createAdapter(pub, sub))
+  }
+
+  let last: TalkPosition | undefined
+  let viewers = 0
+  let presenters = 0
+  const summary = () => `${viewers} viewer${viewers === 1
+    ? ''
+    : 's'}, ${presenters ? 'presenter connected' : 'no presenter'}`
+  const wrongKeys = new Map<string, () => boolean>()
+
+  io.use((socket, next) => {
+    const given = (socket.handshake.auth as { key?: unknown } | undefined)?.key
+    socket.data.presenter = false
+    if (given === undefined)
+      return next()
+    const address = socket.handshake.address
+    if (sameKey(given, options.key) && (wrongKeys.get(address)?.() ?? true)) {
+      socket.data.presenter = true
+      return next()
+    }
+    if (!wrongKeys.has(address))
+      wrongKeys.set(address, createRateLimit(WRONG_KEYS_PER_SECOND, WRONG_KEYS_BURST))
+    wrongKeys.get(address)!()
+    log(`refused a presenter with a wrong key from ${address}`)
+    next(new Error('wrong key'))
+  })
+
+  // Positions a presenter on another relay process sent: kept, so this one's newcomers get them.
+  io.on(RELAY_EVENTS.position, (position: unknown) => {
+    last = readPosition(position, options.slides) ?? last
+  })
+
+  io.on('connection', (socket) => {
+    const presenter = socket.data.presenter as boolean
+    if (presenter)
+      presenters++
+    else
+      viewers++
+    log(`${presenter ? 'presenter' : 'viewer'} connected (${summary()})`)
+    if (last && !presenter)
+      socket.emit(RELAY_EVENTS.position, last)
+    if (presenter) {
+      const allow = createRateLimit(POSITIONS_PER_SECOND, POSITIONS_BURST)
+      socket.on(RELAY_EVENTS.position, (data: unknown) => {
+        const position = readPosition(data, options.slides)
+        if (!position || !allow())
+          return
+        last = position
+        socket.broadcast.emit(RELAY_EVENTS.position, position)
+        if (options.redisUrl)
+          io.serverSideEmit(RELAY_EVENTS.position, position)
+      })
+    }
+    socket.on('disconnect', () => {
+      if (presenter)
+        presenters--
+      else
+        viewers--
+      log(`${presenter ? 'presenter' : 'viewer'} left (${summary()})`)
+    })
+  })
+
+  await new Promise<void>(resolve => http.listen(options.port, resolve))
+  const address = http.address()
+  const port = typeof address === 'object' && address
+    ? address.port
+    : options.port
+  log(`listening on port ${port} for ${options.origins.join(', ')}, a deck of ${options.slides} slides${options.redisUrl ? ', shared through Redis' : ''}`)
+  return {
+    port,
+    close: async () => {
+      await new Promise<void>(resolve => io.close(() => resolve()))
+      await Promise.all(closeRedis.map(quit => quit().catch(() => {})))
+    },
+  }
+}
+
+/** How many slides the deck in `root` has (slides.md and the pages it pulls in). */
+export async function countSlides(root: string): Promise<number> {
+  return (await load({
+    roots: [root],
+    userRoot: root,
+  }, join(root, 'slides.md'))).slides.length
+}

@@ -1,0 +1,18 @@
+// `npm run relay`: the relay for a live talk (relay/server.ts); its settings come from the
+// environment (PORT, DECK_RELAY_KEY, DECK_RELAY_ORIGINS, DECK_RELAY_REDIS_URL).
+import { join } from 'node:path'
+import process from 'node:process'
+import { countSlides, RelayConfigError, relayOptionsFromEnv, startRelay } from '../relay/server.ts'
+
+try {
+  const relay = await startRelay(relayOptionsFromEnv(process.env, await countSlides(join(import.meta.dirname, '..'))))
+  for (const signal of ['SIGINT', 'SIGTERM'] as const)
+    process.once(signal, () => relay.close().then(() => process.exit(0)))
+}
+catch (error) {
+  if (error instanceof RelayConfigError) {
+    console.error(`[relay] ${error.message}`)
+    process.exit(1)
+  }
+  throw error
+}

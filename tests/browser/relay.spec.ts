@@ -1,0 +1,207 @@
+// The audience follows the presenter through the relay (relay/, scripts/relay.ts), on a deck
+// built with DECK_RELAY_URL: the presenter and each viewer in a browser context of their own,
+// as on separate machines (Slidev's own sync joins windows of one browser, which is not this).
+import type { Browser, BrowserContext, Page } from '@playwright/test'
+import type { DistServer } from '../../scripts/serve-dist'
+import type { RunningProcess } from '../support/relay'
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import process from 'node:process'
+import { expect, test } from '@playwright/test'
+import { io } from 'socket.io-client'
+import { serveDist } from '../../scripts/serve-dist'
+import { seriousAxeViolations } from '../support/checks'
+import { ROOT } from '../support/essay'
+import { freePort, RELAY_KEY, startRedis, startRelayProcess } from '../support/relay'
+
+test.describe.configure({ mode: 'serial' })
+
+let relayPort: number
+let deck: DistServer
+let relay: RunningProcess
+let dist: string
+const contexts: BrowserContext[] = []
+
+test.beforeAll(async () => {
+  test.setTimeout(300_000)
+  relayPort = await freePort()
+  dist = mkdtempSync(join(tmpdir(), 'deck-relay-build-'))
+  execFileSync(process.execPath, ['scripts/build.ts', '--out', dist], {
+    cwd: ROOT,
+    stdio: 'pipe',
+    env: { ...process.env, DECK_RELAY_URL: `http://127.0.0.1:${relayPort}` },
+  })
+  deck = await serveDist(dist)
+  relay = await startRelayProcess({
+    port: relayPort,
+    origins: [new URL(deck.url).origin],
+  })
+})
+
+test.afterEach(async () => {
+  await Promise.all(contexts.splice(0).map(context => context.close()))
+})
+
+test.afterAll(async () => {
+  await relay?.stop()
+  await deck?.close()
+})
+
+async function open(browser: Browser, path: string): Promise<Page> {
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 720 },
+  })
+  contexts.push(context)
+  const page = await context.newPage()
+  await page.goto(`${deck.url}${path}`)
+  await expect(page.locator('#slideshow .slidev-page').filter({ visible: true }).first()).toBeVisible()
+  return page
+}
+
+/** Where a page is: "slide/click", from its address (/N or /presenter/N, ?clicks=). */
+function position(page: Page): string {
+  const url = new URL(page.url())
+  const slide = url.pathname.match(/(\d+)$/)?.[1] ?? '1'
+  return `${slide}/${url.searchParams.get('clicks') ?? '0'}`
+}
+
+async function follows(viewers: Page[], presenter: Page, timeout = 1000) {
+  for (const viewer of viewers)
+    await expect.poll(() => position(viewer), { timeout }).toBe(position(presenter))
+}
+
+test('a deck built without DECK_RELAY_URL has nothing of the relay', () => {
+  const plain = readdirSync(join(ROOT, 'dist', 'assets'))
+  expect(plain.filter(file => /Relay|socket/i.test(file))).toEqual([])
+  expect(readdirSync(join(dist, 'assets')).some(file => /^RelayStatus-.*\.js$/.test(file))).toBe(true)
+  const csp = (dir: string) => readFileSync(join(dir, 'index.html'), 'utf8').replaceAll('&#39;', '\'').match(/connect-src ([^;"]*)/)![1]
+  expect(csp(join(ROOT, 'dist'))).toBe('\'self\'')
+  expect(csp(dist)).toBe(`'self' ws://127.0.0.1:${relayPort}`)
+})
+
+test('two viewers follow six moves of the presenter, each within a second', async ({ browser }) => {
+  const viewers = [await open(browser, '3'), await open(browser, '20')]
+  const presenter = await open(browser, `presenter/8#relay-key=${RELAY_KEY}`)
+  // The key leaves the address bar; the presenter sees that the audience follows.
+  expect(new URL(presenter.url()).hash).toBe('')
+  await expect(presenter.getByText('Live: the audience follows')).toBeVisible()
+  await follows(viewers, presenter, 5000)
+  for (const viewer of viewers)
+    await expect(viewer.getByText('Following the presenter')).toBeVisible()
+  // The relay's code came after the page had loaded, slide 1's first screen long shown.
+  const timing = await viewers[0].evaluate(() => ({
+    loaded: (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd,
+    relay: performance.getEntriesByType('resource').find(entry => /RelayStatus-[\w-]+\.js$/.test(entry.name))?.startTime,
+  }))
+  expect(timing.relay).toBeGreaterThanOrEqual(timing.loaded)
+  // Slide 9's timeline has clicks: slides and clicks both travel.
+  const moves = [
+    'ArrowRight',
+    'ArrowRight',
+    'ArrowRight',
+    'ArrowLeft',
+    'ArrowRight',
+    'ArrowRight',
+  ]
+  const seen = new Set<string>()
+  for (const key of moves) {
+    const before = position(presenter)
+    await presenter.keyboard.press(key)
+    await expect.poll(() => position(presenter)).not.toBe(before)
+    seen.add(position(presenter))
+    await follows(viewers, presenter)
+  }
+  expect([...seen].some(at => !at.endsWith('/0'))).toBe(true)
+})
+
+test('a presenter page with a wrong key moves no one, and is told so', async ({ browser }) => {
+  const presenter = await open(browser, `presenter/10#relay-key=${RELAY_KEY}`)
+  const viewer = await open(browser, '5')
+  await follows([viewer], presenter, 5000)
+  const impostor = await open(browser, 'presenter/12#relay-key=not-the-key')
+  await expect(impostor.getByText('Wrong key. Relay key')).toBeVisible()
+  expect(await seriousAxeViolations(impostor, '.deck-relay')).toEqual([])
+  const before = position(viewer)
+  await impostor.keyboard.press('ArrowRight')
+  await impostor.keyboard.press('ArrowRight')
+  await viewer.waitForTimeout(1500)
+  expect(position(viewer)).toBe(before)
+})
+
+test('after the relay is killed and restarted, the viewers follow again', async ({ browser }) => {
+  const viewer = await open(browser, '2')
+  const presenter = await open(browser, `presenter/14#relay-key=${RELAY_KEY}`)
+  await follows([viewer], presenter, 5000)
+  await relay.stop()
+  // The deck keeps working without the relay.
+  await presenter.keyboard.press('ArrowRight')
+  await viewer.keyboard.press('ArrowRight')
+  await expect.poll(() => position(viewer)).not.toBe('14/0')
+  await viewer.getByRole('button', { name: /Follow the presenter/ }).click()
+  relay = await startRelayProcess({
+    port: relayPort,
+    origins: [new URL(deck.url).origin],
+  })
+  // Both reconnect with backoff; the presenter says where the talk is as soon as it is back.
+  await follows([viewer], presenter, 10_000)
+  await presenter.keyboard.press('ArrowRight')
+  await follows([viewer], presenter)
+})
+
+test('a viewer who navigates alone stays there until they follow again', async ({ browser }) => {
+  const viewer = await open(browser, '1')
+  const presenter = await open(browser, `presenter/18#relay-key=${RELAY_KEY}`)
+  await follows([viewer], presenter, 5000)
+  await viewer.keyboard.press('ArrowLeft')
+  const alone = position(viewer)
+  expect(alone).not.toBe(position(presenter))
+  const back = viewer.getByRole('button', { name: /Follow the presenter/ })
+  await expect(back).toBeVisible()
+  await presenter.keyboard.press('ArrowRight')
+  await presenter.keyboard.press('ArrowRight')
+  await expect(back).toHaveText(/slide 20\)/)
+  expect(position(viewer)).toBe(alone)
+  expect(await seriousAxeViolations(viewer, '.deck-relay')).toEqual([])
+  await back.click()
+  await follows([viewer], presenter)
+  await expect(viewer.getByText('Following the presenter')).toBeVisible()
+  expect(await seriousAxeViolations(viewer, '.deck-relay')).toEqual([])
+})
+
+test('a viewer on one relay process follows a presenter on another, through Redis', async () => {
+  const redis = await startRedis()
+  const origin = new URL(deck.url).origin
+  const ports = [await freePort(), await freePort()]
+  const relays = await Promise.all(ports.map(port => startRelayProcess({
+    port,
+    origins: [origin],
+    redisUrl: redis.url,
+  })))
+  const connect = (port: number, key?: string) => io(`http://127.0.0.1:${port}`, {
+    transports: ['websocket'],
+    extraHeaders: { Origin: origin },
+    auth: key
+      ? { key }
+      : undefined,
+  })
+  const presenter = connect(ports[0], RELAY_KEY)
+  const viewer = connect(ports[1])
+  try {
+    await Promise.all([presenter, viewer].map(socket => new Promise<void>(done => socket.once('connect', () => done()))))
+    const received = new Promise(done => viewer.once('position', done))
+    presenter.emit('position', { slide: 7, click: 0 })
+    expect(await received).toEqual({ slide: 7, click: 0 })
+    // A newcomer on the second process is put on the talk at once.
+    const late = connect(ports[1])
+    expect(await new Promise(done => late.once('position', done))).toEqual({ slide: 7, click: 0 })
+    late.close()
+  }
+  finally {
+    presenter.close()
+    viewer.close()
+    await Promise.all(relays.map(one => one.stop()))
+    await redis.stop()
+  }
+})

@@ -1,0 +1,248 @@
+// The relay's checks (relay/protocol.ts, relay/server.ts): what it accepts, from whom, how often,
+// and the settings it refuses to start with. The relay runs in this process, on a free port,
+// with real socket.io clients.
+import type { Socket } from 'socket.io-client'
+import type { Relay } from '../../relay/server'
+import { io } from 'socket.io-client'
+import { afterEach, describe, expect, it } from 'vitest'
+import { contentSecurityPolicy } from '../../deploy/headers'
+import { relaySocketOrigin, resolveRelayUrl } from '../../deploy/relay'
+import { CLICKS_LIMIT, createRateLimit, readPosition } from '../../relay/protocol'
+import { RelayConfigError, relayOptionsFromEnv, startRelay } from '../../relay/server'
+
+const KEY = 'the-presenters-key'
+const ORIGIN = 'http://deck.example'
+
+describe('readPosition', () => {
+  it('takes a slide of the deck at a click', () => {
+    expect(readPosition({ slide: 1, click: 0 }, 37)).toEqual({ slide: 1, click: 0 })
+    expect(readPosition({ slide: 37, click: CLICKS_LIMIT, extra: 'dropped' }, 37)).toEqual({ slide: 37, click: CLICKS_LIMIT })
+  })
+  it.each([
+    ['nothing', undefined],
+    ['a string', '3/1'],
+    [
+      'no click',
+      { slide: 3 },
+    ],
+    [
+      'slide 0',
+      { slide: 0, click: 0 },
+    ],
+    [
+      'a slide past the end',
+      { slide: 38, click: 0 },
+    ],
+    [
+      'a fractional slide',
+      { slide: 2.5, click: 0 },
+    ],
+    [
+      'a numeric string',
+      { slide: '3', click: 0 },
+    ],
+    [
+      'a negative click',
+      { slide: 3, click: -1 },
+    ],
+    [
+      'too many clicks',
+      { slide: 3, click: CLICKS_LIMIT + 1 },
+    ],
+    [
+      'Infinity',
+      { slide: 3, click: Infinity },
+    ],
+  ])('drops %s', (_, data) => {
+    expect(readPosition(data, 37)).toBeUndefined()
+  })
+})
+
+describe('createRateLimit', () => {
+  it('lets a burst through, then refills at its rate', () => {
+    let now = 0
+    const allow = createRateLimit(10, 3, () => now)
+    expect([
+      allow(),
+      allow(),
+      allow(),
+      allow(),
+    ]).toEqual([true, true, true, false])
+    now += 100
+    expect([
+      allow(),
+      allow(),
+    ]).toEqual([true, false])
+  })
+})
+
+describe('relayOptionsFromEnv', () => {
+  const env = { DECK_RELAY_KEY: KEY, DECK_RELAY_ORIGINS: ORIGIN }
+  it('reads the port, key and origins, with port 3031 by default', () => {
+    expect(relayOptionsFromEnv(env, 37)).toMatchObject({
+      port: 3031,
+      key: KEY,
+      origins: [ORIGIN],
+      slides: 37,
+    })
+    expect(relayOptionsFromEnv({ ...env, PORT: '4000', DECK_RELAY_ORIGINS: `${ORIGIN}, https://b.example` }, 37))
+      .toMatchObject({
+        port: 4000,
+        origins: [ORIGIN, 'https://b.example'],
+      })
+  })
+  it.each([
+    [
+      'no key',
+      { DECK_RELAY_KEY: undefined },
+      /DECK_RELAY_KEY is not set/,
+    ],
+    [
+      'a short key',
+      { DECK_RELAY_KEY: 'short' },
+      /DECK_RELAY_KEY/,
+    ],
+    [
+      'no origins',
+      { DECK_RELAY_ORIGINS: '' },
+      /DECK_RELAY_ORIGINS is not set/,
+    ],
+    [
+      'an origin with a path',
+      { DECK_RELAY_ORIGINS: `${ORIGIN}/deck/` },
+      /"http:\/\/deck\.example\/deck\/" is not an origin/,
+    ],
+    [
+      'a port that is not one',
+      { PORT: 'eighty' },
+      /PORT is "eighty"/,
+    ],
+  ])('refuses %s, naming the variable', (_, change, message) => {
+    expect(() => relayOptionsFromEnv({
+      ...env,
+      ...change,
+    }, 37)).toThrow(RelayConfigError)
+    expect(() => relayOptionsFromEnv({
+      ...env,
+      ...change,
+    }, 37)).toThrow(message)
+  })
+})
+
+describe('the deck side of DECK_RELAY_URL', () => {
+  it('takes an http(s) origin and allows its WebSocket origin in the CSP', () => {
+    expect(resolveRelayUrl(undefined)).toBeUndefined()
+    expect(relaySocketOrigin(resolveRelayUrl('http://10.0.0.5:3031')!)).toBe('ws://10.0.0.5:3031')
+    expect(relaySocketOrigin(resolveRelayUrl('https://relay.example')!)).toBe('wss://relay.example')
+    expect(contentSecurityPolicy('meta', ['wss://relay.example'])).toContain('connect-src \'self\' wss://relay.example;')
+    expect(contentSecurityPolicy('meta')).toContain('connect-src \'self\';')
+  })
+  it.each([
+    'relay.example',
+    'ftp://relay.example',
+    'https://relay.example/socket',
+    'https://relay.example/?x=1',
+  ])('refuses %s, naming DECK_RELAY_URL', (value) => {
+    expect(() => resolveRelayUrl(value)).toThrow(/DECK_RELAY_URL=".*" is not a relay address/)
+  })
+})
+
+describe('the relay', () => {
+  let relay: Relay
+  const sockets: Socket[] = []
+  const lines: string[] = []
+  afterEach(async () => {
+    sockets.splice(0).forEach(socket => socket.close())
+    await relay?.close()
+    lines.length = 0
+  })
+
+  async function start() {
+    relay = await startRelay({
+      port: 0,
+      key: KEY,
+      origins: [ORIGIN],
+      slides: 37,
+      log: line => lines.push(line),
+    })
+  }
+  function connect(options: { key?: string, origin?: string } = {}): Socket {
+    const socket = io(`http://127.0.0.1:${relay.port}`, {
+      transports: ['websocket'],
+      extraHeaders: { Origin: options.origin ?? ORIGIN },
+      auth: options.key === undefined
+        ? undefined
+        : { key: options.key },
+      reconnection: false,
+    })
+    sockets.push(socket)
+    return socket
+  }
+  const connected = (socket: Socket) => new Promise<void>((resolve, reject) => {
+    socket.once('connect', resolve)
+    socket.once('connect_error', reject)
+  })
+  /** Every position `socket` receives within `ms`. */
+  function collect(socket: Socket, ms = 300) {
+    const got: unknown[] = []
+    socket.on('position', position => got.push(position))
+    return () => new Promise<unknown[]>(resolve => setTimeout(resolve, ms, got))
+  }
+
+  it('passes the presenter\'s valid positions to every viewer, and nothing else', async () => {
+    await start()
+    const presenter = connect({ key: KEY })
+    const viewers = [
+      connect(),
+      connect(),
+    ]
+    await Promise.all([presenter, ...viewers].map(connected))
+    const received = viewers.map(viewer => collect(viewer))
+    presenter.emit('position', { slide: 4, click: 1 })
+    presenter.emit('position', { slide: 99, click: 0 })
+    presenter.emit('position', 'slide 5')
+    viewers[0].emit('position', { slide: 30, click: 0 })
+    for (const got of received) {
+      expect(await got()).toEqual([
+        { slide: 4, click: 1 },
+      ])
+    }
+  })
+
+  it('refuses a wrong key, and a page from an origin it does not serve', async () => {
+    await start()
+    await expect(connected(connect({ key: 'not-the-key' }))).rejects.toThrow('wrong key')
+    await expect(connected(connect({ key: '' }))).rejects.toThrow('wrong key')
+    await expect(connected(connect({ origin: 'https://elsewhere.example' }))).rejects.toThrow()
+    expect(lines.filter(line => line.startsWith('refused'))).toHaveLength(3)
+  })
+
+  it('drops what a presenter sends beyond its rate', async () => {
+    await start()
+    const presenter = connect({ key: KEY })
+    const viewer = connect()
+    await Promise.all([presenter, viewer].map(connected))
+    const received = collect(viewer)
+    for (let i = 0; i < 50; i++)
+      presenter.emit('position', { slide: (i % 37) + 1, click: 0 })
+    const got = await received()
+    expect(got.length).toBeGreaterThan(0)
+    expect(got.length).toBeLessThanOrEqual(21)
+  })
+
+  it('puts a viewer who connects late on the talk at once, and logs connections only', async () => {
+    await start()
+    const presenter = connect({ key: KEY })
+    await connected(presenter)
+    presenter.emit('position', { slide: 12, click: 2 })
+    await new Promise(resolve => setTimeout(resolve, 100))
+    const late = connect()
+    const first = new Promise(resolve => late.once('position', resolve))
+    expect(await first).toEqual({ slide: 12, click: 2 })
+    expect(lines).toEqual([
+      expect.stringMatching(/^listening on port \d+/),
+      'presenter connected (0 viewers, presenter connected)',
+      'viewer connected (1 viewer, presenter connected)',
+    ])
+  })
+})
