@@ -16,6 +16,7 @@ import { precompress } from '../deploy/compress.ts'
 import { measureLoad, measureNextSlide } from './bench/browser.ts'
 import { BUDGETS } from './bench/budgets.ts'
 import { run } from './bench/processes.ts'
+import { measureRelay } from './bench/relay.ts'
 import { installedVersion, prepareStarter } from './bench/starter.ts'
 import { CHROMIUM_ARGS, findChromium } from './chromium.ts'
 import { lighthouse } from './lighthouse.ts'
@@ -166,6 +167,10 @@ await browser.close()
   await server.close()
 }
 
+// The relay (npm run relay) with a thousand viewers on loopback.
+console.log('[bench] the relay: 1000 viewers, 50 moves')
+const relayLoad = await measureRelay(root, 1000, 50)
+
 // 4. The table.
 const sum = (bytes: Bytes, kinds: (keyof Bytes)[], key: 'raw' | 'gzip' | 'br') => kinds.reduce((total, kind) => total + bytes[kind][key], 0)
 function kb(n: number) {
@@ -228,6 +233,12 @@ for (const page of ['slide 1', 'reading view'] as const) {
   add(`Lighthouse mobile, ${page}: CLS`, metrics.cls, 0, n => n.toFixed(3))
 }
 
+add(`relay, ${relayLoad.viewers} viewers: presenter to viewer, p50`, relayLoad.p50Ms, 0, n => `${Math.round(n)} ms`)
+add(`relay, ${relayLoad.viewers} viewers: presenter to viewer, p95`, relayLoad.p95Ms, 0, n => `${Math.round(n)} ms`)
+add(`relay, ${relayLoad.viewers} viewers: presenter to viewer, worst`, relayLoad.maxMs, 0, n => `${Math.round(n)} ms`)
+add(`relay, ${relayLoad.viewers} viewers: moves lost (of ${relayLoad.viewers * relayLoad.moves})`, relayLoad.lost, 0, n => String(n))
+add('relay: memory per viewer (resident)', relayLoad.kbPerViewer, 0, n => `${n.toFixed(1)} KB`)
+
 interface Check { budget: string, value: string, ok: boolean }
 const firstBytes = sum(typical('ours').beforeFirstSlide, ['js', 'css', 'font'], 'gzip')
 const forbidden = [
@@ -254,6 +265,11 @@ const checks: Check[] = [
     value: String(audits[page].scores.performance),
     ok: audits[page].scores.performance >= BUDGETS.lighthousePerformance,
   })),
+  {
+    budget: `relay: presenter to viewer p95 < ${BUDGETS.relayP95Ms} ms, ${relayLoad.viewers} viewers, none lost`,
+    value: `${Math.round(relayLoad.p95Ms)} ms, ${relayLoad.lost} lost`,
+    ok: relayLoad.p95Ms < BUDGETS.relayP95Ms && relayLoad.lost === 0,
+  },
   { budget: `build <= ${BUDGETS.buildTimeRatio}x the starter's wall time`, value: `${(oursBuild.seconds / starterBuild.seconds).toFixed(2)}x`, ok: oursBuild.seconds <= BUDGETS.buildTimeRatio * starterBuild.seconds },
 ]
 
@@ -296,7 +312,9 @@ handout and renders the OG image. Each export is its npm script all in (dev serv
 every page), and \`npm run export:all\`, which writes all three at once (the two PDFs from one
 server, Slidev's PowerPoint export beside them); a PowerPoint's pages are its slides. Slidev's own \`slidev export\` (an untagged PDF
 in Type 3 glyphs) is timed on this deck and on the starter; a starter column left at 0 has no
-counterpart.
+counterpart. The relay runs as \`npm run relay\` starts it, with a thousand socket.io clients in
+the bench's own process as viewers (their time to handle each move is in the delay) and one as
+the presenter, moving every 150 ms.
 
 ${table}
 
