@@ -11,9 +11,12 @@ import { reactive } from 'vue'
 import { RELAY_EVENTS } from './protocol.ts'
 
 export type RelayRole = 'presenter' | 'viewer'
+/** Where a viewer follows: the slides, or the reading view (BASE/read), which scrolls to the slide. */
+export type RelayView = 'slides' | 'reading'
 
 export const relayState = reactive({
   role: 'viewer' as RelayRole,
+  view: 'slides' as RelayView,
   /** Connected to the relay right now. */
   connected: false,
   /** The presenter's key was refused, or none is known yet: the presenter view asks for one. */
@@ -54,6 +57,10 @@ function send(position: TalkPosition) {
 }
 
 function show(position: TalkPosition) {
+  if (relayState.view === 'reading') {
+    document.getElementById(String(position.slide))?.scrollIntoView({ behavior: 'smooth' })
+    return
+  }
   applyUpdate?.({
     page: position.slide,
     clicks: position.click,
@@ -108,8 +115,12 @@ function connect(url: string, key?: string) {
 let started = false
 let nav: ReturnType<typeof useNav>
 
-/** Starts following (a viewer) or driving (the presenter view) through the relay at `url`. */
-export function startRelay(url: string) {
+/**
+ * Starts following (a viewer) or driving (the presenter view) through the relay at `url`; called
+ * again when a viewer moves between the slides and the reading view, it follows in that view.
+ */
+export function startRelay(url: string, view: RelayView = 'slides') {
+  relayState.view = view
   if (started)
     return
   started = true
@@ -143,10 +154,21 @@ export function startRelay(url: string) {
     return
   }
   connect(url)
-  window.addEventListener('keydown', (event) => {
-    if (NAVIGATION_KEYS.has(event.key) && relayState.talk)
+  const browseAlone = () => {
+    if (relayState.talk)
       relayState.following = false
+  }
+  window.addEventListener('keydown', (event) => {
+    if (NAVIGATION_KEYS.has(event.key))
+      browseAlone()
   }, { capture: true })
+  // In the reading view, a reader who scrolls reads on alone.
+  for (const type of ['wheel', 'touchmove'] as const) {
+    window.addEventListener(type, () => {
+      if (relayState.view === 'reading')
+        browseAlone()
+    }, { passive: true })
+  }
 }
 
 /** The presenter view connects with `key`; on (re)connecting it says where the talk is at once. */

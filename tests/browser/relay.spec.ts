@@ -85,8 +85,8 @@ test('two viewers follow six moves of the presenter, each within a second', asyn
   const viewers = [await open(browser, '3'), await open(browser, '20')]
   const presenter = await open(browser, `presenter/8#relay-key=${RELAY_KEY}`)
   // The key leaves the address bar; the presenter sees that the audience follows.
-  expect(new URL(presenter.url()).hash).toBe('')
   await expect(presenter.getByText('Live: the audience follows')).toBeVisible()
+  expect(new URL(presenter.url()).hash).toBe('')
   await follows(viewers, presenter, 5000)
   for (const viewer of viewers)
     await expect(viewer.getByText('Following the presenter')).toBeVisible()
@@ -168,6 +168,37 @@ test('a viewer who navigates alone stays there until they follow again', async (
   await follows([viewer], presenter)
   await expect(viewer.getByText('Following the presenter')).toBeVisible()
   expect(await seriousAxeViolations(viewer, '.deck-relay')).toEqual([])
+})
+
+test('on a phone, the reading view follows: it scrolls to the talk\'s slide, until the reader scrolls', async ({ browser }) => {
+  const presenter = await open(browser, `presenter/15#relay-key=${RELAY_KEY}`)
+  const context = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    isMobile: true,
+    hasTouch: true,
+  })
+  contexts.push(context)
+  const phone = await context.newPage()
+  await phone.goto(`${deck.url}3`)
+  await expect(phone.locator('.reading-view')).toBeVisible()
+  await expect(phone.getByText('Following live')).toBeVisible()
+  const atTop = (no: number) => phone.evaluate((id) => {
+    const top = document.getElementById(id)!.getBoundingClientRect().top
+    return top >= 0 && top < innerHeight / 2
+  }, String(no))
+  await expect.poll(() => atTop(15), { timeout: 5000 }).toBe(true)
+  await presenter.keyboard.press('ArrowRight')
+  const talk = Number(position(presenter).split('/')[0])
+  await expect.poll(() => atTop(talk), { timeout: 5000 }).toBe(true)
+  await phone.mouse.wheel(0, 2000)
+  const back = phone.getByRole('button', { name: /Follow live/ })
+  await expect(back).toBeVisible()
+  for (const width of [390, 320]) {
+    await phone.setViewportSize({ width, height: 844 })
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width)
+  }
+  await back.click()
+  await expect.poll(() => atTop(talk), { timeout: 5000 }).toBe(true)
 })
 
 test('a viewer on one relay process follows a presenter on another, through Redis', async () => {
