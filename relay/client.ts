@@ -1,13 +1,15 @@
 // The deck's side of the relay (relay/server.ts), loaded only in a deck built with DECK_RELAY_URL,
 // once the page has loaded. It plugs into Slidev's own sync (addSyncMethod): the presenter view's
 // position goes to the relay, and the relay's position comes in as a presenter's update, which
-// Slidev's viewer pages already follow. A viewer who presses a navigation key browses alone
-// until `follow()`; one who loses the relay keeps a working deck while socket.io reconnects.
+// Slidev's viewer pages already follow. A viewer who moves by themselves (a key, a swipe, the nav
+// bar) browses alone until `follow()`; one who loses the relay keeps a working deck while
+// socket.io reconnects.
 import type { Socket } from 'socket.io-client'
 import type { TalkPosition } from './protocol.ts'
-import { addSyncMethod, useNav } from '@slidev/client'
+import { addSyncMethod, sharedState, useNav } from '@slidev/client'
 import { io } from 'socket.io-client'
-import { reactive } from 'vue'
+import { effectScope, reactive, watch } from 'vue'
+import { forgetKey, storedKey, storeKey } from './key.ts'
 import { RELAY_EVENTS } from './protocol.ts'
 
 export type RelayRole = 'presenter' | 'viewer'
@@ -19,19 +21,16 @@ export const relayState = reactive({
   view: 'slides' as RelayView,
   /** Connected to the relay right now. */
   connected: false,
-  /** The presenter's key was refused, or none is known yet: the presenter view asks for one. */
+  /** The presenter view asks for the key: none is known yet, or the relay refused it. */
   keyWanted: false,
   keyRefused: false,
   /** Where the talk is, as the relay last said; undefined until the presenter has moved. */
   talk: undefined as TalkPosition | undefined,
-  /** A viewer follows the talk until they navigate themselves. */
+  /** A viewer follows the talk until they move by themselves. */
   following: true,
 })
 
-/** The presenter's key, for this tab: from `#relay-key=KEY` or typed in. */
-const KEY_STORAGE = 'deck-relay-key'
-const KEY_FRAGMENT = /(?:^#|&)relay-key=([^&]+)/
-/** Slidev's navigation keys: pressing one means "I'll look around myself". */
+/** Slidev's navigation keys. */
 const NAVIGATION_KEYS = new Set([
   'ArrowLeft',
   'ArrowRight',
@@ -43,10 +42,17 @@ const NAVIGATION_KEYS = new Set([
   'Home',
   'End',
 ])
+/** How long Slidev may take to land on a move from the relay. */
+const LANDING_MS = 1500
 
+let relayUrl = ''
+let nav: ReturnType<typeof useNav> | undefined
 let socket: Socket | undefined
 let applyUpdate: ((data: object) => void) | undefined
 let sent = ''
+/** A move from the relay on its way: until Slidev lands on it (or LANDING_MS), a difference is not the viewer's doing. */
+let landing: TalkPosition | undefined
+let appliedAt = 0
 
 function send(position: TalkPosition) {
   const text = `${position.slide}/${position.click}`
@@ -57,6 +63,10 @@ function send(position: TalkPosition) {
 }
 
 function show(position: TalkPosition) {
+  // Already there, Slidev does not move, so there is nothing to land.
+  const there = nav?.currentSlideNo.value === position.slide && nav.clicks.value === position.click
+  landing = there ? undefined : position
+  appliedAt = performance.now()
   if (relayState.view === 'reading') {
     document.getElementById(String(position.slide))?.scrollIntoView({ behavior: 'smooth' })
     return
@@ -72,6 +82,11 @@ function show(position: TalkPosition) {
   })
 }
 
+function browseAlone() {
+  if (relayState.talk)
+    relayState.following = false
+}
+
 /** A viewer goes back to the talk's position, and follows it again. */
 export function follow() {
   relayState.following = true
@@ -79,10 +94,10 @@ export function follow() {
     show(relayState.talk)
 }
 
-function connect(url: string, key?: string) {
+function connect(key?: string) {
   socket?.disconnect()
-  sent = ''
-  socket = io(url, {
+  relayState.connected = false
+  socket = io(relayUrl, {
     transports: ['websocket'],
     auth: key
       ? { key }
@@ -94,6 +109,10 @@ function connect(url: string, key?: string) {
     sent = ''
     relayState.connected = true
     relayState.keyRefused = false
+    // The presenter says where the talk is at once, on every (re)connection: Slidev's shared
+    // state, which every presenter window of this browser agrees on.
+    if (key)
+      send({ slide: sharedState.page, click: sharedState.clicks })
   })
   socket.on('disconnect', () => relayState.connected = false)
   socket.on('connect_error', (error) => {
@@ -102,7 +121,7 @@ function connect(url: string, key?: string) {
     if (key && error.message === 'wrong key') {
       relayState.keyRefused = true
       relayState.keyWanted = true
-      sessionStorage.removeItem(KEY_STORAGE)
+      forgetKey()
     }
   })
   socket.on(RELAY_EVENTS.position, (position: TalkPosition) => {
@@ -112,8 +131,14 @@ function connect(url: string, key?: string) {
   })
 }
 
+/** The presenter view drives with `key`. */
+export function presentWithKey(key: string) {
+  storeKey(key)
+  relayState.keyWanted = false
+  connect(key)
+}
+
 let started = false
-let nav: ReturnType<typeof useNav>
 
 /**
  * Starts following (a viewer) or driving (the presenter view) through the relay at `url`; called
@@ -124,8 +149,13 @@ export function startRelay(url: string, view: RelayView = 'slides') {
   if (started)
     return
   started = true
+  relayUrl = url
+  // Its watchers live as long as the page, not as long as the component that started it.
   nav = useNav()
-  relayState.role = nav.isPresenter.value ? 'presenter' : 'viewer'
+  effectScope(true).run(() => watchNav(nav!))
+}
+
+function watchNav(nav: ReturnType<typeof useNav>) {
   addSyncMethod({
     init(channelKey, onUpdate, _state, persist) {
       if (persist || !channelKey.endsWith(' - shared'))
@@ -138,30 +168,44 @@ export function startRelay(url: string, view: RelayView = 'slides') {
       }
     },
   })
-
-  if (relayState.role === 'presenter') {
-    // A fragment never reaches a server; it is taken out of the address bar all the same.
-    const fromFragment = location.hash.match(KEY_FRAGMENT)?.[1]
-    if (fromFragment) {
-      sessionStorage.setItem(KEY_STORAGE, decodeURIComponent(fromFragment))
-      history.replaceState(history.state, '', location.pathname + location.search)
+  // Slidev switches between the slides and the presenter view within the page.
+  watch(nav.isPresenter, (presenter) => {
+    relayState.role = presenter ? 'presenter' : 'viewer'
+    if (!presenter) {
+      relayState.keyWanted = false
+      connect()
+      return
     }
-    const key = sessionStorage.getItem(KEY_STORAGE)
-    if (key)
-      presentWithKey(url, key)
-    else
+    const key = storedKey()
+    if (key) {
+      presentWithKey(key)
+    }
+    else {
+      socket?.disconnect()
       relayState.keyWanted = true
-    return
-  }
-  connect(url)
-  const browseAlone = () => {
-    if (relayState.talk)
-      relayState.following = false
-  }
+    }
+  }, { immediate: true })
+
+  // A viewer who moves by themselves browses alone: a navigation key, or any other way of
+  // landing somewhere the talk is not (a swipe, the nav bar, the overview, "go to").
   window.addEventListener('keydown', (event) => {
-    if (NAVIGATION_KEYS.has(event.key))
+    if (relayState.role === 'viewer' && NAVIGATION_KEYS.has(event.key))
       browseAlone()
   }, { capture: true })
+  watch([nav.currentSlideNo, nav.clicks], ([slide, click]) => {
+    const talk = relayState.talk
+    if (relayState.role !== 'viewer' || relayState.view !== 'slides' || !talk || !relayState.following)
+      return
+    if (landing) {
+      const landed = slide === landing.slide && click === landing.click
+      if (landed || performance.now() - appliedAt > LANDING_MS)
+        landing = undefined
+      if (landed || landing)
+        return
+    }
+    if (slide !== talk.slide || click !== talk.click)
+      browseAlone()
+  })
   // In the reading view, a reader who scrolls reads on alone.
   for (const type of ['wheel', 'touchmove'] as const) {
     window.addEventListener(type, () => {
@@ -169,12 +213,4 @@ export function startRelay(url: string, view: RelayView = 'slides') {
         browseAlone()
     }, { passive: true })
   }
-}
-
-/** The presenter view connects with `key`; on (re)connecting it says where the talk is at once. */
-export function presentWithKey(url: string, key: string) {
-  sessionStorage.setItem(KEY_STORAGE, key)
-  relayState.keyWanted = false
-  connect(url, key)
-  socket!.on('connect', () => send({ slide: nav.currentSlideNo.value, click: nav.clicks.value }))
 }

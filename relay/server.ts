@@ -5,12 +5,11 @@
 //   refuses pages from anywhere else); DECK_RELAY_REDIS_URL, to share the talk between several
 //   relay processes through Redis (socket.io's Redis adapter).
 // - Only a connection that gave the key moves anyone; its positions are checked against the deck
-//   (relay/protocol.ts) and rate-limited. The relay keeps the last position, so a viewer who
-//   connects, or reconnects after a restart, is put on the talk at once.
+//   (relay/protocol.ts) and rate-limited. The relay keeps the last position while the talk is on,
+//   so a viewer who connects, or reconnects after a restart, is put on the talk at once.
 // - One log line per connection change, none per message.
 import type { TalkPosition } from './protocol.ts'
-import { Buffer } from 'node:buffer'
-import { timingSafeEqual } from 'node:crypto'
+import { createHash, timingSafeEqual } from 'node:crypto'
 import { createServer } from 'node:http'
 import { join } from 'node:path'
 import process from 'node:process'
@@ -24,9 +23,12 @@ export const DEFAULT_PORT = 3031
 /** Positions a presenter may send: a burst of 20, then 10 a second. */
 const POSITIONS_PER_SECOND = 10
 const POSITIONS_BURST = 20
-/** Wrong keys one address may try: 10, then one a minute. */
-const WRONG_KEYS_PER_SECOND = 1 / 60
-const WRONG_KEYS_BURST = 10
+/** How often the talk's position is refreshed while a presenter is connected. */
+const HEARTBEAT_MS = 30_000
+/** Unheard of for this long, the talk is over. */
+const TALK_EXPIRY_MS = 90_000
+/** The shortest key: guessing it over the network is hopeless, so wrong keys need no lockout. */
+export const KEY_MIN_LENGTH = 16
 
 export class RelayConfigError extends Error {
   override name = 'RelayConfigError'
@@ -40,6 +42,8 @@ export interface RelayOptions {
   slides: number
   redisUrl?: string
   log?: (line: string) => void
+  /** How long the talk's position outlives the last word from a presenter (TALK_EXPIRY_MS). */
+  talkExpiryMs?: number
 }
 
 export interface Relay {
@@ -50,8 +54,8 @@ export interface Relay {
 /** The relay's options from the environment, or an error naming the variable that is wrong. */
 export function relayOptionsFromEnv(env: NodeJS.ProcessEnv, slides: number): RelayOptions {
   const key = env.DECK_RELAY_KEY ?? ''
-  if (key.trim().length < 8)
-    throw new RelayConfigError('DECK_RELAY_KEY is not set (or shorter than 8 characters): it is the presenter\'s secret, e.g. DECK_RELAY_KEY=$(openssl rand -hex 12)')
+  if (key.trim().length < KEY_MIN_LENGTH)
+    throw new RelayConfigError(`DECK_RELAY_KEY is not set (or shorter than ${KEY_MIN_LENGTH} characters): it is the presenter's secret, e.g. DECK_RELAY_KEY=$(openssl rand -hex 12)`)
   const port = env.PORT === undefined
     ? DEFAULT_PORT
     : Number(env.PORT)
@@ -78,17 +82,31 @@ export function relayOptionsFromEnv(env: NodeJS.ProcessEnv, slides: number): Rel
   }
 }
 
+/** Compared as digests, so neither the time taken nor a length check tells anything of the key. */
 function sameKey(given: unknown, key: string): boolean {
   if (typeof given !== 'string')
     return false
-  const a = Buffer.from(given)
-  const b = Buffer.from(key)
-  return a.length === b.length && timingSafeEqual(a, b)
+  const digest = (text: string) => createHash('sha256').update(text).digest()
+  return timingSafeEqual(digest(given), digest(key))
 }
 
 export async function startRelay(options: RelayOptions): Promise<Relay> {
   const log = options.log ?? (line => process.stdout.write(`[relay] ${line}\n`))
   const origins = new Set(options.origins)
+  const talkExpiryMs = options.talkExpiryMs ?? TALK_EXPIRY_MS
+  // Refusals are logged, but a flood of them is not: beyond the rate, counted into the next line.
+  const refusalLines = createRateLimit(1, 5)
+  let unlogged = 0
+  const logRefusal = (line: string) => {
+    if (!refusalLines()) {
+      unlogged++
+      return
+    }
+    log(unlogged
+      ? `${line} (and ${unlogged} more refused)`
+      : line)
+    unlogged = 0
+  }
   const http = createServer((_req, res) => res.writeHead(404).end())
   const io = new Server(http, {
     serveClient: false,
@@ -97,7 +115,7 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
     allowRequest: (req, done) => {
       const allowed = origins.has(req.headers.origin ?? '')
       if (!allowed && req.url?.includes('EIO=') && !req.url.includes('sid='))
-        log(`refused a page from origin ${req.headers.origin ?? '(none)'}`)
+        logRefusal(`refused a page from origin ${req.headers.origin ?? '(none)'}`)
       done(null, allowed)
     },
   })
@@ -113,34 +131,46 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
     io.adapter(createAdapter(pub, sub))
   }
 
+  // The talk's position, kept for newcomers while a presenter is heard from: their moves, or
+  // each HEARTBEAT_MS while one is connected (also to the other relay processes, so one started
+  // late learns it). Unheard for TALK_EXPIRY_MS, the talk is over and newcomers browse alone.
   let last: TalkPosition | undefined
+  let heardAt = 0
+  const hear = (position: TalkPosition) => {
+    last = position
+    heardAt = Date.now()
+  }
   let viewers = 0
   let presenters = 0
   const summary = () => `${viewers} viewer${viewers === 1
     ? ''
     : 's'}, ${presenters ? 'presenter connected' : 'no presenter'}`
-  const wrongKeys = new Map<string, () => boolean>()
+  const heartbeat = setInterval(() => {
+    if (presenters > 0 && last) {
+      hear(last)
+      if (options.redisUrl)
+        io.serverSideEmit(RELAY_EVENTS.position, last)
+    }
+  }, HEARTBEAT_MS)
 
   io.use((socket, next) => {
     const given = (socket.handshake.auth as { key?: unknown } | undefined)?.key
     socket.data.presenter = false
     if (given === undefined)
       return next()
-    const address = socket.handshake.address
-    if (sameKey(given, options.key) && (wrongKeys.get(address)?.() ?? true)) {
+    if (sameKey(given, options.key)) {
       socket.data.presenter = true
       return next()
     }
-    if (!wrongKeys.has(address))
-      wrongKeys.set(address, createRateLimit(WRONG_KEYS_PER_SECOND, WRONG_KEYS_BURST))
-    wrongKeys.get(address)!()
-    log(`refused a presenter with a wrong key from ${address}`)
+    logRefusal(`refused a presenter with a wrong key from ${socket.handshake.address}`)
     next(new Error('wrong key'))
   })
 
   // Positions a presenter on another relay process sent: kept, so this one's newcomers get them.
   io.on(RELAY_EVENTS.position, (position: unknown) => {
-    last = readPosition(position, options.slides) ?? last
+    const read = readPosition(position, options.slides)
+    if (read)
+      hear(read)
   })
 
   io.on('connection', (socket) => {
@@ -150,19 +180,47 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
     else
       viewers++
     log(`${presenter ? 'presenter' : 'viewer'} connected (${summary()})`)
+    if (last && Date.now() - heardAt > talkExpiryMs)
+      last = undefined
     if (last && !presenter)
       socket.emit(RELAY_EVENTS.position, last)
     if (presenter) {
+      // Beyond its rate, a presenter's moves are not queued: the latest goes out when the rate
+      // allows, so a held arrow key still leaves everyone where the presenter stopped.
       const allow = createRateLimit(POSITIONS_PER_SECOND, POSITIONS_BURST)
-      socket.on(RELAY_EVENTS.position, (data: unknown) => {
-        const position = readPosition(data, options.slides)
-        if (!position || !allow())
-          return
-        last = position
+      let pending: TalkPosition | undefined
+      let flush: ReturnType<typeof setTimeout> | undefined
+      const pass = (position: TalkPosition) => {
+        hear(position)
         socket.broadcast.emit(RELAY_EVENTS.position, position)
         if (options.redisUrl)
           io.serverSideEmit(RELAY_EVENTS.position, position)
+      }
+      const flushLater = () => {
+        flush = setTimeout(() => {
+          flush = undefined
+          if (pending && allow()) {
+            pass(pending)
+            pending = undefined
+          }
+          else if (pending) {
+            flushLater()
+          }
+        }, 1000 / POSITIONS_PER_SECOND)
+      }
+      socket.on(RELAY_EVENTS.position, (data: unknown) => {
+        const position = readPosition(data, options.slides)
+        if (!position)
+          return
+        if (!pending && allow()) {
+          pass(position)
+          return
+        }
+        pending = position
+        if (!flush)
+          flushLater()
       })
+      socket.on('disconnect', () => clearTimeout(flush))
     }
     socket.on('disconnect', () => {
       if (presenter)
@@ -182,6 +240,7 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
   return {
     port,
     close: async () => {
+      clearInterval(heartbeat)
       await new Promise<void>(resolve => io.close(() => resolve()))
       await Promise.all(closeRedis.map(quit => quit().catch(() => {})))
     },

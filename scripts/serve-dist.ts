@@ -91,13 +91,15 @@ export interface DistServer {
   close: () => Promise<void>
 }
 
-/** Serves `dist` as `host` serves it, on `port` (0: any free port). */
-export function serveDist(dist: string, { host = 'plain' as Host, port = 0 } = {}): Promise<DistServer> {
+/** Serves `dist` as `host` serves it, on `port` (0: any free port), on loopback unless `bind` says otherwise. */
+export function serveDist(dist: string, { host = 'plain' as Host, port = 0, bind = '127.0.0.1' } = {}): Promise<DistServer> {
   const server = createServer(hostHandler(host, dist))
-  return new Promise(resolve => server.listen(port, '127.0.0.1', () => {
+  return new Promise(resolve => server.listen(port, bind, () => {
     const address = server.address()
     resolve({
-      url: `http://127.0.0.1:${typeof address === 'object' && address
+      url: `http://${bind === '0.0.0.0'
+        ? '127.0.0.1'
+        : bind}:${typeof address === 'object' && address
         ? address.port
         : port}${builtBase(dist)}`,
       close: () => new Promise((done) => {
@@ -113,6 +115,7 @@ if (import.meta.main) {
   const host = (process.argv[3] ?? 'rewrite') as Host
   if (!HOSTS.includes(host))
     throw new Error(`host "${host}" is not one of ${HOSTS.join(', ')}`)
-  const { url } = await serveDist(DIST, { host, port })
+  // A fourth argument, 0.0.0.0, serves the room's network (a live talk from a laptop).
+  const { url } = await serveDist(DIST, { host, port, bind: process.argv[4] })
   console.log(`deck served as on ${host} at ${url}`)
 }

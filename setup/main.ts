@@ -1,8 +1,11 @@
 import { defineAppSetup } from '@slidev/types'
+import { takeKeyFromAddress } from '../relay/key.ts'
 import { handOverFirstScreen } from './first-screen.ts'
 
 export default defineAppSetup(({ router }) => {
   handOverFirstScreen(router)
+  if (__DECK_RELAY_URL__)
+    router.isReady().then(takeKeyFromAddress)
   // The offline copy (deploy/pwa.ts) downloads the whole deck: only once
   // the page has loaded, and not for a visitor who asked their browser to save data.
   const saveData = (navigator as { connection?: { saveData?: boolean } }).connection?.saveData

@@ -12,7 +12,8 @@ interface SlideRouteInfo {
 
 export declare function useSlideContext(): {
   $page: Ref<number>
-  $nav: Ref<{ slides: SlideRouteInfo[] }>
+  $nav: Ref<{ slides: SlideRouteInfo[], currentSlideNo: number }>
+  $renderContext: Ref<'none' | 'slide' | 'overview' | 'presenter' | 'previewNext'>
   $frontmatter: Record<string, unknown>
   $clicksContext: ClicksContext
 }
@@ -27,6 +28,8 @@ export declare function useNav(): {
   isPresenter: ComputedRef<boolean>
   clicks: ComputedRef<number>
 }
+
+export declare const sharedState: { page: number, clicks: number }
 
 export declare function addSyncMethod(sync: {
   init: (channelKey: string, onUpdate: (data: object) => void, state: object, persist?: boolean) => ((state: object, updating?: boolean) => void) | undefined

@@ -2,6 +2,7 @@
 // built with DECK_RELAY_URL: the presenter and each viewer in a browser context of their own,
 // as on separate machines (Slidev's own sync joins windows of one browser, which is not this).
 import type { Browser, BrowserContext, Page } from '@playwright/test'
+import type { Socket } from 'socket.io-client'
 import type { DistServer } from '../../scripts/serve-dist'
 import type { RunningProcess } from '../support/relay'
 import { execFileSync } from 'node:child_process'
@@ -25,7 +26,7 @@ let dist: string
 const contexts: BrowserContext[] = []
 
 test.beforeAll(async () => {
-  test.setTimeout(300_000)
+  test.setTimeout(600_000)
   relayPort = await freePort()
   dist = mkdtempSync(join(tmpdir(), 'deck-relay-build-'))
   execFileSync(process.execPath, ['scripts/build.ts', '--out', dist], {
@@ -68,8 +69,12 @@ function position(page: Page): string {
 }
 
 async function follows(viewers: Page[], presenter: Page, timeout = 1000) {
-  for (const viewer of viewers)
-    await expect.poll(() => position(viewer), { timeout }).toBe(position(presenter))
+  for (const viewer of viewers) {
+    await expect.poll(() => position(viewer), {
+      timeout,
+      intervals: [50],
+    }).toBe(position(presenter))
+  }
 }
 
 test('a deck built without DECK_RELAY_URL has nothing of the relay', () => {
@@ -92,7 +97,7 @@ test('two viewers follow six moves of the presenter, each within a second', asyn
     await expect(viewer.getByText('Following the presenter')).toBeVisible()
   // The relay's code came after the page had loaded, slide 1's first screen long shown.
   const timing = await viewers[0].evaluate(() => ({
-    loaded: (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd,
+    loaded: (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventStart,
     relay: performance.getEntriesByType('resource').find(entry => /RelayStatus-[\w-]+\.js$/.test(entry.name))?.startTime,
   }))
   expect(timing.relay).toBeGreaterThanOrEqual(timing.loaded)
@@ -154,9 +159,10 @@ test('a viewer who navigates alone stays there until they follow again', async (
   const viewer = await open(browser, '1')
   const presenter = await open(browser, `presenter/18#relay-key=${RELAY_KEY}`)
   await follows([viewer], presenter, 5000)
+  const talk = position(presenter)
   await viewer.keyboard.press('ArrowLeft')
+  await expect.poll(() => position(viewer)).not.toBe(talk)
   const alone = position(viewer)
-  expect(alone).not.toBe(position(presenter))
   const back = viewer.getByRole('button', { name: /Follow the presenter/ })
   await expect(back).toBeVisible()
   await presenter.keyboard.press('ArrowRight')
@@ -168,6 +174,23 @@ test('a viewer who navigates alone stays there until they follow again', async (
   await follows([viewer], presenter)
   await expect(viewer.getByText('Following the presenter')).toBeVisible()
   expect(await seriousAxeViolations(viewer, '.deck-relay')).toEqual([])
+})
+
+test('a viewer who moves with the nav bar browses alone too; a presenter who switches in the page drives', async ({ browser }) => {
+  const viewer = await open(browser, '1')
+  const presenter = await open(browser, `presenter/20#relay-key=${RELAY_KEY}`)
+  await follows([viewer], presenter, 5000)
+  const talk = position(presenter)
+  await viewer.mouse.move(40, 700)
+  await viewer.getByRole('button', { name: 'Go to next slide' }).click()
+  await expect.poll(() => position(viewer)).not.toBe(talk)
+  await expect(viewer.getByRole('button', { name: /Follow the presenter/ })).toBeVisible()
+  // A second viewer, with the key in its tab, switches to the presenter view with Slidev's button.
+  const other = await open(browser, '20')
+  await other.evaluate(key => sessionStorage.setItem('deck-relay-key', key), RELAY_KEY)
+  await other.mouse.move(40, 700)
+  await other.getByRole('button', { name: 'Presenter Mode' }).click()
+  await expect(other.getByText('Live: the audience follows')).toBeVisible()
 })
 
 test('on a phone, the reading view follows: it scrolls to the talk\'s slide, until the reader scrolls', async ({ browser }) => {
@@ -188,6 +211,7 @@ test('on a phone, the reading view follows: it scrolls to the talk\'s slide, unt
   }, String(no))
   await expect.poll(() => atTop(15), { timeout: 5000 }).toBe(true)
   await presenter.keyboard.press('ArrowRight')
+  await expect.poll(() => position(presenter)).not.toBe('15/0')
   const talk = Number(position(presenter).split('/')[0])
   await expect.poll(() => atTop(talk), { timeout: 5000 }).toBe(true)
   await phone.mouse.wheel(0, 2000)
@@ -219,14 +243,28 @@ test('a viewer on one relay process follows a presenter on another, through Redi
   })
   const presenter = connect(ports[0], RELAY_KEY)
   const viewer = connect(ports[1])
+  /** The next position `socket` receives, or an error naming what did not arrive. */
+  const next = (socket: Socket, what: string) => new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${what}: no position within 10 s`)), 10_000)
+    socket.once('position', (position) => {
+      clearTimeout(timer)
+      resolve(position)
+    })
+  })
   try {
     await Promise.all([presenter, viewer].map(socket => new Promise<void>(done => socket.once('connect', () => done()))))
-    const received = new Promise(done => viewer.once('position', done))
-    presenter.emit('position', { slide: 7, click: 0 })
-    expect(await received).toEqual({ slide: 7, click: 0 })
+    // The adapter subscribes to Redis after the relay says it listens: say it until it is heard.
+    const received = next(viewer, 'the viewer on the second process')
+    const saying = setInterval(() => presenter.emit('position', { slide: 7, click: 0 }), 200)
+    try {
+      expect(await received).toEqual({ slide: 7, click: 0 })
+    }
+    finally {
+      clearInterval(saying)
+    }
     // A newcomer on the second process is put on the talk at once.
     const late = connect(ports[1])
-    expect(await new Promise(done => late.once('position', done))).toEqual({ slide: 7, click: 0 })
+    expect(await next(late, 'a newcomer on the second process')).toEqual({ slide: 7, click: 0 })
     late.close()
   }
   finally {

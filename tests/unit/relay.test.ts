@@ -166,10 +166,15 @@ describe('the relay', () => {
       log: line => lines.push(line),
     })
   }
-  function connect(options: { key?: string, origin?: string } = {}): Socket {
+  function connect(options: { key?: string, origin?: string | null } = {}): Socket {
+    const origin = options.origin === null
+      ? undefined
+      : options.origin ?? ORIGIN
     const socket = io(`http://127.0.0.1:${relay.port}`, {
       transports: ['websocket'],
-      extraHeaders: { Origin: options.origin ?? ORIGIN },
+      extraHeaders: origin
+        ? { Origin: origin }
+        : {},
       auth: options.key === undefined
         ? undefined
         : { key: options.key },
@@ -209,25 +214,57 @@ describe('the relay', () => {
     }
   })
 
-  it('refuses a wrong key, and a page from an origin it does not serve', async () => {
+  it('refuses a wrong key, and a page from an origin it does not serve or from none', async () => {
     await start()
     await expect(connected(connect({ key: 'not-the-key' }))).rejects.toThrow('wrong key')
     await expect(connected(connect({ key: '' }))).rejects.toThrow('wrong key')
+    await expect(connected(connect({ key: `${KEY}x` }))).rejects.toThrow('wrong key')
     await expect(connected(connect({ origin: 'https://elsewhere.example' }))).rejects.toThrow()
-    expect(lines.filter(line => line.startsWith('refused'))).toHaveLength(3)
+    await expect(connected(connect({ origin: null }))).rejects.toThrow()
+    expect(lines.filter(line => line.startsWith('refused'))).toHaveLength(5)
+    // Wrong keys lock no one out: the presenter still gets in.
+    await connected(connect({ key: KEY }))
   })
 
-  it('drops what a presenter sends beyond its rate', async () => {
+  it('logs a flood of refusals as a count, not line by line', async () => {
+    await start()
+    await Promise.all(Array.from({ length: 20 }, () => connected(connect({ key: 'wrong' })).catch(() => {})))
+    expect(lines.filter(line => line.startsWith('refused')).length).toBeLessThanOrEqual(5)
+  })
+
+  it('holds a presenter to its rate, and still delivers where they stopped', async () => {
     await start()
     const presenter = connect({ key: KEY })
     const viewer = connect()
     await Promise.all([presenter, viewer].map(connected))
-    const received = collect(viewer)
+    const received = collect(viewer, 500)
     for (let i = 0; i < 50; i++)
       presenter.emit('position', { slide: (i % 37) + 1, click: 0 })
     const got = await received()
     expect(got.length).toBeGreaterThan(0)
     expect(got.length).toBeLessThanOrEqual(21)
+    expect(got.at(-1)).toEqual({ slide: (49 % 37) + 1, click: 0 })
+  })
+
+  it('forgets the talk once no presenter has been heard from for a while', async () => {
+    relay = await startRelay({
+      port: 0,
+      key: KEY,
+      origins: [ORIGIN],
+      slides: 37,
+      log: line => lines.push(line),
+      talkExpiryMs: 200,
+    })
+    const presenter = connect({ key: KEY })
+    await connected(presenter)
+    presenter.emit('position', { slide: 9, click: 0 })
+    await new Promise(resolve => setTimeout(resolve, 100))
+    presenter.close()
+    await new Promise(resolve => setTimeout(resolve, 300))
+    const late = connect()
+    const got = collect(late)
+    await connected(late)
+    expect(await got()).toEqual([])
   })
 
   it('puts a viewer who connects late on the talk at once, and logs connections only', async () => {
