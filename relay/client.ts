@@ -162,7 +162,7 @@ function watchNav(nav: ReturnType<typeof useNav>) {
         return undefined
       applyUpdate = onUpdate
       return (state, updating) => {
-        const { page, clicks } = state as { page: number, clicks: number }
+        const { page, clicks } = state as typeof sharedState
         if (relayState.role === 'presenter' && !updating)
           send({ slide: page, click: clicks })
       }

@@ -16,19 +16,24 @@ export const RELAY_EVENTS = {
 } as const
 
 /**
- * The most clicks the relay accepts on one slide. A slide's own count exists only once Slidev has
- * drawn it, in the page; each viewer's Slidev clamps to it, so this bound only keeps junk out.
+ * What the relay knows of the deck: each slide's number of clicks, by slide number - 1. A relay
+ * build writes it beside the deck (RELAY_DECK_FILE), measured in the print view, where Slidev
+ * has drawn every slide; `npm run relay` reads it.
  */
-export const CLICKS_LIMIT = 99
+export interface RelayDeck {
+  clicks: number[]
+}
+export const RELAY_DECK_FILE = 'relay-deck.json'
 
-/** `data` as a position in a deck of `slides` slides, or undefined if it is not one. */
-export function readPosition(data: unknown, slides: number): TalkPosition | undefined {
+/** `data` as a position in `deck`, or undefined if it is not a slide of it at one of its clicks. */
+export function readPosition(data: unknown, deck: RelayDeck): TalkPosition | undefined {
   if (typeof data !== 'object' || data === null)
     return undefined
   const { slide, click } = data as Record<string, unknown>
   if (!Number.isInteger(slide) || !Number.isInteger(click))
     return undefined
-  if ((slide as number) < 1 || (slide as number) > slides || (click as number) < 0 || (click as number) > CLICKS_LIMIT)
+  const clicks = deck.clicks[(slide as number) - 1]
+  if (clicks === undefined || (click as number) < 0 || (click as number) > clicks)
     return undefined
   return { slide: slide as number, click: click as number }
 }

@@ -3,21 +3,22 @@
 // - PORT (default 3031); DECK_RELAY_KEY, the presenter's secret (required);
 //   DECK_RELAY_ORIGINS, the comma-separated origins the deck is served from (required: the relay
 //   refuses pages from anywhere else); DECK_RELAY_REDIS_URL, to share the talk between several
-//   relay processes through Redis (socket.io's Redis adapter).
+//   relay processes through Redis (socket.io's Redis adapter); DECK_RELAY_DECK, the built deck's
+//   relay-deck.json (default dist/relay-deck.json).
 // - Only a connection that gave the key moves anyone; its positions are checked against the deck
-//   (relay/protocol.ts) and rate-limited. The relay keeps the last position while the talk is on,
+//   (its slides and their clicks, as the relay build measured them: relay/protocol.ts) and
+//   rate-limited. The relay keeps the last position while the talk is on,
 //   so a viewer who connects, or reconnects after a restart, is put on the talk at once.
 // - One log line per connection change, none per message.
-import type { TalkPosition } from './protocol.ts'
+import type { RelayDeck, TalkPosition } from './protocol.ts'
 import { createHash, timingSafeEqual } from 'node:crypto'
+import { readFileSync } from 'node:fs'
 import { createServer } from 'node:http'
-import { join } from 'node:path'
 import process from 'node:process'
-import { load } from '@slidev/parser/fs'
 import { createAdapter } from '@socket.io/redis-adapter'
 import { createClient } from 'redis'
 import { Server } from 'socket.io'
-import { createRateLimit, readPosition, RELAY_EVENTS } from './protocol.ts'
+import { createRateLimit, readPosition, RELAY_DECK_FILE, RELAY_EVENTS } from './protocol.ts'
 
 export const DEFAULT_PORT = 3031
 /** Positions a presenter may send: a burst of 20, then 10 a second. */
@@ -38,8 +39,8 @@ export interface RelayOptions {
   port: number
   key: string
   origins: string[]
-  /** How many slides the deck has. */
-  slides: number
+  /** The deck: each slide's clicks. */
+  deck: RelayDeck
   redisUrl?: string
   log?: (line: string) => void
   /** How long the talk's position outlives the last word from a presenter (TALK_EXPIRY_MS). */
@@ -52,7 +53,7 @@ export interface Relay {
 }
 
 /** The relay's options from the environment, or an error naming the variable that is wrong. */
-export function relayOptionsFromEnv(env: NodeJS.ProcessEnv, slides: number): RelayOptions {
+export function relayOptionsFromEnv(env: NodeJS.ProcessEnv, deck: RelayDeck): RelayOptions {
   const key = env.DECK_RELAY_KEY ?? ''
   if (key.trim().length < KEY_MIN_LENGTH)
     throw new RelayConfigError(`DECK_RELAY_KEY is not set (or shorter than ${KEY_MIN_LENGTH} characters): it is the presenter's secret, e.g. DECK_RELAY_KEY=$(openssl rand -hex 12)`)
@@ -77,7 +78,7 @@ export function relayOptionsFromEnv(env: NodeJS.ProcessEnv, slides: number): Rel
     port,
     key,
     origins,
-    slides,
+    deck,
     redisUrl: env.DECK_RELAY_REDIS_URL || undefined,
   }
 }
@@ -168,7 +169,7 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
 
   // Positions a presenter on another relay process sent: kept, so this one's newcomers get them.
   io.on(RELAY_EVENTS.position, (position: unknown) => {
-    const read = readPosition(position, options.slides)
+    const read = readPosition(position, options.deck)
     if (read)
       hear(read)
   })
@@ -209,7 +210,7 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
         }, 1000 / POSITIONS_PER_SECOND)
       }
       socket.on(RELAY_EVENTS.position, (data: unknown) => {
-        const position = readPosition(data, options.slides)
+        const position = readPosition(data, options.deck)
         if (!position)
           return
         if (!pending && allow()) {
@@ -236,7 +237,7 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
   const port = typeof address === 'object' && address
     ? address.port
     : options.port
-  log(`listening on port ${port} for ${options.origins.join(', ')}, a deck of ${options.slides} slides${options.redisUrl ? ', shared through Redis' : ''}`)
+  log(`listening on port ${port} for ${options.origins.join(', ')}, a deck of ${options.deck.clicks.length} slides${options.redisUrl ? ', shared through Redis' : ''}`)
   return {
     port,
     close: async () => {
@@ -247,10 +248,27 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
   }
 }
 
-/** How many slides the deck in `root` has (slides.md and the pages it pulls in). */
-export async function countSlides(root: string): Promise<number> {
-  return (await load({
-    roots: [root],
-    userRoot: root,
-  }, join(root, 'slides.md'))).slides.length
+/** The deck file a relay build writes (RELAY_DECK_FILE), or an error naming the file and field. */
+export function readRelayDeck(file: string): RelayDeck {
+  let text: string
+  try {
+    text = readFileSync(file, 'utf8')
+  }
+  catch {
+    throw new RelayConfigError(`${file} is missing: build the deck with DECK_RELAY_URL set (npm run build writes it), or point DECK_RELAY_DECK at the built deck's ${RELAY_DECK_FILE}`)
+  }
+  let deck: unknown
+  try {
+    deck = JSON.parse(text)
+  }
+  catch (error) {
+    throw new RelayConfigError(`${file} is not JSON: ${(error as Error).message}`)
+  }
+  const clicks = (deck as { clicks?: unknown } | null)?.clicks
+  if (!Array.isArray(clicks) || clicks.length === 0)
+    throw new RelayConfigError(`${file}: "clicks" is not a list with one number per slide`)
+  const bad = clicks.findIndex(count => !Number.isInteger(count) || count < 0)
+  if (bad >= 0)
+    throw new RelayConfigError(`${file}: "clicks"[${bad}] (slide ${bad + 1}) is ${JSON.stringify(clicks[bad])}, not a number of clicks`)
+  return { clicks }
 }

@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-chromium'
 import { Buffer } from 'node:buffer'
 // `npm run build`: the hosted deck in one folder, for any static host, under any base path.
 // - DECK_BASE (or --base) sets the path the deck is served under; default "/".
@@ -9,7 +10,7 @@ import { Buffer } from 'node:buffer'
 //   Slidev's client has run (deploy/first-screen.ts).
 // - Writes a gzip and a brotli copy of every text file, for hosts that send them as they are.
 // - DECK_RELAY_URL builds a deck whose viewers follow the presenter through that relay
-//   (deploy/relay.ts, relay/server.ts).
+//   (deploy/relay.ts, relay/server.ts), and writes the deck's clicks per slide for it.
 import { spawnSync } from 'node:child_process'
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { join, relative, resolve } from 'node:path'
@@ -20,6 +21,7 @@ import { BASE_ENV, DeployConfigError, resolveBase, resolveSiteUrl, SITE_URL_ENV 
 import { precompress, removeCopies } from '../deploy/compress.ts'
 import { captureFirstScreen, withFirstScreen } from '../deploy/first-screen.ts'
 import { RELAY_URL_ENV, resolveRelayUrl } from '../deploy/relay.ts'
+import { RELAY_DECK_FILE } from '../relay/protocol.ts'
 import { CHROMIUM_ARGS, ChromiumNotFoundError, findChromium, playwrightBrowsersEnv } from './chromium.ts'
 import { ExportError, pdfName, printPdf, readDeckInfo } from './print.ts'
 import { serveDist } from './serve-dist.ts'
@@ -128,6 +130,25 @@ for (let no = 1; no <= slides.length; no++) {
   copyFileSync(index, join(outDir, `${no}.html`))
   copyFileSync(index, join(outDir, 'presenter', `${no}.html`))
 }
+/**
+ * For the relay: each slide's clicks, as the print view just drawn counts them (global-top.vue
+ * marks them in a relay build), into RELAY_DECK_FILE beside the deck.
+ */
+async function writeRelayDeck(page: Page, count: number) {
+  const marked = await page.$$eval('.deck-slide-clicks', marks => marks.map(mark => [
+    Number(mark.dataset.slide),
+    Number(mark.dataset.clicks),
+  ]))
+  const clicks: number[] = []
+  for (const [no, total] of marked)
+    clicks[no - 1] = total
+  const missing = Array.from({ length: count }, (_, i) => i + 1).filter(no => !Number.isInteger(clicks[no - 1]))
+  if (missing.length)
+    fail(`the print view marked no clicks for slide ${missing.join(', ')}: the relay could not check positions on it (global-top.vue marks them)`)
+  writeFileSync(join(outDir, RELAY_DECK_FILE), `${JSON.stringify({ clicks })}\n`)
+  console.log(`[build] ${RELAY_DECK_FILE}: ${count} slides, ${clicks.reduce((sum, n) => sum + n, 0)} clicks, for the relay`)
+}
+
 // From the built deck served under its base path: the two PDFs, then the first screen.
 // 404.html, the presenter and the other slides' copies keep the plain index.html.
 {
@@ -140,6 +161,8 @@ for (let no = 1; no <= slides.length; no++) {
     for (const kind of ['slides', 'handout'] as const) {
       const { pages, seconds } = await printPdf(page, server.url, kind, deck, join(outDir, pdfName(kind, deck)))
       console.log(`[build] ${pdfName(kind, deck)}: ${pages} pages in ${seconds.toFixed(1)} s`)
+      if (relay && kind === 'slides')
+        await writeRelayDeck(page, slides.length)
     }
     await page.close()
     const screen = await captureFirstScreen(browser, `${server.url}1`, 1)

@@ -12,7 +12,7 @@ interface SlideRouteInfo {
 
 export declare function useSlideContext(): {
   $page: Ref<number>
-  $nav: Ref<{ slides: SlideRouteInfo[], currentSlideNo: number }>
+  $nav: Ref<{ slides: SlideRouteInfo[], currentSlideNo: number, clicksTotal: number }>
   $renderContext: Ref<'none' | 'slide' | 'overview' | 'presenter' | 'previewNext'>
   $frontmatter: Record<string, unknown>
   $clicksContext: ClicksContext
@@ -29,7 +29,7 @@ export declare function useNav(): {
   clicks: ComputedRef<number>
 }
 
-export declare const sharedState: { page: number, clicks: number }
+export declare const sharedState: { page: number, clicks: number, clicksTotal: number }
 
 export declare function addSyncMethod(sync: {
   init: (channelKey: string, onUpdate: (data: object) => void, state: object, persist?: boolean) => ((state: object, updating?: boolean) => void) | undefined

@@ -39,7 +39,6 @@ function freePort(): Promise<number> {
   })
 }
 
-/** `moves` at most CLICKS_LIMIT (relay/protocol.ts). */
 export async function measureRelay(root: string, viewers = 1000, moves = 50): Promise<RelayLoad> {
   const port = await freePort()
   const relay = spawn(process.execPath, [
@@ -96,7 +95,7 @@ export async function measureRelay(root: string, viewers = 1000, moves = 50): Pr
     await sleep(1000)
     const kbPerViewer = (rssKB(relay.pid!) - before) / viewers
     const presenter = await connect(KEY)
-    // Each move is told apart by its click (slides 1 and 2 in turn: every move is a change).
+    // Slides 1 and 2 in turn, so every move is a change; each is told apart by its click.
     for (let move = 1; move <= moves; move++) {
       sentAt[move] = performance.now()
       presenter.emit('position', { slide: 1 + move % 2, click: move })

@@ -6,18 +6,22 @@ import type { Socket } from 'socket.io-client'
 import type { DistServer } from '../../scripts/serve-dist'
 import type { RunningProcess } from '../support/relay'
 import { execFileSync } from 'node:child_process'
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import process from 'node:process'
 import { expect, test } from '@playwright/test'
 import { io } from 'socket.io-client'
+import { RELAY_DECK_FILE } from '../../relay/protocol'
 import { serveDist } from '../../scripts/serve-dist'
 import { seriousAxeViolations } from '../support/checks'
+import { loadDeck } from '../support/deck'
 import { ROOT } from '../support/essay'
 import { freePort, RELAY_KEY, startRedis, startRelayProcess } from '../support/relay'
 
 test.describe.configure({ mode: 'serial' })
+
+const slides = await loadDeck()
 
 let relayPort: number
 let deck: DistServer
@@ -38,6 +42,7 @@ test.beforeAll(async () => {
   relay = await startRelayProcess({
     port: relayPort,
     origins: [new URL(deck.url).origin],
+    dist,
   })
 })
 
@@ -84,6 +89,13 @@ test('a deck built without DECK_RELAY_URL has nothing of the relay', () => {
   const csp = (dir: string) => readFileSync(join(dir, 'index.html'), 'utf8').replaceAll('&#39;', '\'').match(/connect-src ([^;"]*)/)![1]
   expect(csp(join(ROOT, 'dist'))).toBe('\'self\'')
   expect(csp(dist)).toBe(`'self' ws://127.0.0.1:${relayPort}`)
+  // The relay's view of the deck: every slide's clicks, as the print view counted them.
+  expect(existsSync(join(ROOT, 'dist', RELAY_DECK_FILE))).toBe(false)
+  const { clicks } = JSON.parse(readFileSync(join(dist, RELAY_DECK_FILE), 'utf8')) as { clicks: number[] }
+  expect(clicks).toHaveLength(slides.length)
+  const timeline = slides.find(slide => slide.face.includes('<CareerTimeline'))!.no
+  expect(clicks[timeline - 1]).toBeGreaterThan(0)
+  expect(clicks[0]).toBe(0)
 })
 
 test('two viewers follow six moves of the presenter, each within a second', async ({ browser }) => {
@@ -148,6 +160,7 @@ test('after the relay is killed and restarted, the viewers follow again', async 
   relay = await startRelayProcess({
     port: relayPort,
     origins: [new URL(deck.url).origin],
+    dist,
   })
   // Both reconnect with backoff; the presenter says where the talk is as soon as it is back.
   await follows([viewer], presenter, 10_000)
@@ -232,6 +245,7 @@ test('a viewer on one relay process follows a presenter on another, through Redi
   const relays = await Promise.all(ports.map(port => startRelayProcess({
     port,
     origins: [origin],
+    dist,
     redisUrl: redis.url,
   })))
   const connect = (port: number, key?: string) => io(`http://127.0.0.1:${port}`, {

@@ -60,8 +60,10 @@ function start(command: string, args: string[], env: NodeJS.ProcessEnv, ready: R
   })
 }
 
-export function startRelayProcess(options: { port: number, origins: string[], redisUrl?: string }): Promise<RunningProcess> {
+/** `npm run relay` for the deck built into `dist`. */
+export function startRelayProcess(options: { port: number, origins: string[], dist: string, redisUrl?: string }): Promise<RunningProcess> {
   return start(process.execPath, ['scripts/relay.ts'], {
+    DECK_RELAY_DECK: join(options.dist, 'relay-deck.json'),
     PORT: String(options.port),
     DECK_RELAY_KEY: RELAY_KEY,
     DECK_RELAY_ORIGINS: options.origins.join(','),

@@ -3,20 +3,32 @@
 // with real socket.io clients.
 import type { Socket } from 'socket.io-client'
 import type { Relay } from '../../relay/server'
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { io } from 'socket.io-client'
 import { afterEach, describe, expect, it } from 'vitest'
 import { contentSecurityPolicy } from '../../deploy/headers'
 import { relaySocketOrigin, resolveRelayUrl } from '../../deploy/relay'
-import { CLICKS_LIMIT, createRateLimit, readPosition } from '../../relay/protocol'
-import { RelayConfigError, relayOptionsFromEnv, startRelay } from '../../relay/server'
+import { createRateLimit, readPosition } from '../../relay/protocol'
+import { readRelayDeck, RelayConfigError, relayOptionsFromEnv, startRelay } from '../../relay/server'
 
 const KEY = 'the-presenters-key'
 const ORIGIN = 'http://deck.example'
+/** 37 slides; slide 3 has 4 clicks, slide 37 two, the rest none. */
+const DECK = {
+  clicks: Array.from({ length: 37 }, (_, i) => i === 2
+    ? 4
+    : i === 36
+      ? 2
+      : 0),
+}
 
 describe('readPosition', () => {
   it('takes a slide of the deck at a click', () => {
-    expect(readPosition({ slide: 1, click: 0 }, 37)).toEqual({ slide: 1, click: 0 })
-    expect(readPosition({ slide: 37, click: CLICKS_LIMIT, extra: 'dropped' }, 37)).toEqual({ slide: 37, click: CLICKS_LIMIT })
+    expect(readPosition({ slide: 1, click: 0 }, DECK)).toEqual({ slide: 1, click: 0 })
+    expect(readPosition({ slide: 3, click: 4 }, DECK)).toEqual({ slide: 3, click: 4 })
+    expect(readPosition({ slide: 37, click: 2, extra: 'dropped' }, DECK)).toEqual({ slide: 37, click: 2 })
   })
   it.each([
     ['nothing', undefined],
@@ -47,14 +59,18 @@ describe('readPosition', () => {
     ],
     [
       'too many clicks',
-      { slide: 3, click: CLICKS_LIMIT + 1 },
+      { slide: 3, click: 5 },
+    ],
+    [
+      'a click on a slide with none',
+      { slide: 2, click: 1 },
     ],
     [
       'Infinity',
       { slide: 3, click: Infinity },
     ],
   ])('drops %s', (_, data) => {
-    expect(readPosition(data, 37)).toBeUndefined()
+    expect(readPosition(data, DECK)).toBeUndefined()
   })
 })
 
@@ -79,13 +95,13 @@ describe('createRateLimit', () => {
 describe('relayOptionsFromEnv', () => {
   const env = { DECK_RELAY_KEY: KEY, DECK_RELAY_ORIGINS: ORIGIN }
   it('reads the port, key and origins, with port 3031 by default', () => {
-    expect(relayOptionsFromEnv(env, 37)).toMatchObject({
+    expect(relayOptionsFromEnv(env, DECK)).toMatchObject({
       port: 3031,
       key: KEY,
       origins: [ORIGIN],
-      slides: 37,
+      deck: DECK,
     })
-    expect(relayOptionsFromEnv({ ...env, PORT: '4000', DECK_RELAY_ORIGINS: `${ORIGIN}, https://b.example` }, 37))
+    expect(relayOptionsFromEnv({ ...env, PORT: '4000', DECK_RELAY_ORIGINS: `${ORIGIN}, https://b.example` }, DECK))
       .toMatchObject({
         port: 4000,
         origins: [ORIGIN, 'https://b.example'],
@@ -121,11 +137,46 @@ describe('relayOptionsFromEnv', () => {
     expect(() => relayOptionsFromEnv({
       ...env,
       ...change,
-    }, 37)).toThrow(RelayConfigError)
+    }, DECK)).toThrow(RelayConfigError)
     expect(() => relayOptionsFromEnv({
       ...env,
       ...change,
-    }, 37)).toThrow(message)
+    }, DECK)).toThrow(message)
+  })
+})
+
+describe('readRelayDeck', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'relay-deck-'))
+  const file = (name: string, text: string) => {
+    writeFileSync(join(dir, name), text)
+    return join(dir, name)
+  }
+  it('reads the clicks a relay build wrote', () => {
+    expect(readRelayDeck(file('good.json', JSON.stringify(DECK)))).toEqual(DECK)
+  })
+  it.each([
+    [
+      'a missing file',
+      () => join(dir, 'none.json'),
+      /none\.json is missing: build the deck with DECK_RELAY_URL/,
+    ],
+    [
+      'no JSON',
+      () => file('text.json', 'clicks'),
+      /text\.json is not JSON/,
+    ],
+    [
+      'no list',
+      () => file('empty.json', '{"clicks":[]}'),
+      /empty\.json: "clicks" is not a list/,
+    ],
+    [
+      'a count that is not one',
+      () => file('bad.json', '{"clicks":[0,-1]}'),
+      /bad\.json: "clicks"\[1\] \(slide 2\) is -1/,
+    ],
+  ])('refuses %s, naming the file and field', (_, path, message) => {
+    expect(() => readRelayDeck(path())).toThrow(message)
   })
 })
 
@@ -162,7 +213,7 @@ describe('the relay', () => {
       port: 0,
       key: KEY,
       origins: [ORIGIN],
-      slides: 37,
+      deck: DECK,
       log: line => lines.push(line),
     })
   }
@@ -203,13 +254,13 @@ describe('the relay', () => {
     ]
     await Promise.all([presenter, ...viewers].map(connected))
     const received = viewers.map(viewer => collect(viewer))
-    presenter.emit('position', { slide: 4, click: 1 })
+    presenter.emit('position', { slide: 3, click: 1 })
     presenter.emit('position', { slide: 99, click: 0 })
     presenter.emit('position', 'slide 5')
     viewers[0].emit('position', { slide: 30, click: 0 })
     for (const got of received) {
       expect(await got()).toEqual([
-        { slide: 4, click: 1 },
+        { slide: 3, click: 1 },
       ])
     }
   })
@@ -251,7 +302,7 @@ describe('the relay', () => {
       port: 0,
       key: KEY,
       origins: [ORIGIN],
-      slides: 37,
+      deck: DECK,
       log: line => lines.push(line),
       talkExpiryMs: 200,
     })
@@ -271,11 +322,11 @@ describe('the relay', () => {
     await start()
     const presenter = connect({ key: KEY })
     await connected(presenter)
-    presenter.emit('position', { slide: 12, click: 2 })
+    presenter.emit('position', { slide: 37, click: 2 })
     await new Promise(resolve => setTimeout(resolve, 100))
     const late = connect()
     const first = new Promise(resolve => late.once('position', resolve))
-    expect(await first).toEqual({ slide: 12, click: 2 })
+    expect(await first).toEqual({ slide: 37, click: 2 })
     expect(lines).toEqual([
       expect.stringMatching(/^listening on port \d+/),
       'presenter connected (0 viewers, presenter connected)',
