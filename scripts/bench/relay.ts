@@ -4,11 +4,13 @@
 // connected, less before, over their number.
 import type { Socket } from 'socket.io-client'
 import { spawn } from 'node:child_process'
-import { readFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import process from 'node:process'
 import { io } from 'socket.io-client'
+import { RELAY_DECK_FILE } from '../../relay/protocol.ts'
 
 export interface RelayLoad {
   viewers: number
@@ -41,6 +43,11 @@ function freePort(): Promise<number> {
 
 export async function measureRelay(root: string, viewers = 1000, moves = 50): Promise<RelayLoad> {
   const port = await freePort()
+  // A two-slide deck with a click for every move: each move is told apart by its click.
+  const deck = join(mkdtempSync(join(tmpdir(), 'relay-bench-')), RELAY_DECK_FILE)
+  writeFileSync(deck, JSON.stringify({
+    clicks: [moves, moves],
+  }))
   const relay = spawn(process.execPath, [
     join(root, 'scripts', 'relay.ts'),
   ], {
@@ -50,16 +57,18 @@ export async function measureRelay(root: string, viewers = 1000, moves = 50): Pr
       PORT: String(port),
       DECK_RELAY_KEY: KEY,
       DECK_RELAY_ORIGINS: ORIGIN,
+      DECK_RELAY_DECK: deck,
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   })
-  await new Promise<void>((resolve) => {
+  await new Promise<void>((resolve, reject) => {
     let output = ''
     relay.stdout!.on('data', (chunk) => {
       output += chunk
       if (output.includes('listening on port'))
         resolve()
     })
+    relay.once('exit', code => reject(new Error(`the relay exited (${code}) before it listened`)))
   })
   relay.stdout!.resume()
   const connect = (key?: string): Promise<Socket> => new Promise((resolve, reject) => {
