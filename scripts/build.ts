@@ -131,7 +131,7 @@ for (let no = 1; no <= slides.length; no++) {
   copyFileSync(index, join(outDir, 'presenter', `${no}.html`))
 }
 /**
- * For the relay: each slide's clicks, as the print view just drawn counts them (global-top.vue
+ * For the relay: each slide's clicks, as the print view just drawn counts them (RelayStatus.vue
  * marks them in a relay build), into RELAY_DECK_FILE beside the deck.
  */
 async function writeRelayDeck(page: Page, count: number) {
@@ -144,7 +144,7 @@ async function writeRelayDeck(page: Page, count: number) {
     clicks[no - 1] = total
   const missing = Array.from({ length: count }, (_, i) => i + 1).filter(no => !Number.isInteger(clicks[no - 1]))
   if (missing.length)
-    fail(`the print view marked no clicks for slide ${missing.join(', ')}: the relay could not check positions on it (global-top.vue marks them)`)
+    fail(`the print view marked no clicks for slide ${missing.join(', ')}: the relay could not check positions on it (components/RelayStatus.vue marks them)`)
   writeFileSync(join(outDir, RELAY_DECK_FILE), `${JSON.stringify({ clicks })}\n`)
   console.log(`[build] ${RELAY_DECK_FILE}: ${count} slides, ${clicks.reduce((sum, n) => sum + n, 0)} clicks, for the relay`)
 }

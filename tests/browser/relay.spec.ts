@@ -85,6 +85,9 @@ async function follows(viewers: Page[], presenter: Page, timeout = 1000) {
 test('a deck built without DECK_RELAY_URL has nothing of the relay', () => {
   const plain = readdirSync(join(ROOT, 'dist', 'assets'))
   expect(plain.filter(file => /Relay|socket/i.test(file))).toEqual([])
+  const relayText = plain.filter(file => file.endsWith('.js'))
+    .filter(file => /deck-relay|deck-slide-clicks|socket\.io/.test(readFileSync(join(ROOT, 'dist', 'assets', file), 'utf8')))
+  expect(relayText).toEqual([])
   expect(readdirSync(join(dist, 'assets')).some(file => /^RelayStatus-.*\.js$/.test(file))).toBe(true)
   const csp = (dir: string) => readFileSync(join(dir, 'index.html'), 'utf8').replaceAll('&#39;', '\'').match(/connect-src ([^;"]*)/)![1]
   expect(csp(join(ROOT, 'dist'))).toBe('\'self\'')
