@@ -2,7 +2,7 @@
 // and the settings it refuses to start with. The relay runs in this process, on a free port,
 // with real socket.io clients.
 import type { Socket } from 'socket.io-client'
-import type { Relay } from '../../relay/server'
+import type { Relay, RelayOptions } from '../../relay/server'
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -208,13 +208,14 @@ describe('the relay', () => {
     lines.length = 0
   })
 
-  async function start() {
+  async function start(options: Partial<RelayOptions> = {}) {
     relay = await startRelay({
       port: 0,
       key: KEY,
       origins: [ORIGIN],
       deck: DECK,
       log: line => lines.push(line),
+      ...options,
     })
   }
   function connect(options: { key?: string, origin?: string | null } = {}): Socket {
@@ -298,14 +299,7 @@ describe('the relay', () => {
   })
 
   it('forgets the talk once no presenter has been heard from for a while', async () => {
-    relay = await startRelay({
-      port: 0,
-      key: KEY,
-      origins: [ORIGIN],
-      deck: DECK,
-      log: line => lines.push(line),
-      talkExpiryMs: 200,
-    })
+    await start({ talkExpiryMs: 200 })
     const presenter = connect({ key: KEY })
     await connected(presenter)
     presenter.emit('position', { slide: 9, click: 0 })
