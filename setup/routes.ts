@@ -1,16 +1,11 @@
 import type { NavigationGuard } from 'vue-router'
 import { defineRoutesSetup } from '@slidev/types'
+import { offersReadingView } from './reading-offer.ts'
 
-/** Set when a visitor on a phone asks for the slides: they stay on them for the session. */
-export const SLIDES_CHOSEN = 'deck:slides-chosen'
-
-// On a narrow portrait screen a 16:9 slide fills a third of it and the notes, which carry the
-// argument, are not there: a visitor who opens the deck there gets the reading view at the same
-// slide, with a link back to the slides. A link with ?slides always opens the slides.
+// A visitor who opens the deck on a phone gets the reading view at the same slide, with a link
+// back to the slides (setup/reading-offer.ts).
 const offerReadingView: NavigationGuard = (to, from) => {
-  const firstVisit = from.matched.length === 0
-  const phone = matchMedia('(max-width: 480px) and (orientation: portrait)').matches
-  if (firstVisit && phone && !('print' in to.query) && !('embedded' in to.query) && !('slides' in to.query) && !sessionStorage.getItem(SLIDES_CHOSEN))
+  if (from.matched.length === 0 && offersReadingView(to.query))
     return { path: '/read', hash: `#${to.params.no}` }
 }
 

@@ -1,0 +1,21 @@
+// The offline copy (deploy/pwa.ts) downloads the whole deck: only once the page has loaded, and
+// not for a visitor who asked their browser to save data. Called by the live deck and by the
+// first screen's start script (setup/first-screen.ts), whichever runs; it registers once.
+let asked = false
+
+export function registerOfflineCopy() {
+  const saveData = (navigator as { connection?: { saveData?: boolean } }).connection?.saveData
+  if (asked || !import.meta.env.PROD || saveData)
+    return
+  asked = true
+  // Each visit asks the host for the service worker, so a new build is found on the next
+  // visit (the browser's own check on navigation is deferred); it takes over and reloads once.
+  const register = () => import('virtual:pwa-register').then(({ registerSW }) => registerSW({
+    immediate: true,
+    onRegisteredSW: (_url, registration) => registration?.update(),
+  }))
+  if (document.readyState === 'complete')
+    register()
+  else
+    window.addEventListener('load', register, { once: true })
+}

@@ -1,0 +1,30 @@
+// On a narrow portrait screen a 16:9 slide fills a third of it and the notes, which carry the
+// argument, are not there: a visitor who opens the deck there is offered the reading view
+// instead (setup/routes.ts; setup/first-screen.ts starts the deck at once for them), and a way
+// back to the slides (components/ReadingView.vue, setup/reading-page.ts).
+
+/** Set when a visitor on a phone asks for the slides: they stay on them for the session. */
+export const SLIDES_CHOSEN = 'deck:slides-chosen'
+
+/**
+ * Whether a visitor opening the deck with this query goes to the reading view: on a phone in
+ * portrait, unless a link asked for the slides (?slides), a print or an embed, or they chose them.
+ */
+export function offersReadingView(query: Record<string, unknown>): boolean {
+  return matchMedia('(max-width: 480px) and (orientation: portrait)').matches
+    && !('print' in query) && !('embedded' in query) && !('slides' in query)
+    && !sessionStorage.getItem(SLIDES_CHOSEN)
+}
+
+/**
+ * A reader asks for the slides: they stay on them for the session. Returns the number of the
+ * first slide still in view below the reading view's bar, where the slides should open.
+ */
+export function chooseSlides(): number {
+  sessionStorage.setItem(SLIDES_CHOSEN, '1')
+  const top = document.querySelector('.reading-bar')?.getBoundingClientRect().bottom ?? 0
+  const inView = [
+    ...document.querySelectorAll<HTMLElement>('.reading-slide'),
+  ].find(section => section.getBoundingClientRect().bottom > top + 1)
+  return Number(inView?.id ?? 1)
+}
