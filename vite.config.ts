@@ -7,6 +7,7 @@ import { defineConfig } from 'vite'
 import { milestones } from './data/career.ts'
 import { validateMilestones } from './deploy/career-check.ts'
 import { readDeckFiles } from './deploy/deck-files.ts'
+import { deckStart } from './deploy/deck-start.ts'
 import { subsetFontPlugin } from './deploy/fonts.ts'
 import { hostedHtml } from './deploy/html.ts'
 import { offlineDeck } from './deploy/pwa.ts'
@@ -69,6 +70,7 @@ export default defineConfig({
     hostedHtml({
       preloadFonts: [/^inter-latin-wght-normal-[\w-]+\.woff2$/],
     }),
+    deckStart(),
     offlineDeck({
       title: String(headmatter.title),
       description: String(headmatter.info).replace(/\s+/g, ' ').trim(),

@@ -2,9 +2,10 @@
 // soon as the HTML, the stylesheet and the font have arrived, instead of after Slidev's client
 // has loaded and run (Slidev renders only in the browser; it has no server or static rendering).
 // `npm run build` opens the built deck in Chromium, copies the slide as the live deck drew it,
-// and writes the copy into index.html and 1.html; setup/first-screen.ts removes it once the
-// live slide is on screen. The copy is the live deck's own markup under its own stylesheets, and
-// a browser test holds it to the live slide pixel by pixel.
+// and writes the copy into index.html and 1.html; Slidev's client starts at the visitor's first
+// input, and setup/first-screen.ts removes the copy once the live slide is on screen. The copy
+// is the live deck's own markup under its own stylesheets, and a browser test holds it to the
+// live slide pixel by pixel.
 // It is shown only where it would look the same as what replaces it:
 // - with the light color scheme: the deck follows the system's (colorSchema: auto), and the dark
 //   one is switched on by script;
@@ -12,6 +13,7 @@
 //   elsewhere the deck opens as before.
 import type { Browser } from 'playwright-chromium'
 import { FIRST_SCREEN_ID, FIRST_SCREEN_SLIDE } from '../setup/first-screen.ts'
+import { attribute, withStartScript } from './deck-start.ts'
 
 export interface FirstScreen {
   /** The slide it shows. */
@@ -79,26 +81,24 @@ export async function captureFirstScreen(browser: Browser, url: string, no: numb
   }
 }
 
-const attribute = (html: string) => html.replaceAll('&', '&amp;').replaceAll('"', '&quot;')
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 /** What the first frame needs: the stylesheets and the preloaded font. */
 const FIRST_FRAME_LINK = /[ \t]*<link rel="(?:stylesheet|preload" as="font)"[^>]*>\n?/g
 
 /**
- * index.html with the first screen in it:
+ * index.html with the first screen in it, loading `start` (deploy/deck-start.ts) in place of
+ * Slidev's entry:
  * - the stylesheets the copy needs become render-blocking links (they are small, and the live
  *   deck would load them next anyway);
- * - the stylesheets and the font move ahead of the scripts: the first frame needs nothing else,
- *   and on a host that speaks HTTP/1.1 (six connections at a time) the fifteen script requests
- *   above them would go first (docs/loading.md has the figure);
+ * - the stylesheets and the font move ahead of the script: the first frame needs nothing else;
  * - the copy goes before the app, fixed over it, until setup/first-screen.ts removes it.
  */
-export function withFirstScreen(html: string, screen: FirstScreen): string {
+export function withFirstScreen(html: string, screen: FirstScreen, start: string): string {
   for (const anchor of ['</head>', '<div id="app">', '<script type="module"']) {
     if (!html.includes(anchor))
       throw new Error(`index.html: no ${anchor} to put the first screen by`)
   }
-  let out = html
+  let out = withStartScript(html, start, 'index.html')
   for (const href of screen.stylesheets) {
     const preload = new RegExp(`<link rel="preload" as="style"([^>]*) href="${escapeRegExp(href)}">`)
     if (preload.test(out))

@@ -7,7 +7,8 @@ import { Buffer } from 'node:buffer'
 // - Writes one copy of index.html per slide (N.html, presenter/N.html) so hosts without rewrites
 //   (GitHub Pages) answer a deep link with 200 and not with their 404 page; see docs/hosting.md.
 // - Puts slide 1, as the built deck draws it, into index.html and 1.html, so it shows before
-//   Slidev's client has run (deploy/first-screen.ts).
+//   Slidev's client has run, which starts when the visitor needs it (deploy/first-screen.ts);
+//   and the reading view into read.html, a page read without it (deploy/reading-page.ts).
 // - Writes a gzip and a brotli copy of every text file, for hosts that send them as they are.
 // - DECK_RELAY_URL builds a deck whose viewers follow the presenter through that relay
 //   (deploy/relay.ts, relay/server.ts), and writes the deck's clicks per slide for it.
@@ -19,7 +20,9 @@ import { load } from '@slidev/parser/fs'
 import { chromium as playwright } from 'playwright-chromium'
 import { BASE_ENV, DeployConfigError, resolveBase, resolveSiteUrl, SITE_URL_ENV } from '../deploy/base.ts'
 import { precompress, removeCopies } from '../deploy/compress.ts'
+import { START_CHUNK } from '../deploy/deck-start.ts'
 import { captureFirstScreen, withFirstScreen } from '../deploy/first-screen.ts'
+import { captureReadingPage, withReadingPage } from '../deploy/reading-page.ts'
 import { RELAY_URL_ENV, resolveRelayUrl } from '../deploy/relay.ts'
 import { RELAY_DECK_FILE } from '../relay/protocol.ts'
 import { CHROMIUM_ARGS, ChromiumNotFoundError, findChromium, playwrightBrowsersEnv } from './chromium.ts'
@@ -149,8 +152,8 @@ async function writeRelayDeck(page: Page, count: number) {
   console.log(`[build] ${RELAY_DECK_FILE}: ${count} slides, ${clicks.reduce((sum, n) => sum + n, 0)} clicks, for the relay`)
 }
 
-// From the built deck served under its base path: the two PDFs, then the first screen.
-// 404.html, the presenter and the other slides' copies keep the plain index.html.
+// From the built deck served under its base path: the two PDFs, then read.html and the first
+// screen. 404.html, the presenter and the other slides' copies keep the plain index.html.
 {
   const server = await serveDist(outDir)
   const browser = await playwright.launch({ executablePath: chromium, args: CHROMIUM_ARGS })
@@ -165,8 +168,21 @@ async function writeRelayDeck(page: Page, count: number) {
         await writeRelayDeck(page, slides.length)
     }
     await page.close()
+    const starts = readdirSync(join(outDir, 'assets')).filter(name => name.startsWith(`${START_CHUNK}-`) && name.endsWith('.js'))
+    if (starts.length !== 1)
+      fail(`${relative(root, outDir)}/assets/ has ${starts.length} ${START_CHUNK}-*.js files, not one: vite.config.ts builds it (deckStart)`)
+    const start = `${base}assets/${starts[0]}`
+    const plain = readFileSync(index, 'utf8')
+    const reading = await captureReadingPage(browser, `${server.url}read`, deck.timeout)
+    const readingHtml = withReadingPage(plain, reading, (path) => {
+      if (!path.startsWith(base))
+        fail(`the reading view applies ${path}, which is not under the base path ${base}`)
+      return readFileSync(join(outDir, path.slice(base.length)), 'utf8')
+    }, start)
+    writeFileSync(join(outDir, 'read.html'), readingHtml)
+    console.log(`[build] reading view: ${(Buffer.byteLength(readingHtml) / 1000).toFixed(0)} KB in read.html`)
     const screen = await captureFirstScreen(browser, `${server.url}1`, 1)
-    const html = withFirstScreen(readFileSync(index, 'utf8'), screen)
+    const html = withFirstScreen(plain, screen, start)
     writeFileSync(index, html)
     writeFileSync(join(outDir, '1.html'), html)
     console.log(`[build] first screen: slide 1, ${(Buffer.byteLength(screen.markup) / 1000).toFixed(1)} KB of markup in index.html and 1.html`)

@@ -1,7 +1,8 @@
 // The first load, as a visitor following a link gets it (see docs/loading.md):
 // - slide 1 is in the HTML (deploy/first-screen.ts) and looks like the live slide that replaces
-//   it, on a laptop and on a phone; it goes once the live slide shows, and never covers any other
-//   view or slide;
+//   it, on a laptop and on a phone; Slidev's client waits for the visitor's first input (or the
+//   presenter's first move) and acts on it; the copy goes once the live slide shows, and never
+//   covers any other view or slide;
 // - what the build cut costs a reader nothing: the cut font still has every letter the slides
 //   show, and KaTeX's stylesheet is left out only when no slide has math.
 // Run after `npm run build`.
@@ -12,6 +13,7 @@ import { Blob, Face } from 'harfbuzzjs'
 import { FIRST_SCREEN_ID } from '../../setup/first-screen'
 import { loadDeck } from '../support/deck'
 import { meanDifference } from '../support/images'
+import { startLiveDeck } from '../support/live-deck'
 
 const slides = await loadDeck()
 const FIRST_SCREEN = `#${FIRST_SCREEN_ID}`
@@ -46,6 +48,8 @@ test.describe('the first screen', () => {
       const live = async (no: number) => {
         // ?slides: a phone in portrait is otherwise taken on to the reading view (setup/routes.ts).
         await page.goto(`${no}?slides`)
+        if (no === 1)
+          await startLiveDeck(page)
         await expectLiveSlide(page, no)
         await page.waitForLoadState('networkidle')
         return page.locator('#slide-content').boundingBox()
@@ -80,12 +84,43 @@ test.describe('the first screen', () => {
     expect(copy.match(/\sid="[^"]*"/g) ?? [], 'ids in the copy').toEqual([])
     expect(copy, 'a slide number on the copy').not.toContain('data-slidev-no')
     await page.goto('')
+    await startLiveDeck(page)
     await expectLiveSlide(page, 1)
     await expect(page.getByRole('heading', { name: TITLE })).toHaveCount(1)
     const ids = await page.evaluate(() => [
       ...document.querySelectorAll('[id]'),
     ].map(element => element.id))
     expect(ids.filter((id, i) => ids.indexOf(id) !== i), 'ids found twice').toEqual([])
+  })
+
+  test('holds Slidev\'s client until the visitor\'s first input, and acts on it: a key moves on', async ({ page }) => {
+    const requested: string[] = []
+    page.on('request', request => requested.push(new URL(request.url()).pathname))
+    await page.goto('')
+    await page.waitForLoadState('networkidle')
+    const entry = await page.locator('script[data-app]').getAttribute('data-app')
+    expect(entry, 'Slidev\'s entry, in the start script').toMatch(/\/assets\/index-[\w-]+\.js$/)
+    expect(requested, 'requests before any input').not.toContain(entry)
+    await expect(page.locator('#slideshow')).toHaveCount(0)
+    // Until then the copy is the page, and a screen reader reads it.
+    await expect(page.getByRole('heading', { name: TITLE })).toBeVisible()
+    await page.keyboard.press('ArrowRight')
+    await expect(page).toHaveURL(/\/2$/)
+    await expectLiveSlide(page, 2)
+    expect(requested).toContain(entry)
+  })
+
+  test('follows the presenter view in another window before any input there', async ({ context, page }) => {
+    await page.goto('')
+    await page.waitForLoadState('networkidle')
+    const presenter = await context.newPage()
+    await presenter.goto('presenter/1')
+    await expect(presenter.locator('.grid-section.main [data-slidev-no="1"]')).toBeVisible()
+    await expect(async () => {
+      await presenter.keyboard.press('ArrowRight')
+      await expect(presenter).toHaveURL(/presenter\/2$/, { timeout: 500 })
+    }).toPass({ timeout: 20_000 })
+    await expectLiveSlide(page, 2)
   })
 
   test('is only in the pages that open on slide 1', async ({ request }) => {

@@ -13,6 +13,7 @@ import { HASHED_ASSET_CACHE_CONTROL, SECURITY_HEADERS } from '../../deploy/heade
 import { builtBase, githubPagesPort } from '../../scripts/serve-dist'
 import { loadDeck } from '../support/deck'
 import { meanDifference } from '../support/images'
+import { startLiveDeck } from '../support/live-deck'
 
 const slides = await loadDeck()
 const BASE = builtBase()
@@ -71,9 +72,14 @@ for (const [host, deckOn] of Object.entries(HOSTS)) {
       for (const { no } of slides) {
         const response = await page.goto(`${root}${no}`) as Response
         expect(response.status(), `${BASE}${no}`).toBe(200)
-        await expectSlide(page, no)
+        const shown = async () => {
+          if (no === 1)
+            await startLiveDeck(page)
+          await expectSlide(page, no)
+        }
+        await shown()
         await page.reload()
-        await expectSlide(page, no)
+        await shown()
         expect(new URL(page.url()).pathname).toBe(`${BASE}${no}`)
       }
       expectUnderBase(paths)
@@ -95,6 +101,7 @@ for (const [host, deckOn] of Object.entries(HOSTS)) {
     test('the bare base path redirects to the deck', async ({ page, baseURL }) => {
       const root = deckOn(baseURL!)
       await page.goto(root.replace(/\/$/, ''))
+      await startLiveDeck(page)
       await expectSlide(page, 1)
       expect(new URL(page.url()).pathname).toBe(`${BASE}1`)
     })
@@ -105,6 +112,7 @@ test('the keyboard walks the deck without leaving or doubling the base path', as
   test.setTimeout(240_000)
   const paths = ownRequests(page, new URL(baseURL!).origin)
   await page.goto('1')
+  await startLiveDeck(page)
   await expectSlide(page, 1)
   for (let no = 2; no <= slides.length; no++) {
     // Through the slide's clicks, then on to the next slide.
@@ -127,6 +135,7 @@ test('the keyboard walks the deck without leaving or doubling the base path', as
 for (const route of ['1', 'presenter/3']) {
   test(`the download button on ${BASE}${route} saves the talk's PDF`, async ({ page }) => {
     await page.goto(route)
+    await startLiveDeck(page)
     await page.waitForLoadState('networkidle')
     const download = await downloadPdf(page)
     expect(download.suggestedFilename()).toBe(`${TITLE}.pdf`)
@@ -188,6 +197,7 @@ test.describe('the OG image', () => {
     const image = await (await request.get('og-image.png')).body()
     const shot = async (no: number) => {
       await page.goto(`${no}`)
+      await startLiveDeck(page)
       await expectSlide(page, no)
       await page.waitForLoadState('networkidle')
       return page.locator('#slide-content').screenshot({ animations: 'disabled' })
@@ -234,6 +244,7 @@ test('with the shipped Content-Security-Policy as a header, no slide, click or v
   }
   // The PDF download goes through fetch and a blob: URL.
   await page.goto('1')
+  await startLiveDeck(page)
   await downloadPdf(page)
   expect(violations).toEqual([])
 })
@@ -287,6 +298,7 @@ for (const [name, viewport] of [
       for (const no of [1, slides.find(slide => slide.face.includes('<CareerTimeline'))!.no]) {
         // ?slides: in portrait a visitor is otherwise offered the reading view (reading.spec.ts).
         await page.goto(`${no}?slides`)
+        await startLiveDeck(page)
         await expectSlide(page, no)
         const slide = await page.locator('#slide-content').boundingBox()
         expect(slide).not.toBeNull()
@@ -329,11 +341,15 @@ test('the presenter view works from the hosted build: notes, timer and the next 
   await expect(page.locator('.grid-section.main [data-slidev-no="3"]')).toBeVisible()
 })
 
-test('the HTML asks for slide 1\'s route, slide and font up front, not after the app has run', async ({ page, request }) => {
+test('the HTML asks for slide 1\'s font up front, and its route and slide as the app starts, not after it has run', async ({ page, request }) => {
   const html = await (await request.get('')).text()
+  // Slidev's modules wait in the start script's attributes until the app starts (deploy/deck-start.ts).
   const preloads = [
-    ...html.matchAll(/<link rel="(modulepreload|preload)"[^>]*href="([^"]+)"/g),
-  ].map(([, rel, href]) => `${rel} ${href}`)
+    ...[
+      ...html.matchAll(/<link rel="(preload)"[^>]*href="([^"]+)"/g),
+    ].map(([, rel, href]) => `${rel} ${href}`),
+    ...(html.match(/ data-preload="([^"]*)"/)?.[1].split(' ') ?? []).map(href => `modulepreload ${href}`),
+  ]
   expect(preloads.some(link => new RegExp(`^modulepreload ${BASE}assets/slidev/play-[\\w-]+\\.js$`).test(link)), 'the play route').toBe(true)
   expect(preloads.some(link => new RegExp(`^preload ${BASE}assets/inter-latin-wght-normal-[\\w-]+\\.woff2$`).test(link)), 'the Latin Inter font').toBe(true)
   // Each preloaded file is fetched exactly once: a preload whose crossorigin mode differs from
@@ -341,6 +357,7 @@ test('the HTML asks for slide 1\'s route, slide and font up front, not after the
   const requested: string[] = []
   page.on('request', r => requested.push(new URL(r.url()).pathname))
   await page.goto('1')
+  await startLiveDeck(page)
   await expectSlide(page, 1)
   await page.waitForLoadState('networkidle')
   for (const link of preloads) {

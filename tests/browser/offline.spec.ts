@@ -11,6 +11,7 @@ import { expect, test } from '@playwright/test'
 import { SERVICE_WORKER_CACHE_CONTROL, SERVICE_WORKER_FILE } from '../../deploy/headers'
 import { builtBase, DIST, hostHandler } from '../../scripts/serve-dist'
 import { loadDeck } from '../support/deck'
+import { startLiveDeck } from '../support/live-deck'
 
 const slides = await loadDeck()
 const BASE = builtBase()
@@ -64,6 +65,7 @@ test.describe('offline', () => {
     failed = []
     page.on('requestfailed', request => failed.push(request.url()))
     await page.goto('')
+    await startLiveDeck(page)
     await expectSlide(page, 1)
     await offlineReady(page)
     await stop(server)
@@ -135,6 +137,7 @@ test('a new build reaches a returning visitor on their next visit', async ({ bro
     const next = await context.newPage()
     await next.goto('')
     await expect(next.locator('meta[name="deck-build"]')).toHaveCount(1, { timeout: 30_000 })
+    await startLiveDeck(next)
     await expect(next.locator('#slideshow [data-slidev-no="1"]')).toBeVisible()
     await context.close()
   }

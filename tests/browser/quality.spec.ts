@@ -14,6 +14,7 @@ import { join } from 'node:path'
 import { expect, test } from '@playwright/test'
 import { CANVAS, FONT_PX_TOLERANCE, inspectSlideFace, LIMITS, seriousAxeViolations, watchTrouble } from '../support/checks'
 import { loadDeck } from '../support/deck'
+import { startLiveDeck } from '../support/live-deck'
 import { recordState, REPORT_DIR, STATES } from '../support/report'
 
 const slides = await loadDeck()
@@ -79,6 +80,8 @@ for (const scheme of ['light', 'dark'] as const) {
       test(`slide ${no} "${title}" renders cleanly, fits, reads and passes axe at every click`, async ({ page, baseURL }) => {
         const trouble = watchTrouble(page, new URL(baseURL!).origin)
         await page.goto(`${no}`)
+        if (no === 1)
+          await startLiveDeck(page)
         await expect(page.locator('html')).toHaveClass(scheme === 'dark'
           ? /\bdark\b/
           : /^(?!.*\bdark\b)/)

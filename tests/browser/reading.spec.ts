@@ -1,6 +1,7 @@
 // The hosted deck for a reader on a phone and for a screen reader: the reading view
-// (components/ReadingView.vue), the phone's way into it (setup/routes.ts), the live region that
-// speaks slide changes (global-top.vue) and the controls a keyboard reaches.
+// (components/ReadingView.vue; read.html, deploy/reading-page.ts), the phone's way into it
+// (setup/reading-offer.ts), the live region that speaks slide changes (global-top.vue) and the
+// controls a keyboard reaches.
 import type { Page } from '@playwright/test'
 import { expect, test } from '@playwright/test'
 import { builtBase } from '../../scripts/serve-dist'
@@ -42,10 +43,6 @@ for (const width of [390, 320]) {
       await page.goto('read')
       const sections = page.locator('main.reading-view > .reading-slide')
       await expect(sections).toHaveCount(slides.length)
-      // A slide far below is drawn only as the reader nears it; its place holds its title.
-      const last = sections.last()
-      await expect(last.locator('.reading-slide-pending h1')).toHaveText(slides.at(-1)!.title)
-      await expect(last.locator('[data-slidev-no]')).toHaveCount(0)
       for (const slide of slides) {
         const section = sections.nth(slide.no - 1)
         await section.scrollIntoViewIfNeeded()
@@ -87,6 +84,25 @@ for (const width of [390, 320]) {
   })
 }
 
+test('read.html is the article as the build drew it: read with no script, and no Slidev client loaded', async ({ browser, baseURL, page }) => {
+  const still = await browser.newContext({ baseURL, javaScriptEnabled: false })
+  const noScript = await still.newPage()
+  await noScript.goto('read')
+  await expect(noScript.getByRole('heading', { level: 1 })).toHaveCount(slides.length)
+  await expect(noScript.locator('.reading-slide [data-slidev-no]')).toHaveCount(slides.length)
+  await expect(noScript.locator('.reading-slide-pending')).toHaveCount(0)
+  await expect(noScript.locator('.reading-notes')).toHaveCount(slides.filter(slide => slide.notes.trim()).length)
+  await still.close()
+  const requested: string[] = []
+  page.on('request', request => requested.push(new URL(request.url()).pathname))
+  await page.goto('read')
+  await page.waitForLoadState('networkidle')
+  const entry = await page.locator('script[data-app]').getAttribute('data-app')
+  expect(entry).toBeTruthy()
+  expect(requested).not.toContain(entry)
+  await expect(page.locator('[data-v-app]')).toHaveCount(0)
+})
+
 test.describe('on a phone in portrait', () => {
   test.use({
     viewport: { width: 390, height: 844 },
@@ -103,6 +119,21 @@ test.describe('on a phone in portrait', () => {
     await expect(page).toHaveURL(new RegExp(`${BASE}\\d+$`))
     await expect(page.locator('#slideshow [data-slidev-no]:visible')).toHaveCount(1)
     // Chosen once, the slides stay for the session, reloads included.
+    await page.reload()
+    await expect(page).not.toHaveURL(/read/)
+  })
+
+  test('slide 1 takes a visitor to read.html, whose link goes back to the slide in view', async ({ page }) => {
+    await page.goto('')
+    await expect(page).toHaveURL(new RegExp(`${BASE}read#1$`))
+    await expect(page.locator('.reading-slide')).toHaveCount(slides.length)
+    await expect(page.locator('[data-v-app]'), 'read.html, not the live reading view').toHaveCount(0)
+    await page.goto('read#7')
+    await expect(page.locator('.reading-slide').nth(6)).toBeInViewport()
+    await expect(page.locator('[data-v-app]'), 'read.html, not the live reading view').toHaveCount(0)
+    await page.getByRole('link', { name: 'View as slides' }).click()
+    await expect(page).toHaveURL(new RegExp(`${BASE}7$`))
+    await expect(page.locator('#slideshow [data-slidev-no="7"]')).toBeVisible()
     await page.reload()
     await expect(page).not.toHaveURL(/read/)
   })

@@ -1,8 +1,13 @@
-// withFirstScreen (deploy/first-screen.ts) on the shape of index.html Slidev and deploy/html.ts
-// write. The browser tests check the built page itself (tests/browser/first-load.spec.ts).
+// withFirstScreen (deploy/first-screen.ts), withReadingPage (deploy/reading-page.ts) and the
+// start script they both load (deploy/deck-start.ts), on the shape of index.html Slidev and
+// deploy/html.ts write. The browser tests check the built pages themselves
+// (tests/browser/first-load.spec.ts, tests/browser/reading.spec.ts).
 import { describe, expect, it } from 'vitest'
+import { withStartScript } from '../../deploy/deck-start'
 import { withFirstScreen } from '../../deploy/first-screen'
-import { FIRST_SCREEN_ID, FIRST_SCREEN_SLIDE } from '../../setup/first-screen'
+import { withReadingPage } from '../../deploy/reading-page'
+import { FIRST_SCREEN_ID, FIRST_SCREEN_SLIDE, START_APP, START_PRELOADS } from '../../setup/first-screen'
+import { READING_PAGE } from '../../setup/reading-page'
 
 const INDEX = `<!DOCTYPE html>
 <html lang="en">
@@ -26,8 +31,29 @@ const SCREEN = {
   stylesheets: ['/deck/assets/index-C.css', '/deck/assets/play-F.css', '/deck/assets/md-G.css'],
 }
 
+const START = '/deck/assets/deck-start-H.js'
+
+describe('withStartScript', () => {
+  const html = withStartScript(INDEX, START, 'index.html')
+
+  it('loads the start script in place of Slidev\'s entry, which waits in its attributes with the preloads', () => {
+    expect(html).toContain(`<script type="module" crossorigin src="${START}" ${START_APP}="/deck/assets/index-A.js" ${START_PRELOADS}="/deck/assets/vue-B.js /deck/assets/play-E.js"></script>`)
+    expect(html).not.toContain('rel="modulepreload"')
+    expect(html).not.toContain('src="/deck/assets/index-A.js"')
+  })
+
+  it('keeps the stylesheets and the font', () => {
+    for (const link of ['href="/deck/assets/index-C.css"', 'href="/deck/assets/inter-latin-D.woff2"', 'href="/deck/assets/play-F.css"'])
+      expect(html).toContain(link)
+  })
+
+  it('fails naming the file when Slidev\'s entry is not there', () => {
+    expect(() => withStartScript(INDEX.replace(/<script[^>]*><\/script>/, ''), START, 'index.html')).toThrow('index.html: no <script type="module" crossorigin src="..."> for Slidev\'s entry')
+  })
+})
+
 describe('withFirstScreen', () => {
-  const html = withFirstScreen(INDEX, SCREEN)
+  const html = withFirstScreen(INDEX, SCREEN, START)
   const position = (text: string) => {
     expect(html).toContain(text)
     return html.indexOf(text)
@@ -45,7 +71,7 @@ describe('withFirstScreen', () => {
   })
 
   it('asks for the stylesheets and the font before any script', () => {
-    const firstScript = Math.min(position('<script type="module"'), position('rel="modulepreload"'))
+    const firstScript = position('<script type="module"')
     for (const href of [...SCREEN.stylesheets, '/deck/assets/inter-latin-D.woff2'])
       expect(position(`href="${href}"`), href).toBeLessThan(firstScript)
   })
@@ -57,10 +83,55 @@ describe('withFirstScreen', () => {
 
   it('keeps a dollar sign in the slide as text', () => {
     const money = { ...SCREEN, markup: '<p>$852 billion, $& and $$ and $\' and $`</p>' }
-    expect(withFirstScreen(INDEX, money)).toContain(`aria-hidden="true">${money.markup}</div>`)
+    expect(withFirstScreen(INDEX, money, START)).toContain(`aria-hidden="true">${money.markup}</div>`)
   })
 
   it('fails with the file and what is missing when the page is not shaped as expected', () => {
-    expect(() => withFirstScreen(INDEX.replace('<div id="app"></div>', ''), SCREEN)).toThrow('index.html: no <div id="app">')
+    expect(() => withFirstScreen(INDEX.replace('<div id="app"></div>', ''), SCREEN, START)).toThrow('index.html: no <div id="app">')
+  })
+})
+
+describe('withReadingPage', () => {
+  const PAGE = {
+    markup: '<main class="reading-view"><section id="1" class="reading-slide"><h1>$852 billion, $& and $$</h1></section></main>',
+    stylesheets: ['/deck/assets/index-C.css', '/deck/assets/md-G.css'],
+    styles: ['.injected { color: red; }'],
+    htmlClass: 'light',
+    width: 980,
+    height: 552,
+  }
+  const css = (path: string) => `/* ${path} */`
+  const html = withReadingPage(INDEX, PAGE, css, START)
+
+  it('holds the reading view as drawn in #app, marked as the build\'s copy, a $ in it as text', () => {
+    expect(html).toContain(`<div id="app" ${READING_PAGE}>${PAGE.markup}</div>`)
+    expect(html).toContain('<html class="light" lang="en">')
+  })
+
+  it('puts every stylesheet inline, in order, and links none', () => {
+    const style = html.slice(html.indexOf('<style>'), html.indexOf('</style>'))
+    const order = ['/* /deck/assets/index-C.css */', '/* /deck/assets/md-G.css */', '.injected { color: red; }'].map(text => style.indexOf(text))
+    expect(order.every(at => at >= 0)).toBe(true)
+    expect([...order].sort((a, b) => a - b)).toEqual(order)
+    expect(html).not.toMatch(/<link rel="(?:stylesheet|preload" as="style)"/)
+    expect(html).toContain('href="/deck/assets/inter-latin-D.woff2"')
+  })
+
+  it('zooms each slide to the article\'s width in CSS and lays it out near the screen, at its size', () => {
+    expect(html).toContain(`#app[${READING_PAGE}] .reading-slide-frame { zoom: calc(100cqw / 980px); }`)
+    expect(html).toContain('contain-intrinsic-size: 980px 552px;')
+  })
+
+  it('is hidden, for the live view, in dark mode and where CSS cannot divide lengths', () => {
+    expect(html).toContain(`@media (prefers-color-scheme: dark) { #app[${READING_PAGE}] > * { display: none; } }`)
+    expect(html).toContain(`@supports not (scale: calc(1px / 1px)) { #app[${READING_PAGE}] > * { display: none; } }`)
+  })
+
+  it('loads the start script, not Slidev\'s entry', () => {
+    expect(html).toContain(`src="${START}" ${START_APP}="/deck/assets/index-A.js"`)
+  })
+
+  it('fails naming what is missing when the page is not shaped as expected', () => {
+    expect(() => withReadingPage(INDEX.replace('<div id="app"></div>', ''), PAGE, css, START)).toThrow('index.html: no <div id="app"></div>')
   })
 })

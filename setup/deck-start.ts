@@ -1,0 +1,13 @@
+// The only script of the pages the build draws ahead of Slidev's client (index.html and 1.html
+// with slide 1, read.html with the reading view): Slidev's entry waits in this script's
+// attributes (deploy/first-screen.ts, deploy/reading-page.ts) until the visitor needs it.
+import { START_APP, startDeck } from './first-screen.ts'
+import { READING_PAGE, startReadingPage } from './reading-page.ts'
+
+const script = document.querySelector<HTMLScriptElement>(`script[${START_APP}]`)
+if (!script)
+  throw new Error(`this page's start script has no ${START_APP} attribute naming Slidev's entry`)
+if (document.getElementById('app')?.hasAttribute(READING_PAGE))
+  startReadingPage(script)
+else
+  startDeck(script)
