@@ -158,13 +158,19 @@ async function openDeck(browser: Browser, url: string, title: string, blocked: s
     return route.abort()
   })
   await page.goto(url)
-  const firstSlide = await page.waitForFunction(() => {
+  const shown = (live: boolean) => page.waitForFunction((live) => {
     const { firstSlide, liveSlide } = (window as unknown as { __probe: Probe }).__probe
-    return firstSlide !== undefined && liveSlide !== undefined
-  }, null, { timeout: 60_000 }).catch(() => {
-    throw new Error(`${url}: slide 1 (title "${title}") was not shown within 60 s`)
+    return firstSlide !== undefined && (!live || liveSlide !== undefined)
+  }, live, { timeout: 60_000 }).then(handle => handle.dispose(), () => {
+    throw new Error(`${url}: slide 1 (title "${title}") was not shown${live
+      ? ' by Slidev\'s client'
+      : ''} within 60 s`)
   })
-  await firstSlide.dispose()
+  await shown(false)
+  // Our slide 1 is the build's copy until the visitor's first input starts Slidev's client
+  // (setup/first-screen.ts): a visitor's pointer moves as soon as they see it.
+  await page.mouse.move(1, 1)
+  await shown(true)
   return {
     page,
     close: () => context.close(),
