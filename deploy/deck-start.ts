@@ -5,7 +5,7 @@
 // (docs/loading.md).
 import type { Plugin } from 'vite'
 import { fileURLToPath } from 'node:url'
-import { START_APP, START_PRELOADS } from '../setup/first-screen.ts'
+import { COPY_HIDDEN_MEDIA, COPY_NEEDS_SUPPORT, START_APP, START_PRELOADS } from '../setup/first-screen.ts'
 
 /** The start script's name: the build writes it as assets/deck-start-<hash>.js. */
 export const START_CHUNK = 'deck-start'
@@ -25,7 +25,13 @@ export function deckStart(): Plugin {
   }
 }
 
-export const attribute = (html: string) => html.replaceAll('&', '&amp;').replaceAll('"', '&quot;')
+export const escapeAttribute = (html: string) => html.replaceAll('&', '&amp;').replaceAll('"', '&quot;')
+
+/** CSS that hides a copy the build drew (`selector`) where it would not look like the live deck (COPY_HIDDEN_MEDIA). */
+export function hideCopyWhereItDiffers(selector: string) {
+  return `@media ${COPY_HIDDEN_MEDIA} { ${selector} { display: none; } }
+@supports not (${COPY_NEEDS_SUPPORT}) { ${selector} { display: none; } }`
+}
 const ENTRY_SCRIPT = /<script type="module" crossorigin src="([^"]+)"><\/script>/
 const MODULE_PRELOAD = /[ \t]*<link rel="modulepreload"[^>]* href="([^"]+)">\n?/g
 
@@ -37,5 +43,5 @@ export function withStartScript(html: string, start: string, file: string): stri
   const preloads = [
     ...html.matchAll(MODULE_PRELOAD),
   ].map(match => match[1])
-  return html.replace(MODULE_PRELOAD, '').replace(ENTRY_SCRIPT, () => `<script type="module" crossorigin src="${attribute(start)}" ${START_APP}="${attribute(entry)}" ${START_PRELOADS}="${attribute(preloads.join(' '))}"></script>`)
+  return html.replace(MODULE_PRELOAD, '').replace(ENTRY_SCRIPT, () => `<script type="module" crossorigin src="${escapeAttribute(start)}" ${START_APP}="${escapeAttribute(entry)}" ${START_PRELOADS}="${escapeAttribute(preloads.join(' '))}"></script>`)
 }

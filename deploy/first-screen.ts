@@ -13,7 +13,7 @@
 //   elsewhere the deck opens as before.
 import type { Browser } from 'playwright-chromium'
 import { FIRST_SCREEN_ID, FIRST_SCREEN_SLIDE } from '../setup/first-screen.ts'
-import { attribute, withStartScript } from './deck-start.ts'
+import { escapeAttribute, hideCopyWhereItDiffers, withStartScript } from './deck-start.ts'
 
 export interface FirstScreen {
   /** The slide it shows. */
@@ -102,9 +102,9 @@ export function withFirstScreen(html: string, screen: FirstScreen, start: string
   for (const href of screen.stylesheets) {
     const preload = new RegExp(`<link rel="preload" as="style"([^>]*) href="${escapeRegExp(href)}">`)
     if (preload.test(out))
-      out = out.replace(preload, (_, attributes: string) => `<link rel="stylesheet"${attributes} href="${attribute(href)}">`)
+      out = out.replace(preload, (_, attributes: string) => `<link rel="stylesheet"${attributes} href="${escapeAttribute(href)}">`)
     else if (!out.includes(`href="${href}"`))
-      out = out.replace('</head>', () => `  <link rel="stylesheet" crossorigin href="${attribute(href)}">\n</head>`)
+      out = out.replace('</head>', () => `  <link rel="stylesheet" crossorigin href="${escapeAttribute(href)}">\n</head>`)
   }
   const firstFrame = out.match(FIRST_FRAME_LINK) ?? []
   out = out.replace(FIRST_FRAME_LINK, '')
@@ -113,10 +113,10 @@ export function withFirstScreen(html: string, screen: FirstScreen, start: string
   out = out.replace('<script type="module"', () => `${firstFrame.map(link => link.trim()).join('\n  ')}\n  <script type="module"`)
   out = out.replace('</head>', () => `  <style>
     #${FIRST_SCREEN_ID} { position: fixed; inset: 0; z-index: 100; pointer-events: none; }
-    @media (prefers-color-scheme: dark) { #${FIRST_SCREEN_ID} { display: none; } }
-    @supports not (scale: calc(1px / 1px)) { #${FIRST_SCREEN_ID} { display: none; } }
+    ${hideCopyWhereItDiffers(`#${FIRST_SCREEN_ID}`)}
   </style>
 </head>`)
-  // inert and aria-hidden: nothing in the copy takes focus or is read out twice.
+  // inert and aria-hidden as it is sent: beside the live deck, nothing in the copy may take focus
+  // or be read out twice. setup/first-screen.ts lifts both while the copy is the page.
   return out.replace('<div id="app">', () => `<div id="${FIRST_SCREEN_ID}" ${FIRST_SCREEN_SLIDE}="${screen.no}" inert aria-hidden="true">${screen.markup}</div>\n  <div id="app">`)
 }

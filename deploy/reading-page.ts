@@ -12,7 +12,7 @@
 //   lengths, as the first screen is (deploy/first-screen.ts).
 import type { Browser } from 'playwright-chromium'
 import { READING_PAGE } from '../setup/reading-page.ts'
-import { withStartScript } from './deck-start.ts'
+import { escapeAttribute, hideCopyWhereItDiffers, withStartScript } from './deck-start.ts'
 
 export interface ReadingPage {
   /** #app's content as the live reading view drew it, every slide drawn. */
@@ -100,13 +100,12 @@ export function withReadingPage(html: string, page: ReadingPage, css: (path: str
     `#app[${READING_PAGE}] .reading-view { container-type: inline-size; }
 #app[${READING_PAGE}] .reading-slide-frame { zoom: calc(100cqw / ${page.width}px); }
 #app[${READING_PAGE}] .reading-slide-frame > * { content-visibility: auto; contain-intrinsic-size: ${page.width}px ${page.height}px; }
-@media (prefers-color-scheme: dark) { #app[${READING_PAGE}] > * { display: none; } }
-@supports not (scale: calc(1px / 1px)) { #app[${READING_PAGE}] > * { display: none; } }`,
+${hideCopyWhereItDiffers(`#app[${READING_PAGE}] > *`)}`,
   ].join('\n')
   // Replacement functions, not strings: a `$` in the page (the essay's figures) is text.
   return withStartScript(html, start, 'index.html')
     .replace(STYLE_LINK, '')
-    .replace('<html', () => `<html class="${page.htmlClass}"`)
+    .replace('<html', () => `<html class="${escapeAttribute(page.htmlClass)}"`)
     .replace('</head>', () => `<style>\n${inline}\n</style>\n</head>`)
     .replace('<div id="app"></div>', () => `<div id="app" ${READING_PAGE}>${page.markup}</div>`)
 }

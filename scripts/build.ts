@@ -22,6 +22,8 @@ import { BASE_ENV, DeployConfigError, resolveBase, resolveSiteUrl, SITE_URL_ENV 
 import { precompress, removeCopies } from '../deploy/compress.ts'
 import { START_CHUNK } from '../deploy/deck-start.ts'
 import { captureFirstScreen, withFirstScreen } from '../deploy/first-screen.ts'
+import { SERVICE_WORKER_FILE } from '../deploy/headers.ts'
+import { withPrecached } from '../deploy/pwa.ts'
 import { captureReadingPage, withReadingPage } from '../deploy/reading-page.ts'
 import { RELAY_URL_ENV, resolveRelayUrl } from '../deploy/relay.ts'
 import { RELAY_DECK_FILE } from '../relay/protocol.ts'
@@ -186,6 +188,11 @@ async function writeRelayDeck(page: Page, count: number) {
     writeFileSync(index, html)
     writeFileSync(join(outDir, '1.html'), html)
     console.log(`[build] first screen: slide 1, ${(Buffer.byteLength(screen.markup) / 1000).toFixed(1)} KB of markup in index.html and 1.html`)
+    const serviceWorker = join(outDir, SERVICE_WORKER_FILE)
+    writeFileSync(serviceWorker, withPrecached(readFileSync(serviceWorker, 'utf8'), {
+      'index.html': html,
+      'read.html': readingHtml,
+    }))
   }
   catch (error) {
     if (error instanceof ExportError)

@@ -1,12 +1,15 @@
 // The built index.html carries slide 1 as static markup (deploy/first-screen.ts): the browser
 // draws it in its first frame, before any of Slidev's client has loaded.
 // - startDeck (run by the page's only script, setup/deck-start.ts) holds Slidev's client back
-//   while the copy is all a visitor needs: it starts it at their first input (a key, the
-//   pointer, a touch, the wheel) or when the presenter's window moves the slides, and at once
-//   when the copy is not what they asked for. A visitor who only looks at slide 1, as a phone
-//   on a slow network does, never pays for the app (docs/loading.md).
+//   while the copy is all a visitor needs. On a computer (a mouse or a trackpad) it starts it
+//   once the page is idle, so the presenter's first key, and a projector window's, find it
+//   running. On a phone or a tablet it waits for the first input (a key, a touch, the pointer,
+//   the wheel) or for a presenter view in another window to move: a visitor who only looks at
+//   slide 1 on a slow network never pays for the app (docs/loading.md). Any other address, dark
+//   mode or a relay deck starts it at once, without the copy.
 // - handOverFirstScreen (in the app) removes the copy once a live slide is on screen, then
-//   replays the key that started the app and the presenter's last move, so neither is lost.
+//   replays the keys pressed before (they go nowhere else meanwhile) and the presenter's last
+//   move, so none is lost.
 import type { Router } from 'vue-router'
 import { registerOfflineCopy } from './offline.ts'
 import { offersReadingView } from './reading-offer.ts'
@@ -17,8 +20,8 @@ export const FIRST_SCREEN_SLIDE = 'data-first-screen-slide'
 /** On the start script: Slidev's entry module, and the modules to preload with it. */
 export const START_APP = 'data-app'
 export const START_PRELOADS = 'data-preload'
-/** On the copy, for the live deck: the key that started it; the presenter's last move. */
-const PENDING_KEY = 'data-pending-key'
+/** On the copy, for the live deck: the keys pressed on it; the presenter's last move. */
+const PENDING_KEYS = 'data-pending-keys'
 const PENDING_MOVE = 'data-pending-move'
 /** If no live slide has shown by then, the copy goes anyway, so it can never hide a live view. */
 const HAND_OVER_LIMIT_MS = 10_000
@@ -29,13 +32,16 @@ const INPUTS = [
   'touchstart',
   'wheel',
 ] as const
+/** A computer, where starting the app costs a moment: it starts once the page is idle. */
+const STARTS_WHEN_IDLE = '(hover: hover) and (pointer: fine)'
 /** Where Slidev keeps a color scheme the visitor chose (@slidev/client/logic/dark.ts). */
 const SLIDEV_COLOR_SCHEME = 'slidev-color-schema'
 
-interface PendingMove {
-  /** Slidev's BroadcastChannel for the presenter's state (`<title> - shared`). */
-  channel: string
-  state: unknown
+/** The presenter's state as Slidev's BroadcastChannel carries it (@slidev/client's SharedState). */
+export interface PresenterMove {
+  page?: number
+  clicks?: number
+  lastUpdate?: { type: string, time: number }
 }
 
 /** Whether the address is the copy's slide, in the slides (not a print, an embed, ...). */
@@ -44,17 +50,37 @@ function asksForFirstScreen(screen: HTMLElement): boolean {
   const path = location.pathname.startsWith(base)
     ? location.pathname.slice(base.length)
     : undefined
-  return path === '' || path === screen.getAttribute(FIRST_SCREEN_SLIDE)
-}
-
-/** Whether the copy is what the visitor asked for: slide 1 of the slides, in light mode. */
-function firstScreenAnswers(screen: HTMLElement): boolean {
-  if (getComputedStyle(screen).display === 'none' || choseDark() || __DECK_RELAY_URL__)
-    return false
   const query = [
     ...new URLSearchParams(location.search).keys(),
   ]
-  return asksForFirstScreen(screen) && query.every(key => key === 'slides')
+  return (path === '' || path === screen.getAttribute(FIRST_SCREEN_SLIDE)) && query.every(key => key === 'slides')
+}
+
+/** Whether the visitor chose the dark scheme in the deck (storage a browser refuses: no choice). */
+function choseDark(): boolean {
+  try {
+    return localStorage.getItem(SLIDEV_COLOR_SCHEME) === 'dark'
+  }
+  catch {
+    return false
+  }
+}
+
+/**
+ * Where the copies the build drew (the first screen, read.html's article) would not look like
+ * the live deck, their CSS hides them (deploy/deck-start.ts): in dark mode, which the deck turns
+ * on by script, and where CSS cannot divide lengths, which the copies scale with.
+ */
+export const COPY_HIDDEN_MEDIA = '(prefers-color-scheme: dark)'
+export const COPY_NEEDS_SUPPORT = 'scale: calc(1px / 1px)'
+
+/**
+ * Whether a copy the build drew can stand for the live deck: its CSS shows it, the visitor did
+ * not choose the dark scheme, and the deck follows no relay. Asked of media queries, not of the
+ * copy's style, which on read.html would lay the whole article out before its first frame.
+ */
+export function copyServes(): boolean {
+  return !matchMedia(COPY_HIDDEN_MEDIA).matches && CSS.supports(COPY_NEEDS_SUPPORT) && !choseDark() && !__DECK_RELAY_URL__
 }
 
 /** Loads Slidev's client, which the start script's attributes name. */
@@ -71,11 +97,6 @@ export function loadApp(script: HTMLScriptElement) {
   document.head.append(app)
 }
 
-/** Whether the visitor chose the dark scheme in the deck, which the build's copies are not in. */
-export function choseDark(): boolean {
-  return localStorage.getItem(SLIDEV_COLOR_SCHEME) === 'dark'
-}
-
 export function startDeck(script: HTMLScriptElement) {
   const screen = document.getElementById(FIRST_SCREEN_ID)
   // A phone is offered the reading view: read.html, which needs no app (setup/reading-page.ts).
@@ -88,41 +109,56 @@ export function startDeck(script: HTMLScriptElement) {
     if (started)
       return
     started = true
-    INPUTS.forEach(type => removeEventListener(type, onInput, true))
+    INPUTS.forEach(type => type !== 'keydown' && removeEventListener(type, start, true))
     screen?.setAttribute('aria-hidden', 'true')
     screen?.setAttribute('inert', '')
     loadApp(script)
   }
-  function onInput(event: Event) {
-    if (event instanceof KeyboardEvent) {
-      const { key, code, shiftKey, ctrlKey, altKey, metaKey } = event
-      screen!.setAttribute(PENDING_KEY, JSON.stringify({
-        key,
-        code,
-        shiftKey,
-        ctrlKey,
-        altKey,
-        metaKey,
-      }))
-    }
+  if (!screen || !copyServes() || !asksForFirstScreen(screen)) {
+    screen?.remove()
     start()
+    return
   }
-  if (!screen || !firstScreenAnswers(screen))
-    return start()
   // Until the live deck starts, the copy is the page: a screen reader reads it.
   screen.removeAttribute('aria-hidden')
   screen.removeAttribute('inert')
-  INPUTS.forEach(type => addEventListener(type, onInput, { capture: true, passive: true }))
-  // The presenter view, in another window, sends each move on Slidev's channel; the live deck
-  // replays the last one that came before it listened.
+  // Keys are kept, and kept from the app, until the copy goes; then it gets them in order.
+  const keys: object[] = []
+  const onKey = (event: KeyboardEvent) => {
+    if (!screen.isConnected)
+      return removeEventListener('keydown', onKey, true)
+    event.stopImmediatePropagation()
+    const { key, code, shiftKey, ctrlKey, altKey, metaKey } = event
+    keys.push({
+      key,
+      code,
+      shiftKey,
+      ctrlKey,
+      altKey,
+      metaKey,
+    })
+    screen.setAttribute(PENDING_KEYS, JSON.stringify(keys))
+    start()
+  }
+  addEventListener('keydown', onKey, true)
+  INPUTS.forEach(type => type !== 'keydown' && addEventListener(type, start, { capture: true, passive: true }))
+  // The presenter view, in another window, sends each move on Slidev's channel: the deck starts
+  // at the presenter's slide, and the live deck takes the last move that came before it listened.
   const channel = new BroadcastChannel(`${document.title} - shared`)
-  channel.addEventListener('message', (event) => {
+  channel.addEventListener('message', ({ data: move }: MessageEvent<PresenterMove>) => {
     if (!screen.isConnected)
       return channel.close()
-    screen.setAttribute(PENDING_MOVE, JSON.stringify({ channel: channel.name, state: event.data } satisfies PendingMove))
+    screen.setAttribute(PENDING_MOVE, JSON.stringify(move))
+    if (!started && move.lastUpdate?.type === 'presenter' && Number.isInteger(move.page)) {
+      history.replaceState(history.state, '', `${import.meta.env.BASE_URL}${move.page}${move.clicks
+        ? `?clicks=${move.clicks}`
+        : ''}`)
+    }
     start()
   })
   registerOfflineCopy()
+  if (matchMedia(STARTS_WHEN_IDLE).matches)
+    addEventListener('load', () => requestIdleCallback(start), { once: true })
 }
 
 function liveSlideShown(): boolean {
@@ -134,41 +170,43 @@ function liveSlideShown(): boolean {
     && page.textContent!.trim() !== '')
 }
 
-/** Removes the copy, then hands the live deck what reached the copy first. */
-function removeFirstScreen(screen: HTMLElement) {
+/** A key that moves the deck takes effect once its route has changed; one that does not, at once. */
+const KEY_SETTLED_MS = 500
+
+/**
+ * Removes the copy, then hands the live deck what reached the copy first: the presenter's last
+ * move (to `takeMove`), then the keys, each once the one before has taken effect (Slidev counts
+ * the next slide from the route, which a key changes only once its slide has loaded).
+ */
+async function removeFirstScreen(screen: HTMLElement, router: Router, takeMove: (move: PresenterMove) => void) {
   screen.remove()
-  const key = screen.getAttribute(PENDING_KEY)
-  if (key) {
-    for (const type of ['keydown', 'keyup']) {
-      document.body.dispatchEvent(new KeyboardEvent(type, {
-        ...JSON.parse(key),
-        bubbles: true,
-      }))
-    }
-  }
   const move = screen.getAttribute(PENDING_MOVE)
-  if (move) {
-    const { channel, state } = JSON.parse(move) as PendingMove
-    const replay = new BroadcastChannel(channel)
-    replay.postMessage(state)
-    replay.close()
+  if (move)
+    takeMove(JSON.parse(move) as PresenterMove)
+  for (const key of JSON.parse(screen.getAttribute(PENDING_KEYS) ?? '[]') as KeyboardEventInit[]) {
+    let stop = () => {}
+    const settled = new Promise<void>((resolve) => {
+      stop = router.afterEach(() => resolve())
+      setTimeout(resolve, KEY_SETTLED_MS)
+    })
+    for (const type of ['keydown', 'keyup'])
+      document.body.dispatchEvent(new KeyboardEvent(type, { ...key, bubbles: true }))
+    await settled
+    stop()
   }
 }
 
-export function handOverFirstScreen(router: Router) {
+/** In the app: hands the screen over to it; `takeMove` applies a presenter's move in this window. */
+export function handOverFirstScreen(router: Router, takeMove: (move: PresenterMove) => void) {
   const screen = document.getElementById(FIRST_SCREEN_ID)
+  // startDeck left it only where it stands for the live deck.
   if (!screen)
     return
-  // Hidden by its own CSS (dark mode, or no CSS to scale it): nothing to hand over.
-  if (getComputedStyle(screen).display === 'none') {
-    screen.remove()
-    return
-  }
   const no = Number(screen.getAttribute(FIRST_SCREEN_SLIDE))
   const started = performance.now()
   const removeWhenLive = () => {
     if (liveSlideShown() || performance.now() - started > HAND_OVER_LIMIT_MS)
-      removeFirstScreen(screen)
+      removeFirstScreen(screen, router, takeMove)
     else
       requestAnimationFrame(removeWhenLive)
   }
@@ -177,6 +215,6 @@ export function handOverFirstScreen(router: Router) {
     if (route.name === 'play' && Number(route.params.no) === no && !('print' in route.query))
       removeWhenLive()
     else
-      removeFirstScreen(screen)
+      removeFirstScreen(screen, router, takeMove)
   }, () => screen.remove())
 }

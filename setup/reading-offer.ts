@@ -1,7 +1,8 @@
 // On a narrow portrait screen a 16:9 slide fills a third of it and the notes, which carry the
 // argument, are not there: a visitor who opens the deck there is offered the reading view
-// instead (setup/routes.ts; setup/first-screen.ts starts the deck at once for them), and a way
-// back to the slides (components/ReadingView.vue, setup/reading-page.ts).
+// instead (setup/routes.ts; from slide 1, setup/first-screen.ts sends them to read.html), and a
+// way back to the slides (components/ReadingView.vue, setup/reading-page.ts).
+// Storage a browser refuses (a privacy setting) counts as no choice made.
 
 /** Set when a visitor on a phone asks for the slides: they stay on them for the session. */
 export const SLIDES_CHOSEN = 'deck:slides-chosen'
@@ -13,7 +14,16 @@ export const SLIDES_CHOSEN = 'deck:slides-chosen'
 export function offersReadingView(query: Record<string, unknown>): boolean {
   return matchMedia('(max-width: 480px) and (orientation: portrait)').matches
     && !('print' in query) && !('embedded' in query) && !('slides' in query)
-    && !sessionStorage.getItem(SLIDES_CHOSEN)
+    && !slidesChosen()
+}
+
+function slidesChosen(): boolean {
+  try {
+    return sessionStorage.getItem(SLIDES_CHOSEN) !== null
+  }
+  catch {
+    return false
+  }
 }
 
 /**
@@ -21,7 +31,10 @@ export function offersReadingView(query: Record<string, unknown>): boolean {
  * first slide still in view below the reading view's bar, where the slides should open.
  */
 export function chooseSlides(): number {
-  sessionStorage.setItem(SLIDES_CHOSEN, '1')
+  try {
+    sessionStorage.setItem(SLIDES_CHOSEN, '1')
+  }
+  catch {}
   const top = document.querySelector('.reading-bar')?.getBoundingClientRect().bottom ?? 0
   const inView = [
     ...document.querySelectorAll<HTMLElement>('.reading-slide'),

@@ -1,10 +1,9 @@
 // read.html is the reading view as the build drew it (deploy/reading-page.ts): an article that
 // needs no script to be read, on a phone on a slow network too. startReadingPage keeps it so,
-// wiring only its link back to the slides. Slidev's client loads, and draws the reading view
-// itself, where the copy cannot serve: a visitor who chose the dark scheme or whose browser
-// cannot scale the slides in CSS (the copy's own CSS hides it then), or a deck built to follow
-// a relay.
-import { choseDark, loadApp } from './first-screen.ts'
+// wiring only its link back to the slides. Where the copy cannot stand for the live deck
+// (copyServes: dark mode, no CSS division, a relay deck), Slidev's client loads and draws the
+// reading view itself.
+import { copyServes, loadApp } from './first-screen.ts'
 import { registerOfflineCopy } from './offline.ts'
 import { chooseSlides } from './reading-offer.ts'
 
@@ -13,8 +12,7 @@ export const READING_PAGE = 'data-reading-page'
 
 export function startReadingPage(script: HTMLScriptElement) {
   const app = document.getElementById('app')!
-  const copy = app.firstElementChild
-  if (!copy || getComputedStyle(copy).display === 'none' || choseDark() || __DECK_RELAY_URL__) {
+  if (!copyServes()) {
     app.removeAttribute(READING_PAGE)
     loadApp(script)
     return

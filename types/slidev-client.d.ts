@@ -29,7 +29,14 @@ export declare function useNav(): {
   clicks: ComputedRef<number>
 }
 
-export declare const sharedState: { page: number, clicks: number, clicksTotal: number }
+export declare const sharedState: {
+  page: number
+  clicks: number
+  clicksTotal: number
+  lastUpdate?: { id: string, type: 'presenter' | 'viewer', time: number }
+}
+/** Applies a state Slidev's sync received, in this window (nothing is sent on). */
+export declare function onSharedUpdate(state: object): void
 
 export declare function addSyncMethod(sync: {
   init: (channelKey: string, onUpdate: (data: object) => void, state: object, persist?: boolean) => ((state: object, updating?: boolean) => void) | undefined

@@ -9,6 +9,7 @@ import { join } from 'node:path'
 import { expect, test } from '@playwright/test'
 import { COMPRESSIBLE } from '../../deploy/compress'
 import { DIST } from '../../scripts/serve-dist'
+import { startLiveDeck } from '../support/live-deck'
 import { startNginx } from '../support/nginx'
 
 const PORT = Number(process.env.DECK_TEST_PORT ?? 4173) + 10
@@ -21,6 +22,7 @@ async function firstSlideResponses(page: Page, url: string): Promise<Response[]>
       responses.push(response)
   })
   await page.goto(url)
+  await startLiveDeck(page)
   await expect(page.locator('#slideshow [data-slidev-no="1"] h1')).toBeVisible()
   await page.evaluate(() => document.fonts.ready)
   return responses

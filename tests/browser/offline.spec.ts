@@ -100,6 +100,9 @@ test.describe('offline', () => {
     await page.goto('read')
     await expect(page.locator('.reading-slide')).toHaveCount(slides.length)
     await expect(page.locator('.reading-notes').last()).not.toBeEmpty()
+    // read.html from the worker's cache, not index.html and the app drawing it.
+    await expect(page.locator('#app[data-reading-page]')).toHaveCount(1)
+    await expect(page.locator('[data-v-app]')).toHaveCount(0)
   })
 
   test('nothing was asked of the network after going offline', () => {

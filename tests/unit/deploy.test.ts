@@ -2,6 +2,7 @@
 // into the project's own output folder, and sends exactly the headers of deploy/headers.ts.
 // The build's base-path and site-address settings refuse bad values with the setting's name.
 import { spawnSync } from 'node:child_process'
+import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import process from 'node:process'
@@ -10,6 +11,7 @@ import { describe, expect, it } from 'vitest'
 import { parse as parseYaml } from 'yaml'
 import { DeployConfigError, resolveBase, resolveSiteUrl } from '../../deploy/base'
 import { contentSecurityPolicy, CSP_DIRECTIVES, HASHED_ASSET_CACHE_CONTROL, HASHED_ASSETS_DIR, SECURITY_HEADERS, SERVICE_WORKER_CACHE_CONTROL, SERVICE_WORKER_FILE } from '../../deploy/headers'
+import { withPrecached } from '../../deploy/pwa'
 import { ROOT } from '../support/essay'
 
 const read = (file: string) => readFileSync(join(ROOT, file), 'utf8')
@@ -186,5 +188,23 @@ describe('the base path (DECK_BASE)', () => {
     })
     expect(result.status).toBe(1)
     expect(result.stderr).toMatch(/^\[build\] DECK_BASE="https:\/\/example\.com\/deck\/" is not a base path/m)
+  })
+})
+
+describe('the service worker\'s precache list, after the build rewrites its pages (withPrecached)', () => {
+  const SW = 'define(["./workbox-1"],(function(e){e.precacheAndRoute([{url:"index.html",revision:"old"},{url:"assets/a.js",revision:null}],{})}))'
+  const md5 = (text: string) => createHash('md5').update(text).digest('hex')
+  const out = withPrecached(SW, { 'index.html': '<p>new</p>', 'read.html': '<p>read</p>' })
+
+  it('gives a listed page the revision of its content now, and lists a new one', () => {
+    expect(out).toContain(`{url:"index.html",revision:"${md5('<p>new</p>')}"}`)
+    expect(out).not.toContain('revision:"old"')
+    expect(out).toContain(`precacheAndRoute([{url:"read.html",revision:"${md5('<p>read</p>')}"},`)
+    expect(out).toContain('{url:"assets/a.js",revision:null}')
+    expect(out.match(/url:"index\.html"/g)).toHaveLength(1)
+  })
+
+  it('fails naming the file when it has no precache list', () => {
+    expect(() => withPrecached('self.skipWaiting()', { 'read.html': '' })).toThrow(`${SERVICE_WORKER_FILE}: no precacheAndRoute([...]) list to put read.html in`)
   })
 })
