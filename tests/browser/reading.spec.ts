@@ -30,6 +30,43 @@ function smallText(page: Page, min: number) {
   }, min)
 }
 
+/** The reading view's article at `width`: every slide and its notes, readable on a phone. */
+async function checkArticle(page: Page, width: number, shot: string) {
+  const sections = page.locator('main.reading-view > .reading-slide')
+  await expect(sections).toHaveCount(slides.length)
+  for (const slide of slides) {
+    const section = sections.nth(slide.no - 1)
+    await section.scrollIntoViewIfNeeded()
+    // The live view draws a slide as it nears: its chunk loads then, which a busy machine can
+    // take a while over.
+    await expect(section.locator(`[data-slidev-no="${slide.no}"] h1`).first(), `slide ${slide.no}'s headline`).not.toBeEmpty({ timeout: 15_000 })
+    await expect(section.locator('.reading-notes'), `slide ${slide.no}'s notes`).toContainText(notesStart(slide.notes))
+    // Drawn at the full width of the article.
+    const frame = await section.locator('.reading-slide-frame').boundingBox()
+    expect(frame!.width, `slide ${slide.no}'s width`).toBeGreaterThan(width - 40)
+  }
+  // A diagram's words, a third of their size in the slide, are drawn again under it, laid out
+  // for the screen's width, readable.
+  const diagrams = page.locator('.reading-extras .narrow-diagram .mermaid')
+  await expect(diagrams).toHaveCount(slides.filter(slide => slide.face.includes('```mermaid')).length)
+  for (const diagram of await diagrams.all())
+    await expect(diagram).toBeVisible()
+  const wordsPx = await diagrams.evaluateAll(hosts => hosts.map((host) => {
+    const svg = host.shadowRoot!.querySelector('svg')!
+    const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width
+    return [
+      ...host.shadowRoot!.querySelectorAll('.nodeLabel, .edgeLabel, .cluster-label, .taskText, [class^="sectionTitle"]'),
+    ].filter(label => label.textContent!.trim()).map(label => Number.parseFloat(getComputedStyle(label).fontSize) * scale)
+  }))
+  expect(wordsPx.filter(words => words.length === 0), 'diagrams with no words found').toEqual([])
+  // 12 px: what Lighthouse's check of legible font sizes asks of a phone page.
+  expect(Math.min(...wordsPx.flat()), 'the smallest diagram words, in CSS px').toBeGreaterThanOrEqual(12)
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+  expect(overflow, 'sideways scroll, in px').toBeLessThanOrEqual(0)
+  expect(await smallText(page, 16)).toEqual([])
+  await page.screenshot({ path: `test-results/${shot}.png` })
+}
+
 for (const width of [390, 320]) {
   test.describe(`the reading view, ${width} px wide`, () => {
     test.use({
@@ -39,25 +76,18 @@ for (const width of [390, 320]) {
       deviceScaleFactor: 3,
     })
 
-    test('every slide, then its notes, no sideways scrolling, no text under 16 px', async ({ page }) => {
-      await page.goto('read')
-      const sections = page.locator('main.reading-view > .reading-slide')
-      await expect(sections).toHaveCount(slides.length)
-      for (const slide of slides) {
-        const section = sections.nth(slide.no - 1)
-        await section.scrollIntoViewIfNeeded()
-        // Drawn on arrival: its chunk loads then, which a busy machine can take a while over.
-        await expect(section.locator(`[data-slidev-no="${slide.no}"] h1`).first(), `slide ${slide.no}'s headline`).not.toBeEmpty({ timeout: 15_000 })
-        await expect(section.locator('.reading-notes'), `slide ${slide.no}'s notes`).toContainText(notesStart(slide.notes))
-        // Drawn at the full width of the article.
-        const frame = await section.locator('.reading-slide-frame').boundingBox()
-        expect(frame!.width, `slide ${slide.no}'s width`).toBeGreaterThan(width - 40)
-      }
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
-      expect(overflow, 'sideways scroll, in px').toBeLessThanOrEqual(0)
-      expect(await smallText(page, 16)).toEqual([])
-      await page.screenshot({ path: `test-results/reading-${width}.png` })
-    })
+    // In light mode read.html, the page the build drew; in dark mode the live reading view,
+    // which Slidev's client draws (as it does from the nav bar's link).
+    for (const scheme of ['light', 'dark'] as const) {
+      test(`every slide, then its notes, no sideways scrolling, no text under 16 px, diagrams readable (${scheme})`, async ({ page }) => {
+        await page.emulateMedia({ colorScheme: scheme })
+        await page.goto('read')
+        await expect(page.locator('[data-v-app]'), 'the live reading view').toHaveCount(scheme === 'dark'
+          ? 1
+          : 0)
+        await checkArticle(page, width, `reading-${width}-${scheme}`)
+      })
+    }
 
     test('a document with one heading per slide', async ({ page }) => {
       await page.goto('read')
