@@ -8,6 +8,7 @@
 //   and laid out only as it nears the screen (content-visibility), at its exact size before that,
 //   so `read#N` lands where it should.
 // - Mermaid draws into shadow roots: they are written as declarative shadow DOM.
+// - A slide's controls are disabled: without the app they would do nothing.
 // - It is hidden, and the live view drawn instead, in dark mode and where CSS cannot divide
 //   lengths, as the first screen is (deploy/first-screen.ts).
 import type { Browser } from 'playwright-chromium'
@@ -61,6 +62,10 @@ export async function captureReadingPage(browser: Browser, url: string, timeout:
       const size = { width: canvas.offsetWidth, height: canvas.offsetHeight }
       for (const frame of frames)
         frame.style.removeProperty('zoom')
+      // A control on a slide (the velocity model's sliders) needs the app to answer: here it is a
+      // figure at its value, not a control that does nothing.
+      for (const control of app.querySelectorAll('.reading-slide-frame :is(input, select, textarea, button)'))
+        control.setAttribute('disabled', '')
       const shadowRoots = [
         ...app.querySelectorAll('*'),
       ].flatMap(element => element.shadowRoot ?? [])

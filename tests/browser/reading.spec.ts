@@ -121,6 +121,9 @@ test('read.html is the article as the build drew it: read with no script, and no
   await expect(noScript.getByRole('heading', { level: 1 })).toHaveCount(slides.length)
   await expect(noScript.locator('.reading-slide [data-slidev-no]')).toHaveCount(slides.length)
   await expect(noScript.locator('.reading-slide-pending')).toHaveCount(0)
+  // A slide's controls (the velocity model's sliders) would do nothing without the app.
+  await expect(noScript.locator('.reading-slide-frame input')).not.toHaveCount(0)
+  await expect(noScript.locator('.reading-slide-frame :is(input, select, textarea, button):enabled')).toHaveCount(0)
   await expect(noScript.locator('.reading-notes')).toHaveCount(slides.filter(slide => slide.notes.trim()).length)
   await still.close()
   const requested: string[] = []
