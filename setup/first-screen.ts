@@ -156,9 +156,12 @@ export function startDeck(script: HTMLScriptElement) {
     }
     start()
   })
-  registerOfflineCopy()
+  // The offline copy downloads the whole deck: on a computer the live deck asks for it once it
+  // is up (setup/main.ts), so it never slows the first slide change; a phone may never start it.
   if (matchMedia(STARTS_WHEN_IDLE).matches)
     addEventListener('load', () => requestIdleCallback(start), { once: true })
+  else
+    registerOfflineCopy()
 }
 
 function liveSlideShown(): boolean {
