@@ -159,7 +159,7 @@ export function startDeck(script: HTMLScriptElement) {
   // The offline copy downloads the whole deck: on a computer the live deck asks for it once it
   // is up (setup/main.ts), so it never slows the first slide change; a phone may never start it.
   if (matchMedia(STARTS_WHEN_IDLE).matches)
-    addEventListener('load', () => requestIdleCallback(start), { once: true })
+    addEventListener('load', () => (window.requestIdleCallback ?? setTimeout)(start), { once: true })
   else
     registerOfflineCopy()
 }
