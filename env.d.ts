@@ -5,5 +5,5 @@ declare module '*.vue' {
   export default component
 }
 
-/** The relay's origin in a deck built with DECK_RELAY_URL, else "" (deploy/relay.ts). */
+/** The relay's origin in a deck built with DECK_RELAY_URL, else "" (relay/relay-plugin.ts). */
 declare const __DECK_RELAY_URL__: string

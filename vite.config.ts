@@ -4,15 +4,15 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { load } from '@slidev/parser/fs'
 import { defineConfig } from 'vite'
+import { validateMilestones } from './data/career-check.ts'
 import { milestones } from './data/career.ts'
-import { validateMilestones } from './deploy/career-check.ts'
-import { readDeckFiles } from './deploy/deck-files.ts'
-import { deckStart } from './deploy/deck-start.ts'
-import { subsetFontPlugin } from './deploy/fonts.ts'
-import { hostedHtml } from './deploy/html.ts'
-import { offlineDeck } from './deploy/pwa.ts'
-import { deckRelay } from './deploy/relay.ts'
-import { unusedFeatures } from './deploy/unused-features.ts'
+import { readDeckFiles } from './hosting/deck-files.ts'
+import { deckStart } from './hosting/first-screen/start-script.ts'
+import { subsetFontPlugin } from './hosting/font-subset.ts'
+import { hostedHtml } from './hosting/hosted-html.ts'
+import { offlineDeck } from './hosting/offline/pwa.ts'
+import { unusedFeatures } from './hosting/unused-features/unused-features.ts'
+import { deckRelay } from './relay/relay-plugin.ts'
 
 // The career data is checked when the build or the dev server starts, so a malformed entry stops
 // the build with a message naming the entry and the field instead of drawing a wrong timeline.
@@ -27,7 +27,7 @@ export function validateDeckData(list: readonly Milestone[] = milestones): Plugi
 
 /**
  * Keeps Slidev's print view (BASE/print) in the build, which the slides PDF is printed from
- * (scripts/print.ts). Slidev builds it only with `download: true`, which would also make its
+ * (exports/print.ts). Slidev builds it only with `download: true`, which would also make its
  * build export a PDF of its own, untagged, that ours replaces.
  */
 const printView: Plugin = {

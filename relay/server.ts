@@ -1,5 +1,5 @@
 // The relay the audience's pages follow the presenter through (socket.io); `npm run relay`
-// (scripts/relay.ts) starts it.
+// (relay/start-relay.ts) starts it.
 // - PORT (default 3031); DECK_RELAY_KEY, the presenter's secret (required);
 //   DECK_RELAY_ORIGINS, the comma-separated origins the deck is served from (required: the relay
 //   refuses pages from anywhere else); DECK_RELAY_REDIS_URL, to share the talk between several

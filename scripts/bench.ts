@@ -12,11 +12,11 @@ import { parseArgs } from 'node:util'
 import { load } from '@slidev/parser/fs'
 import JSZip from 'jszip'
 import { chromium } from 'playwright-chromium'
-import { precompress } from '../deploy/compress.ts'
+import { precompress } from '../hosting/compress.ts'
 import { measureLoad, measureNextSlide } from './bench/browser.ts'
 import { BUDGETS } from './bench/budgets.ts'
 import { run } from './bench/processes.ts'
-import { measureRelay } from './bench/relay.ts'
+import { measureRelay } from './bench/relay-viewers.ts'
 import { installedVersion, prepareStarter } from './bench/starter.ts'
 import { CHROMIUM_ARGS, findChromium } from './chromium.ts'
 import { lighthouse } from './lighthouse.ts'
@@ -301,7 +301,7 @@ generated at bench time), built with the same Slidev. This deck has ${decks.ours
 Both are served from loopback by the same static server; each load is a fresh browser context
 (cold cache). "Slide 1 visible" is the first frame in which slide 1's title is on screen (laid out
 in the window, not hidden or transparent) and the page's fonts are loaded, whatever drew it: in
-this deck, the static copy of slide 1 in index.html (deploy/first-screen.ts). "Slide 1 live" is
+this deck, the static copy of slide 1 in index.html (hosting/first-screen/capture-first-screen.ts). "Slide 1 live" is
 when Slidev's client has drawn the slide itself and answers keys; ours starts its client at the
 visitor's first input, which the bench gives (the pointer moves) as soon as slide 1 shows. Raw is what a host that does
 not compress sends; gzip and brotli are the build's precompressed copies (what nginx with

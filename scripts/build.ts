@@ -2,33 +2,33 @@ import type { Page } from 'playwright-chromium'
 import { Buffer } from 'node:buffer'
 // `npm run build`: the hosted deck in one folder, for any static host, under any base path.
 // - DECK_BASE (or --base) sets the path the deck is served under; default "/".
-// - Prints the slides PDF and the handout into it (scripts/print.ts), and Slidev's build renders
+// - Prints the slides PDF and the handout into it (exports/print.ts), and Slidev's build renders
 //   the OG image (seoMeta.ogImage: auto); both need a Chromium (scripts/chromium.ts).
 // - Writes one copy of index.html per slide (N.html, presenter/N.html) so hosts without rewrites
 //   (GitHub Pages) answer a deep link with 200 and not with their 404 page; see docs/hosting.md.
 // - Puts slide 1, as the built deck draws it, into index.html and 1.html, so it shows before
-//   Slidev's client has run, which starts when the visitor needs it (deploy/first-screen.ts);
-//   and the reading view into read.html, a page read without it (deploy/reading-page.ts).
+//   Slidev's client has run, which starts when the visitor needs it (hosting/first-screen/capture-first-screen.ts);
+//   and the reading view into read.html, a page read without it (hosting/reading-view/capture-reading-page.ts).
 // - Writes a gzip and a brotli copy of every text file, for hosts that send them as they are.
 // - DECK_RELAY_URL builds a deck whose viewers follow the presenter through that relay
-//   (deploy/relay.ts, relay/server.ts), and writes the deck's clicks per slide for it.
+//   (relay/relay-plugin.ts, relay/server.ts), and writes the deck's clicks per slide for it.
 import { spawnSync } from 'node:child_process'
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { join, relative, resolve } from 'node:path'
 import process from 'node:process'
 import { load } from '@slidev/parser/fs'
 import { chromium as playwright } from 'playwright-chromium'
-import { BASE_ENV, DeployConfigError, resolveBase, resolveSiteUrl, SITE_URL_ENV } from '../deploy/base.ts'
-import { precompress, removeCopies } from '../deploy/compress.ts'
-import { START_CHUNK } from '../deploy/deck-start.ts'
-import { captureFirstScreen, withFirstScreen } from '../deploy/first-screen.ts'
-import { SERVICE_WORKER_FILE } from '../deploy/headers.ts'
-import { withPrecached } from '../deploy/pwa.ts'
-import { captureReadingPage, withReadingPage } from '../deploy/reading-page.ts'
-import { RELAY_URL_ENV, resolveRelayUrl } from '../deploy/relay.ts'
+import { ExportError, pdfName, printPdf, readDeckInfo } from '../exports/print.ts'
+import { BASE_ENV, DeployConfigError, resolveBase, resolveSiteUrl, SITE_URL_ENV } from '../hosting/base-path.ts'
+import { precompress, removeCopies } from '../hosting/compress.ts'
+import { captureFirstScreen, withFirstScreen } from '../hosting/first-screen/capture-first-screen.ts'
+import { START_CHUNK } from '../hosting/first-screen/start-script.ts'
+import { SERVICE_WORKER_FILE } from '../hosting/headers.ts'
+import { withPrecached } from '../hosting/offline/pwa.ts'
+import { captureReadingPage, withReadingPage } from '../hosting/reading-view/capture-reading-page.ts'
 import { RELAY_DECK_FILE } from '../relay/protocol.ts'
+import { RELAY_URL_ENV, resolveRelayUrl } from '../relay/relay-plugin.ts'
 import { CHROMIUM_ARGS, ChromiumNotFoundError, findChromium, playwrightBrowsersEnv } from './chromium.ts'
-import { ExportError, pdfName, printPdf, readDeckInfo } from './print.ts'
 import { serveDist } from './serve-dist.ts'
 
 const root = join(import.meta.dirname, '..')
@@ -149,7 +149,7 @@ async function writeRelayDeck(page: Page, count: number) {
     clicks[no - 1] = total
   const missing = Array.from({ length: count }, (_, i) => i + 1).filter(no => !Number.isInteger(clicks[no - 1]))
   if (missing.length)
-    fail(`the print view marked no clicks for slide ${missing.join(', ')}: the relay could not check positions on it (components/RelayStatus.vue marks them)`)
+    fail(`the print view marked no clicks for slide ${missing.join(', ')}: the relay could not check positions on it (relay/RelayStatus.vue marks them)`)
   writeFileSync(join(outDir, RELAY_DECK_FILE), `${JSON.stringify({ clicks })}\n`)
   console.log(`[build] ${RELAY_DECK_FILE}: ${count} slides, ${clicks.reduce((sum, n) => sum + n, 0)} clicks, for the relay`)
 }
@@ -208,7 +208,7 @@ async function writeRelayDeck(page: Page, count: number) {
 // Branch-based GitHub Pages runs Jekyll, which drops files starting with "_" (Slidev's _redirects).
 writeFileSync(join(outDir, '.nojekyll'), '')
 
-// Last, once no file changes any more: the gzip and brotli copies (deploy/compress.ts).
+// Last, once no file changes any more: the gzip and brotli copies (hosting/compress.ts).
 const compressed = await precompress(outDir)
 const mb = (bytes: number) => `${(bytes / 1e6).toFixed(2)} MB`
 console.log(`[build] ${compressed.files} text files, ${mb(compressed.raw)}: gzip copies ${mb(compressed.gzip)}, brotli copies ${mb(compressed.br)}`)

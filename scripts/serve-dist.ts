@@ -1,11 +1,11 @@
 // Serves a built deck from loopback the way its hosts do, under the base path it was built for
 // (read from the _redirects file Slidev writes). Every host redirects the bare base ("/deck")
 // to "/deck/".
-// - plain: the files, or the build's brotli and gzip copies (deploy/compress.ts) to a browser
+// - plain: the files, or the build's brotli and gzip copies (hosting/compress.ts) to a browser
 //   that takes them; any other path under the base answered with index.html. What the build
 //   prints from and the bench measures (no headers, so Slidev's starter runs as it would);
 // - rewrite: Netlify, Vercel and nginx as the shipped configs set them up: the same, plus the
-//   security headers of deploy/headers.ts, a year's cache on hashed assets only, no-cache on the
+//   security headers of hosting/headers.ts, a year's cache on hashed assets only, no-cache on the
 //   service worker, and the build's brotli or gzip copies;
 // - github-pages: no rewrites and no custom headers, gzip only. "/x" is served from x, x.html or
 //   x/index.html (redirecting "/x" to "/x/" first, as GitHub Pages does), else 404.html with 404.
@@ -16,7 +16,7 @@ import { createServer } from 'node:http'
 import { join } from 'node:path'
 import process from 'node:process'
 import sirv from 'sirv'
-import { HASHED_ASSET_CACHE_CONTROL, HASHED_ASSETS_DIR, SECURITY_HEADERS, SERVICE_WORKER_CACHE_CONTROL, SERVICE_WORKER_FILE } from '../deploy/headers.ts'
+import { HASHED_ASSET_CACHE_CONTROL, HASHED_ASSETS_DIR, SECURITY_HEADERS, SERVICE_WORKER_CACHE_CONTROL, SERVICE_WORKER_FILE } from '../hosting/headers.ts'
 
 export const HOSTS = ['plain', 'rewrite', 'github-pages'] as const
 export type Host = typeof HOSTS[number]

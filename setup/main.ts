@@ -1,8 +1,8 @@
 import { onSharedUpdate, sharedState } from '@slidev/client'
 import { defineAppSetup } from '@slidev/types'
+import { handOverFirstScreen } from '../hosting/first-screen/first-screen.ts'
+import { registerOfflineCopy } from '../hosting/offline/register-offline.ts'
 import { takeKeyFromAddress } from '../relay/key.ts'
-import { handOverFirstScreen } from './first-screen.ts'
-import { registerOfflineCopy } from './offline.ts'
 
 export default defineAppSetup(({ router }) => {
   // A presenter's move the first screen heard before the app listened, unless the app has

@@ -1,9 +1,9 @@
 import type { NavigationGuard } from 'vue-router'
 import { defineRoutesSetup } from '@slidev/types'
-import { offersReadingView } from './reading-offer.ts'
+import { offersReadingView } from '../hosting/reading-view/reading-offer.ts'
 
 // A visitor who opens the deck on a phone gets the reading view at the same slide, with a link
-// back to the slides (setup/reading-offer.ts).
+// back to the slides (hosting/reading-view/reading-offer.ts).
 const offerReadingView: NavigationGuard = (to, from) => {
   if (from.matched.length === 0 && offersReadingView(to.query))
     return { path: '/read', hash: `#${to.params.no}` }

@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-chromium'
 import { existsSync, readFileSync, statSync } from 'node:fs'
 import { extname, join } from 'node:path'
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
-import { COMPRESSIBLE } from '../../deploy/compress.ts'
+import { COMPRESSIBLE } from '../../hosting/compress.ts'
 import { NOT_BEFORE_FIRST_SLIDE } from './budgets.ts'
 
 export type Kind = 'js' | 'css' | 'font' | 'other'
@@ -39,7 +39,7 @@ function kindOf(path: string): Kind {
 const compressedCache = new Map<string, { gzip: number, br: number }>()
 
 /**
- * What a host sends for a file: its precompressed copy (x.gz, x.br, deploy/compress.ts) where
+ * What a host sends for a file: its precompressed copy (x.gz, x.br, hosting/compress.ts) where
  * the build wrote one, else what a compressing host makes of it (gzip level 6, most hosts'
  * default; brotli at its best quality).
  */
@@ -168,7 +168,7 @@ async function openDeck(browser: Browser, url: string, title: string, blocked: s
   })
   await shown(false)
   // Our slide 1 is the build's copy until the visitor's first input starts Slidev's client
-  // (setup/first-screen.ts): a visitor's pointer moves as soon as they see it.
+  // (hosting/first-screen/first-screen.ts): a visitor's pointer moves as soon as they see it.
   await page.mouse.move(1, 1)
   await shown(true)
   return {

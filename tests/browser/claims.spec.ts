@@ -5,10 +5,10 @@
 import type { Page } from '@playwright/test'
 import { readFileSync } from 'node:fs'
 import { expect, test } from '@playwright/test'
-import { ALL_EVIDENCE, linkText } from '../../components/source-list-entries'
 import { milestones } from '../../data/career'
 import { factChecks } from '../../data/claims'
 import { quotations } from '../../data/quotes'
+import { ALL_EVIDENCE, linkText } from '../../logic/source-list-entries'
 import { loadDeck } from '../support/deck'
 import { ESSAY_PATH } from '../support/essay'
 

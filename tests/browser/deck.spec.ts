@@ -4,9 +4,9 @@ import type { Page } from '@playwright/test'
 // on every slide; nothing moves with reduced motion. (Every slide at every click, in light and
 // dark, is walked once, by quality.spec.ts.)
 import { expect, test } from '@playwright/test'
-import { chapters, selectMilestones } from '../../components/career-timeline-layout'
-import { DEFAULT_INPUTS, outcome } from '../../components/velocity-model-maths'
 import { milestones } from '../../data/career'
+import { chapters, selectMilestones } from '../../logic/career-timeline-layout'
+import { DEFAULT_INPUTS, outcome } from '../../logic/velocity-model-maths'
 import { inspectSlideFace, watchTrouble } from '../support/checks'
 import { loadDeck, mermaidBlocks, timelineSelection } from '../support/deck'
 

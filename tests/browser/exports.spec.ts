@@ -1,7 +1,7 @@
 // The exports run as their commands run them: `npm run export:all` writes both PDFs from the dev
 // server and an editable PowerPoint a recipient can search and change, and a broken slide stops
 // a PDF export with a message naming it, never a blank page. (pdf.spec.ts reads the build's PDFs.)
-import type { DeckInfo } from '../../scripts/print'
+import type { DeckInfo } from '../../exports/print'
 import { execFileSync } from 'node:child_process'
 import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -9,7 +9,7 @@ import { join } from 'node:path'
 import { expect, test } from '@playwright/test'
 import { createServer, resolveOptions } from '@slidev/cli'
 import JSZip from 'jszip'
-import { ExportError, printPdf } from '../../scripts/print'
+import { ExportError, printPdf } from '../../exports/print'
 import { loadDeck } from '../support/deck'
 import { ROOT } from '../support/essay'
 import { normalise, pdfInfo } from '../support/pdf'
@@ -25,7 +25,7 @@ test.describe('npm run export:all', () => {
     test.setTimeout(300_000)
     out = mkdtempSync(join(tmpdir(), 'deck-exports-'))
     execFileSync(process.execPath, [
-      'scripts/export.ts',
+      'exports/export.ts',
       'all',
       '--out',
       out,

@@ -1,5 +1,5 @@
 // The first load, as a visitor following a link gets it (see docs/loading.md):
-// - slide 1 is in the HTML (deploy/first-screen.ts) and looks like the live slide that replaces
+// - slide 1 is in the HTML (hosting/first-screen/capture-first-screen.ts) and looks like the live slide that replaces
 //   it, on a laptop and on a phone; Slidev's client waits for the visitor's first input (or the
 //   presenter's first move) and acts on it; the copy goes once the live slide shows, and never
 //   covers any other view or slide;
@@ -10,7 +10,7 @@ import type { Browser, Page } from '@playwright/test'
 import { expect, test } from '@playwright/test'
 import fontverter from 'fontverter'
 import { Blob, Face } from 'harfbuzzjs'
-import { FIRST_SCREEN_ID } from '../../setup/first-screen'
+import { FIRST_SCREEN_ID } from '../../hosting/first-screen/first-screen'
 import { loadDeck } from '../support/deck'
 import { meanDifference } from '../support/images'
 import { startLiveDeck } from '../support/live-deck'
@@ -230,7 +230,7 @@ test('the cut Latin font has every character the slides show', async ({ page, re
   const shown = new Set([...text].map(char => char.codePointAt(0)!).filter(code => code > 0x20 && ranges.some(([from, to]) => from <= code && code <= to)))
   expect(shown.size).toBeGreaterThan(60)
   const missing = [...shown].filter(code => !inFont.has(code)).map(code => `${String.fromCodePoint(code)} (U+${code.toString(16).toUpperCase().padStart(4, '0')})`)
-  expect(missing, `${url.split('/').pop()} lacks characters a slide shows; deploy/fonts.ts picks them`).toEqual([])
+  expect(missing, `${url.split('/').pop()} lacks characters a slide shows; hosting/font-subset.ts picks them`).toEqual([])
 })
 
 test('math appears only with KaTeX\'s stylesheet, which the build leaves out when no slide has math', async ({ page }) => {
@@ -243,5 +243,5 @@ test('math appears only with KaTeX\'s stylesheet, which the build leaves out whe
   }))
   // Without its stylesheet KaTeX's markup shows each formula twice, once as garbled text.
   if (katex.rendered > 0)
-    expect(katex.styled, `${katex.rendered} formulas on the slides, and no KaTeX stylesheet: see deploy/unused-features.ts`).toBe(true)
+    expect(katex.styled, `${katex.rendered} formulas on the slides, and no KaTeX stylesheet: see hosting/unused-features/unused-features.ts`).toBe(true)
 })

@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { expect, test } from '@playwright/test'
-import { HASHED_ASSET_CACHE_CONTROL, SECURITY_HEADERS } from '../../deploy/headers'
+import { HASHED_ASSET_CACHE_CONTROL, SECURITY_HEADERS } from '../../hosting/headers'
 import { builtBase, githubPagesPort } from '../../scripts/serve-dist'
 import { loadDeck } from '../support/deck'
 import { meanDifference } from '../support/images'
@@ -343,7 +343,7 @@ test('the presenter view works from the hosted build: notes, timer and the next 
 
 test('the HTML asks for slide 1\'s font up front, and its route and slide as the app starts, not after it has run', async ({ page, request }) => {
   const html = await (await request.get('')).text()
-  // Slidev's modules wait in the start script's attributes until the app starts (deploy/deck-start.ts).
+  // Slidev's modules wait in the start script's attributes until the app starts (hosting/first-screen/start-script.ts).
   const preloads = [
     ...[
       ...html.matchAll(/<link rel="(preload)"[^>]*href="([^"]+)"/g),

@@ -1,4 +1,4 @@
-// The hosted deck with no network (deploy/pwa.ts): after one online visit, every view opens
+// The hosted deck with no network (hosting/offline/pwa.ts): after one online visit, every view opens
 // from the service worker's copy. The deck is served here from a copy of dist/ by a server of
 // this test's own, which is shut down before going offline, so nothing can reach a network.
 import type { BrowserContext, Page } from '@playwright/test'
@@ -8,7 +8,7 @@ import { createServer } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { expect, test } from '@playwright/test'
-import { SERVICE_WORKER_CACHE_CONTROL, SERVICE_WORKER_FILE } from '../../deploy/headers'
+import { SERVICE_WORKER_CACHE_CONTROL, SERVICE_WORKER_FILE } from '../../hosting/headers'
 import { builtBase, DIST, hostHandler } from '../../scripts/serve-dist'
 import { loadDeck } from '../support/deck'
 import { startLiveDeck } from '../support/live-deck'

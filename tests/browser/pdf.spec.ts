@@ -1,14 +1,14 @@
-// The two PDFs the build writes into dist/ (scripts/print.ts), as their readers get them: the
+// The two PDFs the build writes into dist/ (exports/print.ts), as their readers get them: the
 // slides (one page per slide) and the handout (A4, each slide with its notes). Both tagged, in
 // real fonts, with an outline and working links. Run after `npm run build`.
 import { execFileSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { expect, test } from '@playwright/test'
-import { selectMilestones } from '../../components/career-timeline-layout'
-import { ALL_EVIDENCE } from '../../components/source-list-entries'
-import { DEFAULT_INPUTS, outcome } from '../../components/velocity-model-maths'
 import { milestones } from '../../data/career'
+import { selectMilestones } from '../../logic/career-timeline-layout'
+import { ALL_EVIDENCE } from '../../logic/source-list-entries'
+import { DEFAULT_INPUTS, outcome } from '../../logic/velocity-model-maths'
 import { diagramLabels, loadDeck, mermaidBlocks, timelineSelection } from '../support/deck'
 import { readEssay, ROOT } from '../support/essay'
 import { headings, normalise, pageText, pdfFonts, pdfInfo, readPdf, structure } from '../support/pdf'

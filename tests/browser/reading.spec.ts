@@ -1,6 +1,6 @@
 // The hosted deck for a reader on a phone and for a screen reader: the reading view
-// (components/ReadingView.vue; read.html, deploy/reading-page.ts), the phone's way into it
-// (setup/reading-offer.ts), the live region that speaks slide changes (global-top.vue) and the
+// (components/ReadingView.vue; read.html, hosting/reading-view/capture-reading-page.ts), the phone's way into it
+// (hosting/reading-view/reading-offer.ts), the live region that speaks slide changes (global-top.vue) and the
 // controls a keyboard reaches.
 import type { Page } from '@playwright/test'
 import { expect, test } from '@playwright/test'

@@ -1,4 +1,4 @@
-// The audience follows the presenter through the relay (relay/, scripts/relay.ts), on a deck
+// The audience follows the presenter through the relay (relay/, relay/start-relay.ts), on a deck
 // built with DECK_RELAY_URL: the presenter and each viewer in a browser context of their own,
 // as on separate machines (Slidev's own sync joins windows of one browser, which is not this).
 import type { Browser, BrowserContext, Page } from '@playwright/test'

@@ -1,5 +1,5 @@
 // The deck as Slidev parses it (src: imports resolved), for tests that read its source.
-import type { TimelineSelection } from '../../components/career-timeline-layout'
+import type { TimelineSelection } from '../../logic/career-timeline-layout'
 import { join } from 'node:path'
 import { load } from '@slidev/parser/fs'
 import { ROOT } from './essay'

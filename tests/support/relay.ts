@@ -1,4 +1,4 @@
-// Relay processes for the tests, started as `npm run relay` starts one (scripts/relay.ts), and a
+// Relay processes for the tests, started as `npm run relay` starts one (relay/start-relay.ts), and a
 // Redis server when a test needs several relays to share a talk.
 import type { Buffer } from 'node:buffer'
 import type { ChildProcess } from 'node:child_process'
@@ -62,7 +62,7 @@ function start(command: string, args: string[], env: NodeJS.ProcessEnv, ready: R
 
 /** `npm run relay` for the deck built into `dist`. */
 export function startRelayProcess(options: { port: number, origins: string[], dist: string, redisUrl?: string }): Promise<RunningProcess> {
-  return start(process.execPath, ['scripts/relay.ts'], {
+  return start(process.execPath, ['relay/start-relay.ts'], {
     DECK_RELAY_DECK: join(options.dist, 'relay-deck.json'),
     PORT: String(options.port),
     DECK_RELAY_KEY: RELAY_KEY,

@@ -2,9 +2,9 @@
 // build and the tests with a message naming the file, the entry and the field.
 import type { Milestone } from '../../data/career'
 import { describe, expect, it } from 'vitest'
-import { formatDate } from '../../components/career-dates'
 import { milestones } from '../../data/career'
-import { CareerDataError, validateMilestones } from '../../deploy/career-check'
+import { CareerDataError, validateMilestones } from '../../data/career-check'
+import { formatDate } from '../../logic/career-dates'
 import { validateDeckData } from '../../vite.config'
 
 const good = milestones.slice(0, 4)

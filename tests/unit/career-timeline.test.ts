@@ -6,9 +6,9 @@ import { injectionClicksContext } from '@slidev/client/constants.ts'
 import { mount } from '@vue/test-utils'
 import { describe, expect, it } from 'vitest'
 import { defineComponent, h, nextTick, ref, shallowRef } from 'vue'
-import { chapters, selectMilestones } from '../../components/career-timeline-layout'
 import CareerTimeline from '../../components/CareerTimeline.vue'
 import { milestones } from '../../data/career'
+import { chapters, selectMilestones } from '../../logic/career-timeline-layout'
 
 type Props = InstanceType<typeof CareerTimeline>['$props']
 

@@ -59,7 +59,7 @@ describe.each(['pdf', 'handout', 'pptx'])('npm run export (%s) without a browser
   it('exits non-zero within seconds, naming what to install', () => {
     const started = Date.now()
     const result = spawnSync(process.execPath, [
-      join(ROOT, 'scripts', 'export.ts'),
+      join(ROOT, 'exports', 'export.ts'),
       kind,
     ], {
       env: { ...process.env, CHROMIUM_PATH: '/nonexistent/chrome' },

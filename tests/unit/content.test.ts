@@ -3,8 +3,8 @@ import type { DeckSlide } from '../support/deck'
 // quote and figures exact, and the argument of every paragraph carried by the notes.
 import { readFileSync } from 'node:fs'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { chapters, selectMilestones } from '../../components/career-timeline-layout'
 import { milestones } from '../../data/career'
+import { chapters, selectMilestones } from '../../logic/career-timeline-layout'
 import { loadDeck, timelineSelection } from '../support/deck'
 import { ESSAY_PATH, essayFigures, essayQuotes, readEssay } from '../support/essay'
 

@@ -1,5 +1,5 @@
 // The deploy configs a newcomer copies: each parses, builds with the project's own build command
-// into the project's own output folder, and sends exactly the headers of deploy/headers.ts.
+// into the project's own output folder, and sends exactly the headers of hosting/headers.ts.
 // The build's base-path and site-address settings refuse bad values with the setting's name.
 import { spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
@@ -9,9 +9,9 @@ import process from 'node:process'
 import { parse as parseToml } from 'smol-toml'
 import { describe, expect, it } from 'vitest'
 import { parse as parseYaml } from 'yaml'
-import { DeployConfigError, resolveBase, resolveSiteUrl } from '../../deploy/base'
-import { contentSecurityPolicy, CSP_DIRECTIVES, HASHED_ASSET_CACHE_CONTROL, HASHED_ASSETS_DIR, SECURITY_HEADERS, SERVICE_WORKER_CACHE_CONTROL, SERVICE_WORKER_FILE } from '../../deploy/headers'
-import { withPrecached } from '../../deploy/pwa'
+import { DeployConfigError, resolveBase, resolveSiteUrl } from '../../hosting/base-path'
+import { contentSecurityPolicy, CSP_DIRECTIVES, HASHED_ASSET_CACHE_CONTROL, HASHED_ASSETS_DIR, SECURITY_HEADERS, SERVICE_WORKER_CACHE_CONTROL, SERVICE_WORKER_FILE } from '../../hosting/headers'
+import { withPrecached } from '../../hosting/offline/pwa'
 import { ROOT } from '../support/essay'
 
 const read = (file: string) => readFileSync(join(ROOT, file), 'utf8')

@@ -1,13 +1,13 @@
-// withFirstScreen (deploy/first-screen.ts), withReadingPage (deploy/reading-page.ts) and the
-// start script they both load (deploy/deck-start.ts), on the shape of index.html Slidev and
-// deploy/html.ts write. The browser tests check the built pages themselves
+// withFirstScreen (hosting/first-screen/capture-first-screen.ts), withReadingPage (hosting/reading-view/capture-reading-page.ts) and the
+// start script they both load (hosting/first-screen/start-script.ts), on the shape of index.html Slidev and
+// hosting/hosted-html.ts write. The browser tests check the built pages themselves
 // (tests/browser/first-load.spec.ts, tests/browser/reading.spec.ts).
 import { describe, expect, it } from 'vitest'
-import { withStartScript } from '../../deploy/deck-start'
-import { withFirstScreen } from '../../deploy/first-screen'
-import { withReadingPage } from '../../deploy/reading-page'
-import { FIRST_SCREEN_ID, FIRST_SCREEN_SLIDE, START_APP, START_PRELOADS } from '../../setup/first-screen'
-import { READING_PAGE } from '../../setup/reading-page'
+import { withFirstScreen } from '../../hosting/first-screen/capture-first-screen'
+import { FIRST_SCREEN_ID, FIRST_SCREEN_SLIDE, START_APP, START_PRELOADS } from '../../hosting/first-screen/first-screen'
+import { withStartScript } from '../../hosting/first-screen/start-script'
+import { withReadingPage } from '../../hosting/reading-view/capture-reading-page'
+import { READING_PAGE } from '../../hosting/reading-view/reading-page'
 
 const INDEX = `<!DOCTYPE html>
 <html lang="en">

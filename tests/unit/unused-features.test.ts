@@ -1,12 +1,12 @@
-// The Slidev features the build leaves out (deploy/unused-features.ts): stubbed only while the
+// The Slidev features the build leaves out (hosting/unused-features/unused-features.ts): stubbed only while the
 // deck does not use them, and a use the source check misses stops the build with the feature and
 // the file, where it would otherwise break the talk on that slide.
-import type { DeckFile } from '../../deploy/deck-files'
+import type { DeckFile } from '../../hosting/deck-files'
 import { join } from 'node:path'
 import { compileTemplate } from '@vue/compiler-sfc'
 import katex from 'katex'
 import { describe, expect, it } from 'vitest'
-import { FEATURES, UnusedFeatureError, unusedFeatures } from '../../deploy/unused-features'
+import { FEATURES, UnusedFeatureError, unusedFeatures } from '../../hosting/unused-features/unused-features'
 import { ROOT } from '../support/essay'
 
 function plugin(files: DeckFile[]) {
@@ -25,7 +25,7 @@ describe('the features a deck does not use', () => {
     ])
     expect(stubbedIds(aliases)).toEqual(FEATURES.flatMap(feature => feature.stubs.map(stub => stub.find.source)))
     for (const alias of aliases)
-      expect(alias.replacement.startsWith(join(ROOT, 'stubs'))).toBe(true)
+      expect(alias.replacement.startsWith(join(ROOT, 'hosting', 'unused-features'))).toBe(true)
   })
 
   it('are not stubbed once a slide or component uses them', () => {

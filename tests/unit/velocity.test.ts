@@ -3,8 +3,8 @@
 // @vitest-environment happy-dom
 import { mount } from '@vue/test-utils'
 import { describe, expect, it } from 'vitest'
-import { clampToRange, DEFAULT_INPUTS, outcome, series, SPEEDUP_RANGE, VelocityInputError } from '../../components/velocity-model-maths'
 import VelocityModel from '../../components/VelocityModel.vue'
+import { clampToRange, DEFAULT_INPUTS, outcome, series, SPEEDUP_RANGE, VelocityInputError } from '../../logic/velocity-model-maths'
 
 function at(changes: Partial<typeof DEFAULT_INPUTS>) {
   return outcome({

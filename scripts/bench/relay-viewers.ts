@@ -49,7 +49,7 @@ export async function measureRelay(root: string, viewers = 1000, moves = 50): Pr
     clicks: [moves, moves],
   }))
   const relay = spawn(process.execPath, [
-    join(root, 'scripts', 'relay.ts'),
+    join(root, 'relay', 'start-relay.ts'),
   ], {
     cwd: root,
     env: {

@@ -1,16 +1,16 @@
-// The pages the build draws ahead of Slidev's client (deploy/first-screen.ts,
-// deploy/reading-page.ts) load one small script, setup/deck-start.ts, instead of Slidev's entry
+// The pages the build draws ahead of Slidev's client (hosting/first-screen/capture-first-screen.ts,
+// hosting/reading-view/capture-reading-page.ts) load one small script, hosting/first-screen/deck-start.ts, instead of Slidev's entry
 // and its preloads, which wait in that script's attributes until the visitor needs the live deck.
 // Downloaded with the page, they delayed its first frame and kept a phone busy
 // (docs/loading.md).
 import type { Plugin } from 'vite'
 import { fileURLToPath } from 'node:url'
-import { COPY_HIDDEN_MEDIA, COPY_NEEDS_SUPPORT, START_APP, START_PRELOADS } from '../setup/first-screen.ts'
+import { COPY_HIDDEN_MEDIA, COPY_NEEDS_SUPPORT, START_APP, START_PRELOADS } from './first-screen.ts'
 
 /** The start script's name: the build writes it as assets/deck-start-<hash>.js. */
 export const START_CHUNK = 'deck-start'
 
-/** Builds setup/deck-start.ts as a script of its own, beside Slidev's entry. */
+/** Builds hosting/first-screen/deck-start.ts as a script of its own, beside Slidev's entry. */
 export function deckStart(): Plugin {
   return {
     name: 'deck:start',
@@ -18,7 +18,7 @@ export function deckStart(): Plugin {
     buildStart() {
       this.emitFile({
         type: 'chunk',
-        id: fileURLToPath(new URL('../setup/deck-start.ts', import.meta.url)),
+        id: fileURLToPath(new URL('./deck-start.ts', import.meta.url)),
         name: START_CHUNK,
       })
     },

@@ -1,10 +1,10 @@
-// read.html is the reading view as the build drew it (deploy/reading-page.ts): an article that
+// read.html is the reading view as the build drew it (hosting/reading-view/capture-reading-page.ts): an article that
 // needs no script to be read, on a phone on a slow network too. startReadingPage keeps it so,
 // wiring only its link back to the slides. Where the copy cannot stand for the live deck
 // (copyServes: dark mode, no CSS division, a relay deck), Slidev's client loads and draws the
 // reading view itself.
-import { copyServes, loadApp } from './first-screen.ts'
-import { registerOfflineCopy } from './offline.ts'
+import { copyServes, loadApp } from '../first-screen/first-screen.ts'
+import { registerOfflineCopy } from '../offline/register-offline.ts'
 import { chooseSlides } from './reading-offer.ts'
 
 /** On #app in read.html, while it holds the build's copy. */

@@ -1,7 +1,7 @@
 // The response headers the hosted deck is served with, in one place. netlify.toml, vercel.json
 // and the nginx example in docs/hosting.md cannot import this file, so they repeat these values and
 // tests/unit/deploy.test.ts holds each of them to this list. The build also writes the policy
-// into the HTML as a <meta> tag (see deploy/html.ts), because GitHub Pages sends no custom headers.
+// into the HTML as a <meta> tag (see hosting/hosted-html.ts), because GitHub Pages sends no custom headers.
 
 /** Every directive names only the deck's own origin: no CDN, no font host, no analytics. */
 export const CSP_DIRECTIVES: Readonly<Record<string, readonly string[]>> = {
@@ -54,7 +54,7 @@ export const HASHED_ASSETS_DIR = 'assets/'
 export const HASHED_ASSET_CACHE_CONTROL = 'public, max-age=31536000, immutable'
 
 /**
- * The service worker (deploy/pwa.ts) is how a returning visitor learns of a new build: a cached
+ * The service worker (hosting/offline/pwa.ts) is how a returning visitor learns of a new build: a cached
  * copy would keep them on the old deck, so every request for it asks the host.
  */
 export const SERVICE_WORKER_FILE = 'sw.js'

@@ -1,6 +1,6 @@
-// The built index.html carries slide 1 as static markup (deploy/first-screen.ts): the browser
+// The built index.html carries slide 1 as static markup (hosting/first-screen/capture-first-screen.ts): the browser
 // draws it in its first frame, before any of Slidev's client has loaded.
-// - startDeck (run by the page's only script, setup/deck-start.ts) holds Slidev's client back
+// - startDeck (run by the page's only script, hosting/first-screen/deck-start.ts) holds Slidev's client back
 //   while the copy is all a visitor needs. On a computer (a mouse or a trackpad) it starts it
 //   once the page is idle, so the presenter's first key, and a projector window's, find it
 //   running. On a phone or a tablet it waits for the first input (a key, a touch, the pointer,
@@ -11,8 +11,8 @@
 //   replays the keys pressed before (they go nowhere else meanwhile) and the presenter's last
 //   move, so none is lost.
 import type { Router } from 'vue-router'
-import { registerOfflineCopy } from './offline.ts'
-import { offersReadingView } from './reading-offer.ts'
+import { registerOfflineCopy } from '../offline/register-offline.ts'
+import { offersReadingView } from '../reading-view/reading-offer.ts'
 
 export const FIRST_SCREEN_ID = 'slidev-first-screen'
 /** The attribute on the first screen that names the slide it shows. */
@@ -68,7 +68,7 @@ function choseDark(): boolean {
 
 /**
  * Where the copies the build drew (the first screen, read.html's article) would not look like
- * the live deck, their CSS hides them (deploy/deck-start.ts): in dark mode, which the deck turns
+ * the live deck, their CSS hides them (hosting/first-screen/start-script.ts): in dark mode, which the deck turns
  * on by script, and where CSS cannot divide lengths, which the copies scale with.
  */
 export const COPY_HIDDEN_MEDIA = '(prefers-color-scheme: dark)'
@@ -99,7 +99,7 @@ export function loadApp(script: HTMLScriptElement) {
 
 export function startDeck(script: HTMLScriptElement) {
   const screen = document.getElementById(FIRST_SCREEN_ID)
-  // A phone is offered the reading view: read.html, which needs no app (setup/reading-page.ts).
+  // A phone is offered the reading view: read.html, which needs no app (hosting/reading-view/reading-page.ts).
   if (screen && asksForFirstScreen(screen) && offersReadingView(Object.fromEntries(new URLSearchParams(location.search)))) {
     location.replace(`${import.meta.env.BASE_URL}read#${screen.getAttribute(FIRST_SCREEN_SLIDE)}`)
     return

@@ -3,7 +3,7 @@
 // has loaded and run (Slidev renders only in the browser; it has no server or static rendering).
 // `npm run build` opens the built deck in Chromium, copies the slide as the live deck drew it,
 // and writes the copy into index.html and 1.html; Slidev's client starts at the visitor's first
-// input, and setup/first-screen.ts removes the copy once the live slide is on screen. The copy
+// input, and hosting/first-screen/first-screen.ts removes the copy once the live slide is on screen. The copy
 // is the live deck's own markup under its own stylesheets, and a browser test holds it to the
 // live slide pixel by pixel.
 // It is shown only where it would look the same as what replaces it:
@@ -12,8 +12,8 @@
 // - where CSS can compute the scale from the window (typed arithmetic: calc(100vw / 980px));
 //   elsewhere the deck opens as before.
 import type { Browser } from 'playwright-chromium'
-import { FIRST_SCREEN_ID, FIRST_SCREEN_SLIDE } from '../setup/first-screen.ts'
-import { escapeAttribute, hideCopyWhereItDiffers, withStartScript } from './deck-start.ts'
+import { FIRST_SCREEN_ID, FIRST_SCREEN_SLIDE } from './first-screen.ts'
+import { escapeAttribute, hideCopyWhereItDiffers, withStartScript } from './start-script.ts'
 
 export interface FirstScreen {
   /** The slide it shows. */
@@ -46,7 +46,7 @@ export async function captureFirstScreen(browser: Browser, url: string, no: numb
     return await page.evaluate((no) => {
       const [root, container, content] = ['page-root', 'slide-container', 'slide-content'].map(id => document.getElementById(id))
       if (!root || !container || !content)
-        throw new Error('Slidev\'s play page has no #page-root, #slide-container or #slide-content: deploy/first-screen.ts copies the slide from them')
+        throw new Error('Slidev\'s play page has no #page-root, #slide-container or #slide-content: hosting/first-screen/capture-first-screen.ts copies the slide from them')
       const copy = container.cloneNode(false) as HTMLElement
       const slide = content.cloneNode(true) as HTMLElement
       copy.append(slide)
@@ -86,12 +86,12 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&
 const FIRST_FRAME_LINK = /[ \t]*<link rel="(?:stylesheet|preload" as="font)"[^>]*>\n?/g
 
 /**
- * index.html with the first screen in it, loading `start` (deploy/deck-start.ts) in place of
+ * index.html with the first screen in it, loading `start` (hosting/first-screen/start-script.ts) in place of
  * Slidev's entry:
  * - the stylesheets the copy needs become render-blocking links (they are small, and the live
  *   deck would load them next anyway);
  * - the stylesheets and the font move ahead of the script: the first frame needs nothing else;
- * - the copy goes before the app, fixed over it, until setup/first-screen.ts removes it.
+ * - the copy goes before the app, fixed over it, until hosting/first-screen/first-screen.ts removes it.
  */
 export function withFirstScreen(html: string, screen: FirstScreen, start: string): string {
   for (const anchor of ['</head>', '<div id="app">', '<script type="module"']) {
@@ -117,6 +117,6 @@ export function withFirstScreen(html: string, screen: FirstScreen, start: string
   </style>
 </head>`)
   // inert and aria-hidden as it is sent: beside the live deck, nothing in the copy may take focus
-  // or be read out twice. setup/first-screen.ts lifts both while the copy is the page.
+  // or be read out twice. hosting/first-screen/first-screen.ts lifts both while the copy is the page.
   return out.replace('<div id="app">', () => `<div id="${FIRST_SCREEN_ID}" ${FIRST_SCREEN_SLIDE}="${screen.no}" inert aria-hidden="true">${screen.markup}</div>\n  <div id="app">`)
 }

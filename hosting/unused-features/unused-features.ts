@@ -1,10 +1,10 @@
 // Slidev's client loads some features before slide 1 whether or not a deck uses them. While no
-// slide or component uses one, its modules resolve to a stand-in in stubs/. Whether a feature is
+// slide or component uses one, its modules resolve to a stand-in beside this file. Whether a feature is
 // used is read from the deck's sources, a guess; so every module the build compiles is also
 // checked for the feature's compiled output, and a use the guess missed fails the build, naming
 // the feature and the file, instead of breaking the talk when that slide shows.
 import type { Plugin } from 'vite'
-import type { DeckFile } from './deck-files.ts'
+import type { DeckFile } from '../deck-files.ts'
 import { join, relative } from 'node:path'
 
 interface Feature {
@@ -13,7 +13,7 @@ interface Feature {
   usedIn: (file: DeckFile) => boolean
   /** What a compiled slide or component that uses it holds. */
   compiled: RegExp
-  /** Module ids and the files in stubs/ that stand in for them. */
+  /** Module ids and the files beside this one that stand in for them. */
   stubs: { find: RegExp, file: string }[]
 }
 
@@ -67,7 +67,7 @@ export function unusedFeatures({ root, files }: { root: string, files: readonly 
       resolve: {
         alias: stubbed.flatMap(feature => feature.stubs.map(({ find, file }) => ({
           find,
-          replacement: join(root, 'stubs', file),
+          replacement: join(import.meta.dirname, file),
         }))),
       },
     }),
@@ -83,7 +83,7 @@ export function unusedFeatures({ root, files }: { root: string, files: readonly 
           // Slidev compiles each slide as `<file>__slidev_<n>.md`.
           const file = relative(root, path).replace(/__slidev_(\d+)\.md$/, ', slide $1')
           throw new UnusedFeatureError(`${file}: uses ${feature.name}, which the build left out as unused `
-            + `(deploy/unused-features.ts did not find it in the deck's sources): ${serving
+            + `(hosting/unused-features/unused-features.ts did not find it in the deck's sources): ${serving
               ? 'restart the dev server, which chose when it started'
               : 'fix its check there'}`)
         }

@@ -1,6 +1,6 @@
-// The offline copy (deploy/pwa.ts) downloads the whole deck: only once the page has loaded, and
+// The offline copy (hosting/offline/pwa.ts) downloads the whole deck: only once the page has loaded, and
 // not for a visitor who asked their browser to save data. Called by the live deck and by the
-// first screen's start script (setup/first-screen.ts), whichever runs; it registers once.
+// first screen's start script (hosting/first-screen/first-screen.ts), whichever runs; it registers once.
 let asked = false
 
 export function registerOfflineCopy() {

@@ -1,6 +1,6 @@
 // Build-time touches to the index.html Slidev generates, for the hosted deck:
 // - the Content-Security-Policy and referrer policy as <meta> tags, for hosts that cannot send
-//   headers (GitHub Pages); hosts that can send them as headers too (deploy/headers.ts); a deck
+//   headers (GitHub Pages); hosts that can send them as headers too (hosting/headers.ts); a deck
 //   built with a relay (DECK_RELAY_URL) may also connect to it;
 // - og:image under the base path: Slidev writes "./og-image.png", which resolves wrongly from
 //   /presenter/N; with the public address (DECK_SITE_URL) it is absolute, with og:url beside
@@ -12,9 +12,9 @@
 //   them each is one more round trip before the first slide shows.
 import type { HtmlTagDescriptor, Plugin } from 'vite'
 import process from 'node:process'
-import { BASE_ENV, resolveBase, resolveSiteUrl, SITE_URL_ENV } from './base.ts'
+import { RELAY_URL_ENV, relaySocketOrigin, resolveRelayUrl } from '../relay/relay-plugin.ts'
+import { BASE_ENV, resolveBase, resolveSiteUrl, SITE_URL_ENV } from './base-path.ts'
 import { contentSecurityPolicy, REFERRER_POLICY } from './headers.ts'
-import { RELAY_URL_ENV, relaySocketOrigin, resolveRelayUrl } from './relay.ts'
 
 const QUOTED_META = /(<meta name="(?:description|author|keywords)" content=")&quot;(.*?)&quot;(">)/g
 

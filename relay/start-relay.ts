@@ -2,8 +2,8 @@
 // environment (PORT, DECK_RELAY_KEY, DECK_RELAY_ORIGINS, DECK_RELAY_REDIS_URL, DECK_RELAY_DECK).
 import { join } from 'node:path'
 import process from 'node:process'
-import { RELAY_DECK_FILE } from '../relay/protocol.ts'
-import { readRelayDeck, RelayConfigError, relayOptionsFromEnv, startRelay } from '../relay/server.ts'
+import { RELAY_DECK_FILE } from './protocol.ts'
+import { readRelayDeck, RelayConfigError, relayOptionsFromEnv, startRelay } from './server.ts'
 
 try {
   const deck = readRelayDeck(process.env.DECK_RELAY_DECK || join(import.meta.dirname, '..', 'dist', RELAY_DECK_FILE))

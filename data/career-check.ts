@@ -2,8 +2,8 @@
 // and by the tests: a typo in a date or a URL must stop the build with a message that names the entry
 // and the field, not draw a wrong slide. The components draw the data unchecked: a deck that
 // built has passed this.
-import type { CareerDate, Era, Kind, Milestone } from '../data/career.ts'
-import { ERA_LABELS } from '../data/career.ts'
+import type { CareerDate, Era, Kind, Milestone } from './career.ts'
+import { ERA_LABELS } from './career.ts'
 
 export const CAREER_FILE = 'data/career.ts'
 

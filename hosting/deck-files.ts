@@ -8,11 +8,13 @@ export const DECK_TEXT_PATHS = [
   'slides.md',
   'pages',
   'components',
+  'logic',
   'layouts',
   'setup',
   'global-top.vue',
   'custom-nav-controls.vue',
   'data',
+  'relay/RelayStatus.vue',
 ]
 const TEXT_FILE = /\.(?:md|vue|ts)$/
 

@@ -1,8 +1,8 @@
+import { READING_PAGE, startReadingPage } from '../reading-view/reading-page.ts'
 // The only script of the pages the build draws ahead of Slidev's client (index.html and 1.html
 // with slide 1, read.html with the reading view): Slidev's entry waits in this script's
-// attributes (deploy/deck-start.ts) until the visitor needs it.
+// attributes (hosting/first-screen/start-script.ts) until the visitor needs it.
 import { loadApp, START_APP, startDeck } from './first-screen.ts'
-import { READING_PAGE, startReadingPage } from './reading-page.ts'
 
 const script = document.querySelector<HTMLScriptElement>(`script[${START_APP}]`)
 if (!script)

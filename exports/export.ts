@@ -1,6 +1,6 @@
 // `npm run export`, `export:handout`, `export:pptx`, `export:all`: the deck's files, written to
 // the project folder (or --out folder) and named after the talk (exportFilename in slides.md).
-// - pdf, handout: Slidev's dev server serves the deck (its public node API) and scripts/print.ts
+// - pdf, handout: Slidev's dev server serves the deck (its public node API) and exports/print.ts
 //   prints it, as the build prints both from the built deck into dist/;
 // - pptx: Slidev's own editable export (native shapes and text), with its notes, configured by
 //   `export:` in slides.md's headmatter (one PowerPoint slide per deck slide, at its final click). It runs its own server, so `all` runs it beside
@@ -13,7 +13,7 @@ import process from 'node:process'
 import { createServer, resolveOptions } from '@slidev/cli'
 import JSZip from 'jszip'
 import { chromium as playwright } from 'playwright-chromium'
-import { CHROMIUM_ARGS, ChromiumNotFoundError, findChromium } from './chromium.ts'
+import { CHROMIUM_ARGS, ChromiumNotFoundError, findChromium } from '../scripts/chromium.ts'
 import { ExportError, pdfName, printPdf, readDeckInfo } from './print.ts'
 
 const KINDS = ['pdf', 'handout', 'pptx', 'all'] as const
@@ -22,7 +22,7 @@ type Kind = typeof KINDS[number]
 const root = join(import.meta.dirname, '..')
 const [kind, outFlag, outValue] = process.argv.slice(2) as [Kind, string?, string?]
 if (!KINDS.includes(kind) || (outFlag !== undefined && (outFlag !== '--out' || !outValue))) {
-  console.error(`usage: node scripts/export.ts <${KINDS.join('|')}> [--out folder]`)
+  console.error(`usage: node exports/export.ts <${KINDS.join('|')}> [--out folder]`)
   process.exit(2)
 }
 /** Where the files go: the project folder unless --out names another. */

@@ -3,11 +3,11 @@
 // Slidev's own `pwa: true` uses the same plugin but fixes its options: a manifest named
 // "Slidev" in Slidev's colours with no icons, and, at a root base path, the presenter view left
 // out offline. This passes our own. The service worker is registered once the page has loaded
-// (setup/offline.ts), so it never competes with the first screen.
+// (hosting/offline/register-offline.ts), so it never competes with the first screen.
 import type { Plugin } from 'vite'
 import { createHash } from 'node:crypto'
 import { VitePWA } from 'vite-plugin-pwa'
-import { SERVICE_WORKER_FILE } from './headers.ts'
+import { SERVICE_WORKER_FILE } from '../headers.ts'
 
 export interface OfflineDeckOptions {
   /** The talk's title and one-line description (slides.md's `title` and `info`). */

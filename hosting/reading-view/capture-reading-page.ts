@@ -2,7 +2,7 @@
 // slide draw, and writes what the live deck drew into read.html, which every host answers
 // BASE/read with (as it answers BASE/N with N.html). A reader, often on a phone, gets the article
 // from the HTML alone: no script draws it, and Slidev's client loads only where the copy cannot
-// serve (setup/reading-page.ts).
+// serve (hosting/reading-view/reading-page.ts).
 // - Its stylesheets go inline, in one <style>: one request instead of twenty.
 // - Each slide is zoomed to the article's width by CSS (the live view measures it by script),
 //   and laid out only as it nears the screen (content-visibility), at its exact size before that,
@@ -10,10 +10,10 @@
 // - Mermaid draws into shadow roots: they are written as declarative shadow DOM.
 // - A slide's controls are disabled: without the app they would do nothing.
 // - It is hidden, and the live view drawn instead, in dark mode and where CSS cannot divide
-//   lengths, as the first screen is (deploy/first-screen.ts).
+//   lengths, as the first screen is (hosting/first-screen/capture-first-screen.ts).
 import type { Browser } from 'playwright-chromium'
-import { READING_PAGE } from '../setup/reading-page.ts'
-import { escapeAttribute, hideCopyWhereItDiffers, withStartScript } from './deck-start.ts'
+import { escapeAttribute, hideCopyWhereItDiffers, withStartScript } from '../first-screen/start-script.ts'
+import { READING_PAGE } from './reading-page.ts'
 
 export interface ReadingPage {
   /** #app's content as the live reading view drew it, every slide drawn. */
@@ -91,7 +91,7 @@ const STYLE_LINK = /[ \t]*<link rel="(?:stylesheet|preload" as="style)"[^>]*>\n?
 
 /**
  * read.html: the built index.html (`html`, without the first screen) holding `page`, its
- * stylesheets inline (`css` reads one by its path as served), loading `start` (deploy/deck-start.ts)
+ * stylesheets inline (`css` reads one by its path as served), loading `start` (hosting/first-screen/start-script.ts)
  * in place of Slidev's entry.
  */
 export function withReadingPage(html: string, page: ReadingPage, css: (path: string) => string, start: string): string {

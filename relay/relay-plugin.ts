@@ -3,7 +3,7 @@
 // relay's client is dropped as dead. Set, the deck's CSP allows the relay's WebSocket origin.
 import type { Plugin } from 'vite'
 import process from 'node:process'
-import { DeployConfigError } from './base.ts'
+import { DeployConfigError } from '../hosting/base-path.ts'
 
 export const RELAY_URL_ENV = 'DECK_RELAY_URL'
 
