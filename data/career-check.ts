@@ -2,8 +2,9 @@
 // and by the tests: a typo in a date or a URL must stop the build with a message that names the entry
 // and the field, not draw a wrong slide. The components draw the data unchecked: a deck that
 // built has passed this.
+import type { Plugin } from 'vite'
 import type { CareerDate, Era, Kind, Milestone } from './career.ts'
-import { ERA_LABELS } from './career.ts'
+import { ERA_LABELS, milestones } from './career.ts'
 
 export const CAREER_FILE = 'data/career.ts'
 
@@ -157,4 +158,14 @@ export function validateMilestones(list: readonly Milestone[], file = CAREER_FIL
       fail(`field "date" is earlier than milestone "${passed.id}" before it: keep the list in chronological order`)
   })
   return list
+}
+
+/** Checks the career data when the build or the dev server starts. */
+export function validateDeckData(list: readonly Milestone[] = milestones): Plugin {
+  return {
+    name: 'deck:validate-data',
+    buildStart() {
+      validateMilestones(list)
+    },
+  }
 }

@@ -4,6 +4,9 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, relative } from 'node:path'
 
+/** The deck's root folder, which every build plugin reads from. */
+export const DECK_ROOT = join(import.meta.dirname, '..')
+
 export const DECK_TEXT_PATHS = [
   'slides.md',
   'pages',
@@ -25,7 +28,7 @@ export interface DeckFile {
 }
 
 /** Every .md, .vue and .ts file among `paths` (files, or folders read recursively). */
-export function readDeckFiles(root: string, paths: readonly string[] = DECK_TEXT_PATHS): DeckFile[] {
+export function readDeckFiles(root = DECK_ROOT, paths: readonly string[] = DECK_TEXT_PATHS): DeckFile[] {
   const files: DeckFile[] = []
   const read = (path: string) => files.push({
     path: relative(root, path),

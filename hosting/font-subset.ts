@@ -12,18 +12,11 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join, relative } from 'node:path'
 import subsetFont from 'subset-font'
-import { readDeckFiles } from './deck-files.ts'
+import { DECK_ROOT, readDeckFiles } from './deck-files.ts'
 
-export interface SubsetFontOptions {
-  /** The package's stylesheet (as imported), e.g. '@fontsource-variable/inter/index.css'. */
-  stylesheet: string
-  /** The file in it to cut, e.g. 'inter-latin-wght-normal.woff2'. */
-  file: string
-  /** The deck's root; its text is read with readDeckFiles (deck-files.ts). */
-  root: string
-  /** Where the cut file is written; Vite hashes it from there like any asset. */
-  cacheDir: string
-}
+/** The stylesheet that brings Inter in, and its file with the Latin letters every slide is set in. */
+const STYLESHEET = '@fontsource-variable/inter/index.css'
+export const FONT_FILE = 'inter-latin-wght-normal.woff2'
 
 /** Printable ASCII: the letters of Slidev's own interface (nav bar, goto dialog, presenter). */
 const ASCII = Array.from({ length: 0x7F - 0x20 }, (_, i) => String.fromCharCode(0x20 + i)).join('')
@@ -48,28 +41,37 @@ export function deckCharacters(texts: readonly string[]): string {
   return [...chars].sort((a, b) => a.codePointAt(0)! - b.codePointAt(0)!).join('')
 }
 
-export function subsetFontPlugin(options: SubsetFontOptions): Plugin {
-  const require = createRequire(join(options.root, 'package.json'))
-  const stylesheet = require.resolve(options.stylesheet)
-  const original = join(dirname(stylesheet), 'files', options.file)
-  // Same name as the original, so the preload rule in vite.config.ts matches either.
-  const cut = join(options.cacheDir, options.file)
+export function subsetFontPlugin(root = DECK_ROOT): Plugin {
+  const stylesheet = createRequire(join(root, 'package.json')).resolve(STYLESHEET)
+  const original = join(dirname(stylesheet), 'files', FONT_FILE)
+  // Same name as the original, so the font preload (hosted-html.ts) matches either.
+  const cacheDir = join(root, 'node_modules', '.cache', 'deck-fonts')
+  const cut = join(cacheDir, FONT_FILE)
   return {
     name: 'deck:subset-font',
     apply: 'build',
     // Before Vite's CSS plugin resolves the url() and copies the file into assets/.
     enforce: 'pre',
+    // Vite inlines small files as data: URLs; a font inlined into the CSS is downloaded by every
+    // visitor whatever its unicode-range, while a file is fetched only for a character it holds.
+    config: () => ({
+      build: {
+        assetsInlineLimit: (file: string) => /\.(?:woff2?|ttf|otf)$/.test(file)
+          ? false
+          : undefined,
+      },
+    }),
     async buildStart() {
-      const text = deckCharacters(readDeckFiles(options.root).map(file => file.text))
+      const text = deckCharacters(readDeckFiles(root).map(file => file.text))
       const font = await subsetFont(readFileSync(original), text, { targetFormat: 'woff2' })
-      mkdirSync(options.cacheDir, { recursive: true })
+      mkdirSync(cacheDir, { recursive: true })
       writeFileSync(cut, font)
-      this.info(`${options.file}: ${[...text].length} characters, ${readFileSync(original).length} → ${font.length} bytes`)
+      this.info(`${FONT_FILE}: ${[...text].length} characters, ${readFileSync(original).length} → ${font.length} bytes`)
     },
     transform(code, id) {
       if (id.split('?')[0] !== stylesheet)
         return
-      const url = `./files/${options.file}`
+      const url = `./files/${FONT_FILE}`
       if (!code.includes(url))
         this.error(`${stylesheet}: no url(${url}) to replace; did @fontsource rename its files?`)
       return code.replaceAll(url, relative(dirname(stylesheet), cut).split('\\').join('/'))

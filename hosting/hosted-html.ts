@@ -14,20 +14,18 @@ import type { HtmlTagDescriptor, Plugin } from 'vite'
 import process from 'node:process'
 import { RELAY_URL_ENV, relaySocketOrigin, resolveRelayUrl } from '../relay/relay-plugin.ts'
 import { BASE_ENV, resolveBase, resolveSiteUrl, SITE_URL_ENV } from './base-path.ts'
+import { FONT_FILE } from './font-subset.ts'
 import { contentSecurityPolicy, REFERRER_POLICY } from './headers.ts'
 
 const QUOTED_META = /(<meta name="(?:description|author|keywords)" content=")&quot;(.*?)&quot;(">)/g
 
-export interface HostedHtmlOptions {
-  /** Font files (by name under assets/) to preload: those slide 1 is set in. */
-  preloadFonts?: RegExp[]
-  env?: NodeJS.ProcessEnv
-}
-
 /** The modules slide 1 needs that the HTML does not name: Slidev's play route and the slide. */
 const FIRST_SCREEN_MODULES = [/\/@slidev\/client\/pages\/play\.vue$/, /^\/@slidev\/slides\/1\/md$/]
 
-export function hostedHtml({ preloadFonts = [], env = process.env }: HostedHtmlOptions = {}): Plugin {
+/** The font file slide 1 is set in, as the build names it under assets/ (font-subset.ts). */
+const FIRST_SCREEN_FONT = new RegExp(`^${FONT_FILE.replace('.woff2', '')}-[\\w-]+\\.woff2$`)
+
+export function hostedHtml(env: NodeJS.ProcessEnv = process.env): Plugin {
   let base = '/'
   let siteUrl: URL | undefined
   let connect: string[] = []
@@ -71,7 +69,7 @@ export function hostedHtml({ preloadFonts = [], env = process.env }: HostedHtmlO
         ]
         const bundle = context.bundle ?? {}
         for (const file of Object.keys(bundle)) {
-          if (preloadFonts.some(pattern => pattern.test(file.split('/').pop()!))) {
+          if (FIRST_SCREEN_FONT.test(file.split('/').pop()!)) {
             tags.push({
               tag: 'link',
               attrs: {

@@ -6,35 +6,43 @@
 // (hosting/offline/register-offline.ts), so it never competes with the first screen.
 import type { Plugin } from 'vite'
 import { createHash } from 'node:crypto'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { load } from '@slidev/parser/fs'
 import { VitePWA } from 'vite-plugin-pwa'
+import { DECK_ROOT } from '../deck-files.ts'
 import { SERVICE_WORKER_FILE } from '../headers.ts'
 
-export interface OfflineDeckOptions {
-  /** The talk's title and one-line description (slides.md's `title` and `info`). */
-  title: string
-  description: string
-  /** The deck's background and accent (styles/deck.css). */
-  background: string
-  accent: string
+/** A colour token of the deck's light theme, for the installed app's window and splash screen. */
+export function deckColour(name: string, css = readFileSync(join(DECK_ROOT, 'styles', 'deck.css'), 'utf8')): string {
+  const value = css.match(new RegExp(`${name}:\\s*(#[0-9a-f]{3,8})\\b`, 'i'))?.[1]
+  if (!value)
+    throw new Error(`styles/deck.css: ${name} is not a hex colour; the web app manifest takes it`)
+  return value
 }
 
 /** A navigation to a file (the PDFs) goes to the network, never to the deck's index.html. */
 const FILE_NAVIGATION = /\/[^/]+\.\w+$/
 
-export function offlineDeck({ title, description, background, accent }: OfflineDeckOptions): Plugin[] {
+/** The talk's title and one-line description come from slides.md, its colours from styles/deck.css. */
+export async function offlineDeck(root = DECK_ROOT): Promise<Plugin[]> {
+  const { headmatter } = await load({
+    roots: [root],
+    userRoot: root,
+  }, join(root, 'slides.md'))
   return VitePWA({
     registerType: 'autoUpdate',
     injectRegister: null,
     manifest: {
-      name: title,
+      name: String(headmatter.title),
       short_name: 'Talent War',
-      description,
+      description: String(headmatter.info).replace(/\s+/g, ' ').trim(),
       lang: 'en',
       start_url: '.',
       scope: '.',
       display: 'standalone',
-      background_color: background,
-      theme_color: accent,
+      background_color: deckColour('--deck-bg'),
+      theme_color: deckColour('--deck-accent'),
       icons: [
         { src: 'favicon.svg', sizes: 'any', type: 'image/svg+xml' },
         { src: 'icon-192.png', sizes: '192x192', type: 'image/png' },

@@ -6,6 +6,7 @@
 import type { Plugin } from 'vite'
 import type { DeckFile } from '../deck-files.ts'
 import { join, relative } from 'node:path'
+import { DECK_ROOT, readDeckFiles } from '../deck-files.ts'
 
 interface Feature {
   name: string
@@ -57,7 +58,7 @@ export class UnusedFeatureError extends Error {
 }
 
 /** Stubs out each feature no file of the deck uses, and fails the build on a use it missed. */
-export function unusedFeatures({ root, files }: { root: string, files: readonly DeckFile[] }): Plugin {
+export function unusedFeatures({ root = DECK_ROOT, files = readDeckFiles(root) }: { root?: string, files?: readonly DeckFile[] } = {}): Plugin {
   const stubbed = FEATURES.filter(feature => !files.some(feature.usedIn))
   let serving = false
   return {

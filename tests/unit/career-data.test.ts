@@ -3,9 +3,8 @@
 import type { Milestone } from '../../data/career'
 import { describe, expect, it } from 'vitest'
 import { milestones } from '../../data/career'
-import { CareerDataError, validateMilestones } from '../../data/career-check'
+import { CareerDataError, validateDeckData, validateMilestones } from '../../data/career-check'
 import { formatDate } from '../../logic/career-dates'
-import { validateDeckData } from '../../vite.config'
 
 const good = milestones.slice(0, 4)
 function broken(index: number, change: Partial<Milestone> | ((m: Milestone) => Milestone)): Milestone[] {
