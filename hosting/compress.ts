@@ -1,8 +1,6 @@
+// A gzip and a brotli copy beside every text file of the built deck, for hosts that send
+// precompressed files (nginx, Caddy, a CDN): the best ratio without compressing per request.
 import type { Buffer } from 'node:buffer'
-// A gzip and a brotli copy beside every compressible file of the built deck (x.js.gz,
-// x.js.br), so a host that serves precompressed files (nginx's gzip_static and brotli_static,
-// Caddy's `precompressed`, a CDN in front of object storage) sends them at the best ratio
-// without compressing on each request. A copy is kept only where it is smaller than the file.
 import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { extname, join } from 'node:path'
 import { promisify } from 'node:util'

@@ -1,6 +1,5 @@
-// The deck's own text: what its slides, notes, components and data say. The build reads it to
-// cut the font to the characters the deck shows (fonts.ts) and to leave out Slidev features no
-// slide uses (unused-features.ts).
+// The deck's own text, which the build reads to cut the font to its characters (font-subset.ts)
+// and to leave out the Slidev features it does not use (unused-features/).
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, relative } from 'node:path'
 

@@ -1,12 +1,6 @@
-// A smaller font for the built deck: Inter's Latin file (the one every slide is set in, and the
-// one slide 1 waits for) holds about 350 characters; the deck uses about 100. The build cuts it
-// to the characters the deck's sources contain, plus printable ASCII for Slidev's own interface,
-// and keeps its weight axis and HarfBuzz's default OpenType features (kerning, standard
-// ligatures; not stylistic sets or tabular figures, which the deck does not use).
-// Only the build does this: `slidev` (dev) and `slidev export` serve the whole file, so a
-// character typed into a slide never goes missing while the deck is being written.
-// The other files (latin-ext, cyrillic, greek, ...) stay whole: the browser fetches one only for
-// a character in its unicode-range.
+// Inter's Latin file cut to the characters the deck's sources hold, plus ASCII for Slidev's own
+// interface: slide 1 waits for this file. Build only, so a character typed into a slide while
+// writing it never goes missing; the other scripts' files load only if a character needs them.
 import type { Plugin } from 'vite'
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'

@@ -1,7 +1,5 @@
-// The response headers the hosted deck is served with, in one place. netlify.toml, vercel.json
-// and the nginx example in docs/hosting.md cannot import this file, so they repeat these values and
-// tests/unit/deploy.test.ts holds each of them to this list. The build also writes the policy
-// into the HTML as a <meta> tag (see hosting/hosted-html.ts), because GitHub Pages sends no custom headers.
+// The hosted deck's response headers, in one place: netlify.toml, vercel.json and docs/hosting.md
+// repeat them (tests/unit/deploy.test.ts keeps them equal), and the HTML carries the CSP as <meta>.
 
 /** Every directive names only the deck's own origin: no CDN, no font host, no analytics. */
 export const CSP_DIRECTIVES: Readonly<Record<string, readonly string[]>> = {

@@ -1,15 +1,6 @@
-// Build-time touches to the index.html Slidev generates, for the hosted deck:
-// - the Content-Security-Policy and referrer policy as <meta> tags, for hosts that cannot send
-//   headers (GitHub Pages); hosts that can send them as headers too (hosting/headers.ts); a deck
-//   built with a relay (DECK_RELAY_URL) may also connect to it;
-// - og:image under the base path: Slidev writes "./og-image.png", which resolves wrongly from
-//   /presenter/N; with the public address (DECK_SITE_URL) it is absolute, with og:url beside
-//   it, because link previews (Slack, LinkedIn, X) do not resolve a relative og:image;
-// - Slidev 53 writes description, author and keywords through JSON.stringify, so their
-//   content carries literal quotes ("&quot;A talk…&quot;"); search results would show them;
-// - preloads for what slide 1 needs but Slidev only asks for once its code has run: the play
-//   route's chunks, slide 1's own chunks and the font files named in `preloadFonts`. Without
-//   them each is one more round trip before the first slide shows.
+// The built index.html as hosts serve it: the CSP and referrer policy as <meta> (GitHub Pages
+// sends no headers), an og:image link previews can resolve, meta tags without Slidev's JSON
+// quotes, and preloads for what slide 1 needs before Slidev's code asks for it.
 import type { HtmlTagDescriptor, Plugin } from 'vite'
 import process from 'node:process'
 import { RELAY_URL_ENV, relaySocketOrigin, resolveRelayUrl } from '../relay/relay-plugin.ts'

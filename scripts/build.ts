@@ -1,17 +1,8 @@
+// `npm run build`: the hosted deck in one folder for any static host, under DECK_BASE (or --base):
+// Slidev's build, then the two PDFs, a copy of the page per slide for hosts without rewrites,
+// slide 1 and the reading view drawn into the HTML, and gzip and brotli copies (docs/hosting.md).
 import type { Page } from 'playwright-chromium'
 import { Buffer } from 'node:buffer'
-// `npm run build`: the hosted deck in one folder, for any static host, under any base path.
-// - DECK_BASE (or --base) sets the path the deck is served under; default "/".
-// - Prints the slides PDF and the handout into it (exports/print.ts), and Slidev's build renders
-//   the OG image (seoMeta.ogImage: auto); both need a Chromium (scripts/chromium.ts).
-// - Writes one copy of index.html per slide (N.html, presenter/N.html) so hosts without rewrites
-//   (GitHub Pages) answer a deep link with 200 and not with their 404 page; see docs/hosting.md.
-// - Puts slide 1, as the built deck draws it, into index.html and 1.html, so it shows before
-//   Slidev's client has run, which starts when the visitor needs it (hosting/first-screen/capture-first-screen.ts);
-//   and the reading view into read.html, a page read without it (hosting/reading-view/capture-reading-page.ts).
-// - Writes a gzip and a brotli copy of every text file, for hosts that send them as they are.
-// - DECK_RELAY_URL builds a deck whose viewers follow the presenter through that relay
-//   (relay/relay-plugin.ts, relay/server.ts), and writes the deck's clicks per slide for it.
 import { spawnSync } from 'node:child_process'
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { join, relative, resolve } from 'node:path'

@@ -1,19 +1,9 @@
-// The first screen: slide 1 as static markup in the built index.html, so a visitor sees it as
-// soon as the HTML, the stylesheet and the font have arrived, instead of after Slidev's client
-// has loaded and run (Slidev renders only in the browser; it has no server or static rendering).
-// `npm run build` opens the built deck in Chromium, copies the slide as the live deck drew it,
-// and writes the copy into index.html and 1.html; Slidev's client starts at the visitor's first
-// input, and hosting/first-screen/first-screen.ts removes the copy once the live slide is on screen. The copy
-// is the live deck's own markup under its own stylesheets, and a browser test holds it to the
-// live slide pixel by pixel.
-// It is shown only where it would look the same as what replaces it:
-// - with the light color scheme: the deck follows the system's (colorSchema: auto), and the dark
-//   one is switched on by script;
-// - where CSS can compute the scale from the window (typed arithmetic: calc(100vw / 980px));
-//   elsewhere the deck opens as before.
+// The build half of the first screen: `npm run build` copies slide 1 as the built deck drew it
+// into index.html and 1.html, so it shows before Slidev's client (which renders only in the
+// browser) has run. It is hidden where it would differ from the live slide (start-script.ts).
 import type { Browser } from 'playwright-chromium'
 import { FIRST_SCREEN_ID, FIRST_SCREEN_SLIDE } from './first-screen.ts'
-import { escapeAttribute, hideCopyWhereItDiffers, withStartScript } from './start-script.ts'
+import { escapeAttribute, hideCopyWhereItDiffers, openBuiltPage, withStartScript } from './start-script.ts'
 
 export interface FirstScreen {
   /** The slide it shows. */
@@ -26,17 +16,8 @@ export interface FirstScreen {
 
 /** Opens slide `no` of a built deck at `url` and copies what the live deck drew. */
 export async function captureFirstScreen(browser: Browser, url: string, no: number): Promise<FirstScreen> {
-  const context = await browser.newContext({
-    viewport: { width: 1280, height: 720 },
-    colorScheme: 'light',
-    reducedMotion: 'reduce',
-    serviceWorkers: 'block',
-  })
+  const page = await openBuiltPage(browser, url, { width: 1280, height: 720 })
   try {
-    const page = await context.newPage()
-    const response = await page.goto(url)
-    if (!response?.ok())
-      throw new Error(`${url}: HTTP ${response?.status()}`)
     await page.waitForFunction((no) => {
       const slide = document.querySelector(`#slideshow .slidev-page-${no}`)
       return slide && slide.getBoundingClientRect().width > 0 && !slide.querySelector('.slidev-slide-loading') && document.fonts.status === 'loaded'
@@ -77,7 +58,7 @@ export async function captureFirstScreen(browser: Browser, url: string, no: numb
     }, no)
   }
   finally {
-    await context.close()
+    await page.context().close()
   }
 }
 

@@ -1,7 +1,6 @@
+// The only script of index.html, 1.html and read.html: Slidev's entry waits in its attributes
+// (start-script.ts) until the visitor needs the live deck.
 import { READING_PAGE, startReadingPage } from '../reading-view/reading-page.ts'
-// The only script of the pages the build draws ahead of Slidev's client (index.html and 1.html
-// with slide 1, read.html with the reading view): Slidev's entry waits in this script's
-// attributes (hosting/first-screen/start-script.ts) until the visitor needs it.
 import { loadApp, START_APP, startDeck } from './first-screen.ts'
 
 const script = document.querySelector<HTMLScriptElement>(`script[${START_APP}]`)

@@ -1,15 +1,6 @@
-// The built index.html carries slide 1 as static markup (hosting/first-screen/capture-first-screen.ts): the browser
-// draws it in its first frame, before any of Slidev's client has loaded.
-// - startDeck (run by the page's only script, hosting/first-screen/deck-start.ts) holds Slidev's client back
-//   while the copy is all a visitor needs. On a computer (a mouse or a trackpad) it starts it
-//   once the page is idle, so the presenter's first key, and a projector window's, find it
-//   running. On a phone or a tablet it waits for the first input (a key, a touch, the pointer,
-//   the wheel) or for a presenter view in another window to move: a visitor who only looks at
-//   slide 1 on a slow network never pays for the app (docs/loading.md). Any other address, dark
-//   mode or a relay deck starts it at once, without the copy.
-// - handOverFirstScreen (in the app) removes the copy once a live slide is on screen, then
-//   replays the keys pressed before (they go nowhere else meanwhile) and the presenter's last
-//   move, so none is lost.
+// The browser half of the first screen: slide 1 as static markup in the built HTML, shown until
+// the live deck draws it. startDeck decides when Slidev's client starts (docs/loading.md);
+// handOverFirstScreen, in the app, removes the copy and replays what reached it first.
 import type { Router } from 'vue-router'
 import { registerOfflineCopy } from '../offline/register-offline.ts'
 import { offersReadingView } from '../reading-view/reading-offer.ts'
@@ -25,8 +16,8 @@ const PENDING_KEYS = 'data-pending-keys'
 const PENDING_MOVE = 'data-pending-move'
 /** If no live slide has shown by then, the copy goes anyway, so it can never hide a live view. */
 const HAND_OVER_LIMIT_MS = 10_000
+/** The inputs besides a key that start the deck on a phone or a tablet. */
 const INPUTS = [
-  'keydown',
   'pointerdown',
   'pointermove',
   'touchstart',
@@ -109,7 +100,7 @@ export function startDeck(script: HTMLScriptElement) {
     if (started)
       return
     started = true
-    INPUTS.forEach(type => type !== 'keydown' && removeEventListener(type, start, true))
+    INPUTS.forEach(type => removeEventListener(type, start, true))
     screen?.setAttribute('aria-hidden', 'true')
     screen?.setAttribute('inert', '')
     loadApp(script)
@@ -141,7 +132,7 @@ export function startDeck(script: HTMLScriptElement) {
     start()
   }
   addEventListener('keydown', onKey, true)
-  INPUTS.forEach(type => type !== 'keydown' && addEventListener(type, start, { capture: true, passive: true }))
+  INPUTS.forEach(type => addEventListener(type, start, { capture: true, passive: true }))
   // The presenter view, in another window, sends each move on Slidev's channel: the deck starts
   // at the presenter's slide, and the live deck takes the last move that came before it listened.
   const channel = new BroadcastChannel(`${document.title} - shared`)

@@ -1,8 +1,6 @@
-// The pages the build draws ahead of Slidev's client (hosting/first-screen/capture-first-screen.ts,
-// hosting/reading-view/capture-reading-page.ts) load one small script, hosting/first-screen/deck-start.ts, instead of Slidev's entry
-// and its preloads, which wait in that script's attributes until the visitor needs the live deck.
-// Downloaded with the page, they delayed its first frame and kept a phone busy
-// (docs/loading.md).
+// The pages the build draws ahead of Slidev's client (the first screen, read.html) load one small
+// script, deck-start.ts, instead of Slidev's entry, which waits in its attributes until needed.
+import type { Browser, Page, ViewportSize } from 'playwright-chromium'
 import type { Plugin } from 'vite'
 import { fileURLToPath } from 'node:url'
 import { COPY_HIDDEN_MEDIA, COPY_NEEDS_SUPPORT, START_APP, START_PRELOADS } from './first-screen.ts'
@@ -23,6 +21,26 @@ export function deckStart(): Plugin {
       })
     },
   }
+}
+
+/**
+ * A page of the built deck as the build copies it: light, without motion, and without the service
+ * worker, which would download the whole deck meanwhile. The caller closes its context.
+ */
+export async function openBuiltPage(browser: Browser, url: string, viewport: ViewportSize): Promise<Page> {
+  const context = await browser.newContext({
+    viewport,
+    colorScheme: 'light',
+    reducedMotion: 'reduce',
+    serviceWorkers: 'block',
+  })
+  const page = await context.newPage()
+  const response = await page.goto(url)
+  if (!response?.ok()) {
+    await context.close()
+    throw new Error(`${url}: HTTP ${response?.status()}`)
+  }
+  return page
 }
 
 export const escapeAttribute = (html: string) => html.replaceAll('&', '&amp;').replaceAll('"', '&quot;')

@@ -1,9 +1,5 @@
-// The hosted deck offline and installable, through vite-plugin-pwa (workbox): after one online
-// visit, every slide, the presenter view and the reading view open with no network.
-// Slidev's own `pwa: true` uses the same plugin but fixes its options: a manifest named
-// "Slidev" in Slidev's colours with no icons, and, at a root base path, the presenter view left
-// out offline. This passes our own. The service worker is registered once the page has loaded
-// (hosting/offline/register-offline.ts), so it never competes with the first screen.
+// The deck offline and installable, through vite-plugin-pwa. Slidev's own `pwa: true` fixes a
+// manifest named "Slidev" with no icons, and at a root base path leaves the presenter view out.
 import type { Plugin } from 'vite'
 import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'

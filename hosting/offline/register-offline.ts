@@ -1,6 +1,5 @@
-// The offline copy (hosting/offline/pwa.ts) downloads the whole deck: only once the page has loaded, and
-// not for a visitor who asked their browser to save data. Called by the live deck and by the
-// first screen's start script (hosting/first-screen/first-screen.ts), whichever runs; it registers once.
+// The offline copy downloads the whole deck: only once the page has loaded, and not for a visitor
+// who asked to save data. The live deck and the first screen's script both call it; it registers once.
 let asked = false
 
 export function registerOfflineCopy() {

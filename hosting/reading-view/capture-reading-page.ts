@@ -1,18 +1,8 @@
-// The reading view as a page of its own: `npm run build` opens BASE/read in Chromium, lets every
-// slide draw, and writes what the live deck drew into read.html, which every host answers
-// BASE/read with (as it answers BASE/N with N.html). A reader, often on a phone, gets the article
-// from the HTML alone: no script draws it, and Slidev's client loads only where the copy cannot
-// serve (hosting/reading-view/reading-page.ts).
-// - Its stylesheets go inline, in one <style>: one request instead of twenty.
-// - Each slide is zoomed to the article's width by CSS (the live view measures it by script),
-//   and laid out only as it nears the screen (content-visibility), at its exact size before that,
-//   so `read#N` lands where it should.
-// - Mermaid draws into shadow roots: they are written as declarative shadow DOM.
-// - A slide's controls are disabled: without the app they would do nothing.
-// - It is hidden, and the live view drawn instead, in dark mode and where CSS cannot divide
-//   lengths, as the first screen is (hosting/first-screen/capture-first-screen.ts).
+// read.html, the reading view as the built deck drew it, every slide drawn: a reader on a phone
+// gets the article from the HTML alone, its stylesheets inline, each slide zoomed by CSS and laid
+// out only near the screen, Mermaid's shadow roots written as declarative shadow DOM.
 import type { Browser } from 'playwright-chromium'
-import { escapeAttribute, hideCopyWhereItDiffers, withStartScript } from '../first-screen/start-script.ts'
+import { escapeAttribute, hideCopyWhereItDiffers, openBuiltPage, withStartScript } from '../first-screen/start-script.ts'
 import { READING_PAGE } from './reading-page.ts'
 
 export interface ReadingPage {
@@ -31,17 +21,9 @@ export interface ReadingPage {
 
 /** Opens the reading view of a built deck at `url` and copies it once every slide has drawn. */
 export async function captureReadingPage(browser: Browser, url: string, timeout: number): Promise<ReadingPage> {
-  const context = await browser.newContext({
-    viewport: { width: 1280, height: 800 },
-    colorScheme: 'light',
-    reducedMotion: 'reduce',
-    serviceWorkers: 'block',
-  })
+  const page = await openBuiltPage(browser, url, { width: 1280, height: 800 })
   try {
-    const page = await context.newPage()
-    const response = await page.goto(url, { waitUntil: 'networkidle' })
-    if (!response?.ok())
-      throw new Error(`${url}: HTTP ${response?.status()}`)
+    await page.waitForLoadState('networkidle')
     // What a reader printing it gets: every slide drawn (components/ReadingView.vue).
     await page.evaluate(() => dispatchEvent(new Event('beforeprint')))
     await page.waitForFunction(() => document.querySelector('.reading-slide')
@@ -83,7 +65,7 @@ export async function captureReadingPage(browser: Browser, url: string, timeout:
     })
   }
   finally {
-    await context.close()
+    await page.context().close()
   }
 }
 

@@ -1,7 +1,5 @@
-// On a narrow portrait screen a 16:9 slide fills a third of it and the notes, which carry the
-// argument, are not there: a visitor who opens the deck there is offered the reading view
-// instead (setup/routes.ts; from slide 1, hosting/first-screen/first-screen.ts sends them to read.html), and a
-// way back to the slides (components/ReadingView.vue, hosting/reading-view/reading-page.ts).
+// On a phone in portrait a 16:9 slide fills a third of the screen and the notes, which carry the
+// argument, are missing: a visitor is offered the reading view, and a way back to the slides.
 // Storage a browser refuses (a privacy setting) counts as no choice made.
 
 /** Set when a visitor on a phone asks for the slides: they stay on them for the session. */

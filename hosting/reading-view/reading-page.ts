@@ -1,8 +1,5 @@
-// read.html is the reading view as the build drew it (hosting/reading-view/capture-reading-page.ts): an article that
-// needs no script to be read, on a phone on a slow network too. startReadingPage keeps it so,
-// wiring only its link back to the slides. Where the copy cannot stand for the live deck
-// (copyServes: dark mode, no CSS division, a relay deck), Slidev's client loads and draws the
-// reading view itself.
+// read.html needs no script to be read: startReadingPage wires only its link back to the slides.
+// Where the copy cannot stand for the live deck (copyServes), Slidev's client draws the view.
 import { copyServes, loadApp } from '../first-screen/first-screen.ts'
 import { registerOfflineCopy } from '../offline/register-offline.ts'
 import { chooseSlides } from './reading-offer.ts'

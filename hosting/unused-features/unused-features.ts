@@ -1,8 +1,6 @@
-// Slidev's client loads some features before slide 1 whether or not a deck uses them. While no
-// slide or component uses one, its modules resolve to a stand-in beside this file. Whether a feature is
-// used is read from the deck's sources, a guess; so every module the build compiles is also
-// checked for the feature's compiled output, and a use the guess missed fails the build, naming
-// the feature and the file, instead of breaking the talk when that slide shows.
+// Slidev's client loads some features before slide 1 whether or not a deck uses them: while the
+// deck's sources use none, their modules resolve to the stand-ins beside this file. A use the
+// source check missed fails the build, naming the file, rather than breaking that slide mid-talk.
 import type { Plugin } from 'vite'
 import type { DeckFile } from '../deck-files.ts'
 import { join, relative } from 'node:path'
