@@ -4,7 +4,7 @@ import type { Milestone } from '../data/career.ts'
 import type { Evidence } from '../data/claims.ts'
 import { milestones } from '../data/career.ts'
 import { factChecks, hireFacts } from '../data/claims.ts'
-import { formatDate } from './career-dates.ts'
+import { formatDates } from './career-dates.ts'
 
 /** One source on a sources slide: the facts it supports, its pages, and reports without an address. */
 export interface SourceEntry {
@@ -24,16 +24,10 @@ export function linkText(url: string): string {
   return url.replace(/^https?:\/\//, '').replace(/\/$/, '')
 }
 
-function dates(m: Milestone): string {
-  return m.until
-    ? `${formatDate(m.date)} to ${formatDate(m.until)}`
-    : formatDate(m.date)
-}
-
 /** Each milestone as the fact its pages support: what happened and when. */
 function careerEvidence(m: Milestone): Evidence {
   return {
-    supports: `${m.label ?? m.title} (${dates(m)})`,
+    supports: `${m.label ?? m.title} (${formatDates(m)})`,
     urls: [
       m.source,
       ...(m.moreSources ?? []),
