@@ -1,6 +1,5 @@
-// How the career timeline (CareerTimeline.vue) is laid out and revealed: pure functions of
-// the data, so the component only draws, and tests can check the geometry and the click count
-// directly.
+// How the career timeline (CareerTimeline.vue) is laid out and revealed: pure functions of the
+// data, so the component only draws, and tests can check the geometry and the click count.
 import type { CareerDate, Era, Kind, Milestone } from '../data/career.ts'
 
 export interface TimelineSelection {
@@ -60,6 +59,8 @@ export interface PlacedMilestone {
   row: number
   /** The label ends at the marker (instead of starting there) where it would run off the track. */
   labelLeft: boolean
+  /** The stretch of track it takes, bar or marker and label, as fractions of its width. */
+  extent: [number, number]
 }
 
 export interface Lane {
@@ -69,8 +70,6 @@ export interface Lane {
 }
 
 export interface TimelineLayout {
-  start: number
-  end: number
   lanes: Lane[]
   ticks: { year: number, x: number }[]
 }
@@ -79,6 +78,8 @@ export interface TimelineLayout {
 const CHAR_PX = 11
 /** Room for the marker under a label's start, and a little air after it. */
 const MARKER_PX = 8
+/** The least room between two items on a row. */
+const GAP_PX = 6
 
 /** A label's width in canvas px, where nothing can measure it (tests without a browser). */
 export function estimateLabelPx(label: string): number {
@@ -87,18 +88,13 @@ export function estimateLabelPx(label: string): number {
 
 /** Lays the milestones out on a track `trackPx` wide; `labelPx` gives a label's drawn width. */
 export function layoutTimeline(list: readonly Milestone[], trackPx: number, labelPx: (label: string) => number = estimateLabelPx): TimelineLayout {
-  if (list.length === 0) {
-    return {
-      start: 0,
-      end: 1,
-      lanes: [],
-      ticks: [],
-    }
-  }
+  if (list.length === 0)
+    return { lanes: [], ticks: [] }
   const start = Math.floor(Math.min(...list.map(m => decimalYear(m.date))))
   const end = Math.max(...list.map(m => decimalYear(m.until ?? m.date))) + 0.35
   const span = end - start
   const toX = (year: number) => (year - start) / span
+  const gap = GAP_PX / trackPx
 
   const chapterOf = new Map<Milestone, number>()
   chapters(list).forEach((chapter, i) => chapter.forEach(m => chapterOf.set(m, i)))
@@ -114,14 +110,23 @@ export function layoutTimeline(list: readonly Milestone[], trackPx: number, labe
     const width = milestone.until
       ? Math.max(toX(decimalYear(milestone.until)) - x, 0)
       : 0
-    const labelWidth = labelFraction(milestone, trackPx, labelPx)
+    const labelWidth = ((milestone.label
+      ? labelPx(milestone.label)
+      : 0) + MARKER_PX) / trackPx
+    const labelLeft = x + labelWidth > 1
     const item: PlacedMilestone = {
       milestone,
       chapter: chapterOf.get(milestone)!,
       x,
       width,
       row: 0,
-      labelLeft: x + labelWidth > 1,
+      labelLeft,
+      extent: labelLeft
+        ? [
+            Math.min(x, x + width - labelWidth),
+            x + width,
+          ]
+        : [x, x + Math.max(width, labelWidth)],
     }
     // An unlabelled marker that ends a stint drawn in this lane sits on that stint's row.
     const stint = milestone.label === undefined
@@ -131,9 +136,9 @@ export function layoutTimeline(list: readonly Milestone[], trackPx: number, labe
       item.row = stint.row
     }
     else {
-      // First sub-row where this item (bar, marker and label) clears everything already there.
-      const [left, right] = extent(item, trackPx, labelPx)
-      while (lane.items.some(other => other.row === item.row && overlaps(other, left, right, trackPx, labelPx)))
+      // First sub-row where this item clears everything already there.
+      const [left, right] = item.extent
+      while (lane.items.some(other => other.row === item.row && left < other.extent[1] + gap && other.extent[0] < right + gap))
         item.row++
     }
     lane.items.push(item)
@@ -148,34 +153,11 @@ export function layoutTimeline(list: readonly Milestone[], trackPx: number, labe
       x: toX(year),
     })
   }
-  return { start, end, lanes, ticks }
+  return { lanes, ticks }
 }
 
 /** The same date at the precision both give: Jul 2022 is Jul 13, 2022. */
 function sameDate(a: CareerDate, b: CareerDate): boolean {
   return a.year === b.year && a.month === b.month && (a.day === undefined || b.day === undefined || a.day === b.day)
     && !a.approximate && !b.approximate
-}
-
-function labelFraction(milestone: Milestone, trackPx: number, labelPx: (label: string) => number): number {
-  return ((milestone.label
-    ? labelPx(milestone.label)
-    : 0) + MARKER_PX) / trackPx
-}
-
-/** The stretch of track an item takes: its bar or marker, and the label above it. */
-function extent(item: PlacedMilestone, trackPx: number, labelPx: (label: string) => number): [number, number] {
-  const labelWidth = labelFraction(item.milestone, trackPx, labelPx)
-  return item.labelLeft
-    ? [
-        Math.min(item.x, item.x + item.width - labelWidth),
-        item.x + item.width,
-      ]
-    : [item.x, item.x + Math.max(item.width, labelWidth)]
-}
-
-function overlaps(item: PlacedMilestone, left: number, right: number, trackPx: number, labelPx: (label: string) => number): boolean {
-  const [a, b] = extent(item, trackPx, labelPx)
-  const gap = 6 / trackPx
-  return left < b + gap && a < right + gap
 }

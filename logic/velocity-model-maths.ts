@@ -1,13 +1,6 @@
-// The research-velocity model that VelocityModel.vue draws on the velocity slide. Illustrative,
-// as the slide says: the essay gives no figures beyond "twice as fast" and "doubles", so the
-// units are chosen to be easy to read (one experiment cycle a month at today's pace), not
-// measured.
-//
-// Two teams, same compute budget. The faster team completes k cycles for each one of the team
-// at today's pace. Every cycle ends in one decision, and every decision makes the next cycle's
-// starting point better by a fraction r, compounding:
-//   decisions(t)  = k * t / cycleMonths
-//   capability(t) = (1 + r) ^ decisions(t)
+// The research-velocity model VelocityModel.vue draws: two teams, same compute; the faster one
+// makes k decisions for each of the other's, and each decision improves the next by r, so
+// decisions(t) = k * t / cycleMonths and capability(t) = (1 + r) ^ decisions(t). Illustrative units.
 
 export interface VelocityInputs {
   /** How many times faster the faster team iterates (k); today's pace is 1. */
