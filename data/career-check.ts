@@ -6,8 +6,6 @@ import type { CareerDate, Milestone } from './career.ts'
 import { toDate } from '../logic/career-dates.ts'
 import { milestones } from './career.ts'
 
-export const CAREER_FILE = 'data/career.ts'
-
 export class CareerDataError extends Error {
   override name = 'CareerDataError'
 }
@@ -70,7 +68,7 @@ function entryProblem(entry: Milestone, latest: Milestone | undefined): string |
 }
 
 /** Throws a CareerDataError naming the file, the entry and the field; returns the list if sound. */
-export function validateMilestones(list: readonly Milestone[], file = CAREER_FILE): readonly Milestone[] {
+export function validateMilestones(list: readonly Milestone[], file = 'data/career.ts'): readonly Milestone[] {
   let latest: Milestone | undefined
   for (const entry of list) {
     const problem = entryProblem(entry, latest)

@@ -47,10 +47,3 @@ export const quotations: Quotation[] = [
     source: GIZMODO_LEAVES,
   },
 ]
-
-export function quotation(id: string): Quotation {
-  const found = quotations.find(q => q.id === id)
-  if (!found)
-    throw new Error(`data/quotes.ts: no quotation with id "${id}"`)
-  return found
-}
