@@ -3,7 +3,6 @@
 // a message naming the entry and the field, rather than drawing a wrong slide.
 import type { Plugin } from 'vite'
 import type { CareerDate, Milestone } from './career.ts'
-import { toDate } from '../logic/career-dates.ts'
 import { milestones } from './career.ts'
 
 export class CareerDataError extends Error {
@@ -11,22 +10,22 @@ export class CareerDataError extends Error {
 }
 
 /** The first and the last day a date may mean, as times. */
-function dateBounds(date: CareerDate): [number, number] {
-  if (date.approximate || date.month === undefined) {
+function dateBounds({ year, month, day, approximate }: CareerDate): [number, number] {
+  if (approximate || month === undefined) {
     return [
-      Date.UTC(date.year, 0, 1),
-      Date.UTC(date.year, 11, 31),
+      Date.UTC(year, 0, 1),
+      Date.UTC(year, 11, 31),
     ]
   }
-  if (date.day === undefined) {
+  if (day === undefined) {
     return [
-      Date.UTC(date.year, date.month - 1, 1),
-      Date.UTC(date.year, date.month, 0),
+      Date.UTC(year, month - 1, 1),
+      Date.UTC(year, month, 0),
     ]
   }
   return [
-    toDate(date).getTime(),
-    toDate(date).getTime(),
+    Date.UTC(year, month - 1, day),
+    Date.UTC(year, month - 1, day),
   ]
 }
 

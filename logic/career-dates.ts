@@ -13,7 +13,7 @@ const inWords = {
 }
 
 /** The date as a UTC `Date`, at the first day it may mean. */
-export const toDate = (date: CareerDate) => new Date(Date.UTC(date.year, (date.month ?? 1) - 1, date.day ?? 1))
+const toDate = (date: CareerDate) => new Date(Date.UTC(date.year, (date.month ?? 1) - 1, date.day ?? 1))
 
 export function formatDate(date: CareerDate, precision: 'year' | 'month' | 'full' = 'full'): string {
   if (date.approximate)
