@@ -13,8 +13,10 @@ const BASE = builtBase()
 export default defineConfig({
   testDir: 'tests/browser',
   timeout: 120_000,
-  fullyParallel: false,
-  workers: 1,
+  // One worker per core; a spec whose tests share a server or a page runs them in one worker
+  // (test.describe.configure).
+  fullyParallel: true,
+  workers: 2,
   reporter: [
     ['list'],
   ],
