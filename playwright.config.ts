@@ -9,6 +9,7 @@ import { builtBase, githubPagesPort } from './scripts/serve-dist.ts'
 const PORT = Number(process.env.DECK_TEST_PORT ?? 4173)
 const GITHUB_PAGES_PORT = githubPagesPort(PORT)
 const BASE = builtBase()
+const LONG_SPECS = /(relay|exports|offline)\.spec\.ts$/
 
 export default defineConfig({
   testDir: 'tests/browser',
@@ -35,6 +36,12 @@ export default defineConfig({
     screenshot: 'only-on-failure',
     trace: 'retain-on-failure',
   },
+  // Workers take tests in the projects' order: the specs that build, export or start servers
+  // before their first test go first, so neither worker is left with them at the end.
+  projects: [
+    { name: 'long', testMatch: LONG_SPECS },
+    { name: 'browser', testIgnore: LONG_SPECS },
+  ],
   webServer: [
     {
       command: `node scripts/serve-dist.ts ${PORT} rewrite`,
