@@ -9,12 +9,17 @@ import { builtBase, githubPagesPort } from './scripts/serve-dist.ts'
 const PORT = Number(process.env.DECK_TEST_PORT ?? 4173)
 const GITHUB_PAGES_PORT = githubPagesPort(PORT)
 const BASE = builtBase()
+const LONG_SPECS = /(relay|exports|offline)\.spec\.ts$/
 
 export default defineConfig({
   testDir: 'tests/browser',
   timeout: 120_000,
-  fullyParallel: false,
-  workers: 1,
+  // Two workers share two cores with the build's servers: a slide can take longer than 5 s to draw.
+  expect: { timeout: 10_000 },
+  // One worker per core; a spec whose tests share a server or a page runs them in one worker
+  // (test.describe.configure).
+  fullyParallel: true,
+  workers: 2,
   reporter: [
     ['list'],
   ],
@@ -31,6 +36,12 @@ export default defineConfig({
     screenshot: 'only-on-failure',
     trace: 'retain-on-failure',
   },
+  // Workers take tests in the projects' order: the specs that build, export or start servers
+  // before their first test go first, so neither worker is left with them at the end.
+  projects: [
+    { name: 'long', testMatch: LONG_SPECS },
+    { name: 'browser', testIgnore: LONG_SPECS },
+  ],
   webServer: [
     {
       command: `node scripts/serve-dist.ts ${PORT} rewrite`,

@@ -13,6 +13,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { existsSync, readFileSync, statSync } from 'node:fs'
 import { createServer } from 'node:http'
+import { createServer as createNetServer } from 'node:net'
 import { join } from 'node:path'
 import process from 'node:process'
 import sirv from 'sirv'
@@ -37,6 +38,16 @@ export function builtBase(dist = DIST): string {
   if (!rule)
     throw new Error(`${file}: no "<base>* <base>index.html 200" rule; run npm run build first`)
   return rule[1]
+}
+
+/** A free port on loopback, for a server started after this returns (a relay, nginx, Redis). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createNetServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number }
+      server.close(() => resolve(port))
+    })
+  })
 }
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void

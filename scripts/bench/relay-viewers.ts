@@ -5,12 +5,12 @@
 import type { Socket } from 'socket.io-client'
 import { spawn } from 'node:child_process'
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import process from 'node:process'
 import { io } from 'socket.io-client'
 import { RELAY_DECK_FILE } from '../../relay/protocol.ts'
+import { freePort } from '../serve-dist.ts'
 
 export interface RelayLoad {
   viewers: number
@@ -31,15 +31,6 @@ const MOVE_INTERVAL_MS = 150
 const rssKB = (pid: number) => Number(readFileSync(`/proc/${pid}/status`, 'utf8').match(/^VmRSS:\s+(\d+)/m)![1])
 const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms))
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number }
-      server.close(() => resolve(port))
-    })
-  })
-}
 
 export async function measureRelay(root: string, viewers = 1000, moves = 50): Promise<RelayLoad> {
   const port = await freePort()

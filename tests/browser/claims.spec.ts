@@ -11,6 +11,7 @@ import { quotations } from '../../data/quotes'
 import { ALL_EVIDENCE, linkText } from '../../logic/source-list-entries'
 import { loadDeck } from '../support/deck'
 import { ESSAY_PATH } from '../support/essay'
+import { openPrintView } from '../support/live-deck'
 
 const slides = await loadDeck()
 const normalise = (text: string) => text.replace(/[’‘]/g, '\'').replace(/\s+/g, ' ').trim()
@@ -30,18 +31,8 @@ const QUOTABLE = [
   ...ALL_EVIDENCE.flatMap(e => quotedSpans(e.report ?? '')),
 ].map(normalise)
 
-async function openPrintView(page: Page) {
-  await page.goto('print')
-  await expect(page.locator('.print-slide-container')).toHaveCount(slides.length, { timeout: 30_000 })
-  await expect(page.locator('.slidev-slide-loading')).toHaveCount(0)
-  await page.waitForLoadState('networkidle')
-  await page.waitForFunction(() => [
-    ...document.querySelectorAll('.mermaid'),
-  ].every(host => host.shadowRoot?.querySelector('svg')))
-}
-
 test('every quotation on a slide is verbatim from the essay or a sourced quotation', async ({ page }) => {
-  await openPrintView(page)
+  await openPrintView(page, slides.length)
   // The text a viewer reads: the light DOM and the diagrams' shadow roots alike.
   const faces = await page.locator('.slidev-page').evaluateAll(pages => pages.map((root) => {
     const words: string[] = []

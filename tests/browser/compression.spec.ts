@@ -8,11 +8,9 @@ import { readdirSync, rmSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { expect, test } from '@playwright/test'
 import { COMPRESSIBLE } from '../../hosting/compress'
-import { DIST } from '../../scripts/serve-dist'
+import { DIST, freePort } from '../../scripts/serve-dist'
 import { startLiveDeck } from '../support/live-deck'
 import { startNginx } from '../support/nginx'
-
-const PORT = Number(process.env.DECK_TEST_PORT ?? 4173) + 10
 
 /** The responses of the page, its scripts and styles until Slidev has drawn slide 1. */
 async function firstSlideResponses(page: Page, url: string): Promise<Response[]> {
@@ -27,8 +25,6 @@ async function firstSlideResponses(page: Page, url: string): Promise<Response[]>
   await page.evaluate(() => document.fonts.ready)
   return responses
 }
-
-test.describe.configure({ mode: 'serial' })
 
 test('the build writes a gzip and a brotli copy beside each text file, where smaller', () => {
   const files = readdirSync(DIST, { recursive: true, withFileTypes: true }).filter(entry => entry.isFile()).map(entry => join(entry.parentPath, entry.name))
@@ -51,9 +47,11 @@ for (const [encoding, brotli] of [
   ['gzip', false],
 ] as const) {
   test.describe(`Debian's nginx with the documented block, ${brotli ? 'with' : 'without'} the brotli module`, () => {
+    // One nginx for both tests, in one worker.
+    test.describe.configure({ mode: 'default' })
     let nginx: RunningNginx
     test.beforeAll(async () => {
-      nginx = await startNginx({ port: PORT, brotli })
+      nginx = await startNginx({ port: await freePort(), brotli })
     })
     test.afterAll(() => nginx?.stop())
 

@@ -9,17 +9,9 @@ import { chapters, selectMilestones } from '../../logic/career-timeline-layout'
 import { DEFAULT_INPUTS, outcome } from '../../logic/velocity-model-maths'
 import { inspectSlideFace, watchTrouble } from '../support/checks'
 import { loadDeck, mermaidBlocks, timelineSelection } from '../support/deck'
+import { openSlide, stepToSlide } from '../support/live-deck'
 
 const slides = await loadDeck()
-
-/** Opens slide `no` with all its clicks shown and waits until it has finished rendering. */
-async function openSlide(page: Page, no: number) {
-  await page.goto(`${no}?clicks=999`)
-  const slide = page.locator(`[data-slidev-no="${no}"]`)
-  await expect(slide).toBeVisible()
-  await expect(slide.locator('.slidev-slide-loading')).toHaveCount(0)
-  return slide
-}
 
 const diagramSlides = slides.filter(slide => mermaidBlocks(slide.face).length > 0)
 
@@ -31,9 +23,9 @@ async function waitForDiagram(page: Page, no: number) {
 test('the first slide shows without loading Mermaid, which comes with the diagram slides', async ({ page }) => {
   const requested: string[] = []
   page.on('request', request => requested.push(new URL(request.url()).pathname))
-  await openSlide(page, 1)
+  await openSlide(page, 1, '?clicks=999')
   expect(requested.filter(path => /mermaid/i.test(path)), 'requested before slide 1 showed').toEqual([])
-  await openSlide(page, diagramSlides[0].no)
+  await openSlide(page, diagramSlides[0].no, '?clicks=999')
   await expect.poll(() => requested.filter(path => /mermaid/i.test(path)).length, { message: 'Mermaid on a diagram slide' }).toBeGreaterThan(0)
 })
 
@@ -80,19 +72,22 @@ test('the velocity model follows its slider, from the keyboard, without leaving 
   await expect(page).toHaveURL(new RegExp(`/${slide.no}\\?clicks=1`))
 })
 
-for (const { no, notes } of slides) {
-  test(`the presenter view of slide ${no} shows its notes and the next slide`, async ({ page }) => {
-    const trouble = watchTrouble(page, 'http://127.0.0.1')
-    await page.goto(`presenter/${no}`)
+test('the presenter view of every slide shows its notes and the next slide', async ({ page }) => {
+  const trouble = watchTrouble(page, 'http://127.0.0.1')
+  await page.goto('presenter/1')
+  for (const { no, notes } of slides) {
+    await expect(page).toHaveURL(new RegExp(`/presenter/${no}$`))
     const opening = notes.replace(/<[^>]+>|\[click\]/g, '').trim().split(/\s+/).slice(0, 5).join(' ')
-    await expect(page.locator('.slidev-note')).toContainText(opening)
+    await expect(page.locator('.slidev-note'), `slide ${no}'s notes`).toContainText(opening)
     // The next preview shows this slide's next click, or the next slide.
     if (no < slides.length)
-      await expect(page.locator(`.grid-section.next :is([data-slidev-no="${no}"], [data-slidev-no="${no + 1}"])`).first()).toBeVisible()
+      await expect(page.locator(`.grid-section.next :is([data-slidev-no="${no}"], [data-slidev-no="${no + 1}"])`).first(), `slide ${no}'s next preview`).toBeVisible()
     await expect(page.locator(`.grid-section.main [data-slidev-no="${no}"]`)).toBeVisible()
-    expect(trouble.console).toEqual([])
-  })
-}
+    if (no < slides.length)
+      await stepToSlide(page, no + 1)
+  }
+  expect(trouble.console).toEqual([])
+})
 
 test('with reduced motion, nothing on the slides transitions or animates', async ({ page }) => {
   await page.emulateMedia({ reducedMotion: 'reduce' })
@@ -107,12 +102,12 @@ test('with reduced motion, nothing on the slides transitions or animates', async
     .map(e => `<${e.tagName.toLowerCase()} class="${e.getAttribute('class') ?? ''}">`)
     .slice(0, 5))
   for (const slide of slides.filter(s => /<CareerTimeline|<MermaidFigure :steps|<VelocityModel/.test(s.face))) {
-    await openSlide(page, slide.no)
+    await openSlide(page, slide.no, '?clicks=999')
     await page.keyboard.press('ArrowRight')
     expect(await moving(), `slide ${slide.no}`).toEqual([])
   }
   await page.emulateMedia({ reducedMotion: 'no-preference' })
-  await openSlide(page, slides.find(s => s.face.includes('<CareerTimeline'))!.no)
+  await openSlide(page, slides.find(s => s.face.includes('<CareerTimeline'))!.no, '?clicks=999')
   expect((await moving()).length, 'without the preference, the reveals do animate').toBeGreaterThan(0)
 })
 

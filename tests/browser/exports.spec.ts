@@ -10,6 +10,7 @@ import { expect, test } from '@playwright/test'
 import { createServer, resolveOptions } from '@slidev/cli'
 import JSZip from 'jszip'
 import { ExportError, printPdf } from '../../exports/print'
+import { freePort } from '../../scripts/serve-dist'
 import { loadDeck } from '../support/deck'
 import { ROOT } from '../support/essay'
 import { normalise, pdfInfo } from '../support/pdf'
@@ -18,6 +19,8 @@ const slides = await loadDeck()
 const exportFilename = String(slides[0].frontmatter.exportFilename)
 
 test.describe('npm run export:all', () => {
+  // One export for all its tests, in one worker.
+  test.describe.configure({ mode: 'default' })
   test.setTimeout(300_000)
   let out: string
   let zip: JSZip
@@ -84,7 +87,7 @@ test.describe('a broken slide', () => {
     const fixture = join(ROOT, 'tests', 'fixtures', 'broken-deck', 'slides.md')
     const options = await resolveOptions({ entry: fixture }, 'export')
     const server = await createServer(options, {
-      server: { host: '127.0.0.1', port: 18730 },
+      server: { host: '127.0.0.1', port: await freePort() },
       logLevel: 'silent',
       clearScreen: false,
     })

@@ -6,14 +6,14 @@
 // - what the build cut costs a reader nothing: the cut font still has every letter the slides
 //   show, and KaTeX's stylesheet is left out only when no slide has math.
 // Run after `npm run build`.
-import type { Browser, Page } from '@playwright/test'
+import type { Browser } from '@playwright/test'
 import { expect, test } from '@playwright/test'
 import fontverter from 'fontverter'
 import { Blob, Face } from 'harfbuzzjs'
 import { FIRST_SCREEN_ID } from '../../hosting/first-screen/first-screen'
 import { loadDeck } from '../support/deck'
 import { meanDifference } from '../support/images'
-import { startLiveDeck } from '../support/live-deck'
+import { expectLiveSlide, openPrintView, startLiveDeck } from '../support/live-deck'
 
 const slides = await loadDeck()
 const FIRST_SCREEN = `#${FIRST_SCREEN_ID}`
@@ -26,11 +26,6 @@ async function withoutScripts(browser: Browser, baseURL: string, options: Parame
     page: await context.newPage(),
     close: () => context.close(),
   }
-}
-
-async function expectLiveSlide(page: Page, no: number) {
-  await expect(page.locator(`#slideshow [data-slidev-no="${no}"]`)).toBeVisible()
-  await expect(page.locator(FIRST_SCREEN)).toHaveCount(0)
 }
 
 test.describe('the first screen', () => {
@@ -182,15 +177,6 @@ test.describe('the first screen', () => {
   })
 })
 
-/** Every slide at once, each in its final state (all clicks shown), from Slidev's print view. */
-async function openPrintView(page: Page) {
-  await page.goto('print')
-  await expect(page.locator('.print-slide-container')).toHaveCount(slides.length, { timeout: 30_000 })
-  await expect(page.locator('.slidev-slide-loading')).toHaveCount(0)
-  await page.waitForLoadState('networkidle')
-  await page.evaluate(() => document.fonts.ready)
-}
-
 /** "U+0000-00FF,U+0131" as [from, to] code point pairs. */
 function parseUnicodeRange(range: string): [number, number][] {
   return range.split(',').map((part) => {
@@ -203,7 +189,7 @@ function parseUnicodeRange(range: string): [number, number][] {
 }
 
 test('the cut Latin font has every character the slides show', async ({ page, request }) => {
-  await openPrintView(page)
+  await openPrintView(page, slides.length)
   const { text, faces } = await page.evaluate(() => ({
     text: [
       ...document.querySelectorAll<HTMLElement>('.slidev-page'),
@@ -234,7 +220,7 @@ test('the cut Latin font has every character the slides show', async ({ page, re
 })
 
 test('math appears only with KaTeX\'s stylesheet, which the build leaves out when no slide has math', async ({ page }) => {
-  await openPrintView(page)
+  await openPrintView(page, slides.length)
   // The essay's figures are money: they show as written, dollar signs included.
   await expect(page.locator('.slidev-page').filter({ hasText: '$852 billion' }).first()).toBeVisible()
   const katex = await page.evaluate(() => ({

@@ -11,7 +11,7 @@ import { expect, test } from '@playwright/test'
 import { SERVICE_WORKER_CACHE_CONTROL, SERVICE_WORKER_FILE } from '../../hosting/headers'
 import { builtBase, DIST, hostHandler } from '../../scripts/serve-dist'
 import { loadDeck } from '../support/deck'
-import { startLiveDeck } from '../support/live-deck'
+import { expectLiveSlide, startLiveDeck } from '../support/live-deck'
 
 const slides = await loadDeck()
 const BASE = builtBase()
@@ -47,12 +47,15 @@ async function offlineReady(page: Page) {
   await expect.poll(() => page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.active?.state), { timeout: 60_000 }).toBe('activated')
 }
 
+/** Slide `no` live, its headline drawn from the cached files. */
 async function expectSlide(page: Page, no: number) {
-  await expect(page.locator(`#slideshow [data-slidev-no="${no}"]`)).toBeVisible()
-  await expect(page.locator(`#slideshow [data-slidev-no="${no}"] h1`).first()).not.toBeEmpty()
+  const slide = await expectLiveSlide(page, no)
+  await expect(slide.locator('h1').first()).not.toBeEmpty()
 }
 
 test.describe('offline', () => {
+  // One visit, then every test offline on its page, in one worker.
+  test.describe.configure({ mode: 'serial' })
   test.setTimeout(180_000)
   let context: BrowserContext
   let page: Page

@@ -8,14 +8,12 @@
 // reports/deck-check/ gets a JSON report of every figure and a screenshot of every failing slide.
 import type { Page } from '@playwright/test'
 import type { AxeViolation, FaceReport, TextRole } from '../support/checks'
-import type { StateRecord } from '../support/report'
-import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { expect, test } from '@playwright/test'
 import { CANVAS, FONT_PX_TOLERANCE, inspectSlideFace, LIMITS, seriousAxeViolations, watchTrouble } from '../support/checks'
 import { loadDeck } from '../support/deck'
-import { startLiveDeck } from '../support/live-deck'
-import { recordState, REPORT_DIR, STATES } from '../support/report'
+import { expectLiveSlide, openPrintView, openSlide } from '../support/live-deck'
+import { recordState, REPORT_DIR } from '../support/report'
 
 const slides = await loadDeck()
 const isAppendix = (no: number) => slides[no - 1].frontmatter.layout === 'appendix'
@@ -55,16 +53,19 @@ function problemsOf(no: number, face: FaceReport, axe: AxeViolation[]): string[]
   return problems
 }
 
+/** Slide `no` live and drawn: its diagrams draw asynchronously, into a shadow root. */
 async function settle(page: Page, no: number) {
-  const slide = page.locator(`[data-slidev-no="${no}"]`)
-  await expect(slide).toBeVisible()
-  await expect(slide.locator('.slidev-slide-loading')).toHaveCount(0)
-  await page.waitForLoadState('networkidle')
-  // Diagrams draw asynchronously, into a shadow root.
+  await expectLiveSlide(page, no)
   await page.waitForFunction(n => [
     ...document.querySelectorAll(`[data-slidev-no="${n}"] .mermaid`),
   ].every(host => host.shadowRoot?.querySelector('svg')), no)
 }
+
+/** The deck in runs of slides, each walked in one page: a page's first axe run costs the most. */
+const RUN_LENGTH = 10
+const runs = Array.from({
+  length: Math.ceil(slides.length / RUN_LENGTH),
+}, (_, i) => slides.slice(i * RUN_LENGTH, (i + 1) * RUN_LENGTH))
 
 test('the deck declares its language', async ({ page }) => {
   await page.goto('1')
@@ -76,57 +77,58 @@ for (const scheme of ['light', 'dark'] as const) {
     // Reduced motion makes every reveal instant, so each click is checked in its final state.
     test.use({ colorScheme: scheme, reducedMotion: 'reduce' })
 
-    for (const { no, title } of slides) {
-      test(`slide ${no} "${title}" renders cleanly, fits, reads and passes axe at every click`, async ({ page, baseURL }) => {
+    for (const run of runs) {
+      const [from, to] = [run[0].no, run.at(-1)!.no]
+      test(`slides ${from} to ${to} render cleanly, fit, read and pass axe at every click`, async ({ page, baseURL }) => {
         const trouble = watchTrouble(page, new URL(baseURL!).origin)
-        await page.goto(`${no}`)
-        if (no === 1)
-          await startLiveDeck(page)
+        await openSlide(page, from)
         await expect(page.locator('html')).toHaveClass(scheme === 'dark'
           ? /\bdark\b/
           : /^(?!.*\bdark\b)/)
         const problems: string[] = []
-        for (let click = 0; ; click++) {
-          await settle(page, no)
-          const selector = `[data-slidev-no="${no}"]`
-          const face = await inspectSlideFace(page, selector)
-          const axe = await seriousAxeViolations(page, selector)
-          const found = problemsOf(no, face, axe)
-          const diagramText = await page.locator(`${selector} .mermaid`).evaluateAll(hosts => hosts.map(host => host.shadowRoot?.textContent ?? '').join(' '))
-          if (/Syntax error/i.test(diagramText))
-            found.push('diagram: Mermaid could not read it (syntax error)')
-          const smallest = Object.values(face.smallest).sort((a, b) => a.px - b.px)[0]
-          recordState({
-            slide: no,
-            title,
-            scheme,
-            click,
-            appendix: isAppendix(no),
-            words: face.words.length,
-            smallestPx: Number(smallest.px.toFixed(1)),
-            smallestText: smallest.text,
-            bodyPx: face.smallest.body
-              ? Number(face.smallest.body.px.toFixed(1))
-              : null,
-            axe,
-            problems: found,
-          })
-          if (found.length > 0) {
-            await page.screenshot({
-              path: join(REPORT_DIR, `slide-${String(no).padStart(2, '0')}-${scheme}-click-${click}.png`),
+        for (const { no, title } of run) {
+          for (let click = 0; ; click++) {
+            await settle(page, no)
+            const selector = `[data-slidev-no="${no}"]`
+            const face = await inspectSlideFace(page, selector)
+            const axe = await seriousAxeViolations(page, selector)
+            const found = problemsOf(no, face, axe)
+            const diagramText = await page.locator(`${selector} .mermaid`).evaluateAll(hosts => hosts.map(host => host.shadowRoot?.textContent ?? '').join(' '))
+            if (/Syntax error/i.test(diagramText))
+              found.push('diagram: Mermaid could not read it (syntax error)')
+            const smallest = Object.values(face.smallest).sort((a, b) => a.px - b.px)[0]
+            recordState({
+              slide: no,
+              title,
+              scheme,
+              click,
+              appendix: isAppendix(no),
+              words: face.words.length,
+              smallestPx: Number(smallest.px.toFixed(1)),
+              smallestText: smallest.text,
+              bodyPx: face.smallest.body
+                ? Number(face.smallest.body.px.toFixed(1))
+                : null,
+              axe,
+              problems: found,
             })
-            problems.push(...found.map(p => `slide ${no} (${scheme}, click ${click}): ${p}`))
+            if (found.length > 0) {
+              await page.screenshot({
+                path: join(REPORT_DIR, `slide-${String(no).padStart(2, '0')}-${scheme}-click-${click}.png`),
+              })
+              problems.push(...found.map(p => `slide ${no} (${scheme}, click ${click}): ${p}`))
+            }
+            // Advance as a presenter does; the clicks are over when the next slide opens (or, on
+            // the last slide, when the key changes nothing).
+            const before = page.url()
+            await page.keyboard.press('ArrowRight')
+            const moved = await page.waitForURL(url => url.href !== before, { timeout: 1500 }).then(() => true, () => false)
+            if (!moved || !new URL(page.url()).pathname.endsWith(`/${no}`))
+              break
           }
-          // Advance as a presenter does; the clicks are over when the next slide opens (or, on
-          // the last slide, when the key changes nothing).
-          const before = page.url()
-          await page.keyboard.press('ArrowRight')
-          const moved = await page.waitForURL(url => url.href !== before, { timeout: 1500 }).then(() => true, () => false)
-          if (!moved || !new URL(page.url()).pathname.endsWith(`/${no}`))
-            break
         }
-        problems.push(...trouble.console.map(message => `slide ${no} (${scheme}): console: ${message}`))
-        problems.push(...trouble.foreign.map(url => `slide ${no} (${scheme}): request to another host: ${url}`))
+        problems.push(...trouble.console.map(message => `slides ${from} to ${to} (${scheme}): console: ${message}`))
+        problems.push(...trouble.foreign.map(url => `slides ${from} to ${to} (${scheme}): request to another host: ${url}`))
         expect(problems, problems.join('\n')).toEqual([])
       })
     }
@@ -134,25 +136,11 @@ for (const scheme of ['light', 'dark'] as const) {
 }
 
 test(`the talk slides carry ${LIMITS.talkWordsMedian} words or fewer, at the median`, async ({ page }) => {
-  // The walk above recorded every slide's words at its last click; a filtered run measures here
-  // what it did not record.
-  const recorded = new Map<number, number>()
-  try {
-    for (const line of readFileSync(STATES, 'utf8').trim().split('\n')) {
-      const state = JSON.parse(line) as StateRecord
-      recorded.set(state.slide, state.words)
-    }
-  }
-  catch {}
+  // Each slide's words at its last click, as the print view shows every slide.
+  await openPrintView(page, slides.length)
   const counts: number[] = []
-  for (const { no } of slides.filter(s => !isAppendix(s.no))) {
-    if (!recorded.has(no)) {
-      await page.goto(`${no}?clicks=999`)
-      await settle(page, no)
-      recorded.set(no, (await inspectSlideFace(page, `[data-slidev-no="${no}"]`)).words.length)
-    }
-    counts.push(recorded.get(no)!)
-  }
+  for (const { no } of slides.filter(s => !isAppendix(s.no)))
+    counts.push((await inspectSlideFace(page, `.print-slide-container [data-slidev-no="${no}"]`)).words.length)
   counts.sort((a, b) => a - b)
   const median = counts.length % 2
     ? counts[(counts.length - 1) / 2]

@@ -13,11 +13,11 @@ import process from 'node:process'
 import { expect, test } from '@playwright/test'
 import { io } from 'socket.io-client'
 import { RELAY_DECK_FILE } from '../../relay/protocol'
-import { serveDist } from '../../scripts/serve-dist'
+import { freePort, serveDist } from '../../scripts/serve-dist'
 import { seriousAxeViolations } from '../support/checks'
 import { loadDeck } from '../support/deck'
 import { ROOT } from '../support/essay'
-import { freePort, RELAY_KEY, startRedis, startRelayProcess } from '../support/relay'
+import { RELAY_KEY, startRedis, startRelayProcess } from '../support/relay'
 
 test.describe.configure({ mode: 'serial' })
 

@@ -2,7 +2,9 @@
 // every slide, at every click, in light and dark. `inspectFace` runs inside the page (Playwright
 // sends its source), so it carries its helpers inside it and imports nothing.
 import type { Page } from '@playwright/test'
-import AxeBuilder from '@axe-core/playwright'
+import type AxeCore from 'axe-core'
+import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
 
 /** Slidev's canvas, in its own coordinates (the slide is scaled to fit the window). */
 export const CANVAS = { width: 980, height: 552 }
@@ -206,12 +208,21 @@ export interface AxeViolation {
   targets: string[]
 }
 
+/** axe-core's script, put into a page once per document: it is large, and parsing it again costs more than a run. */
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
+
 /** axe-core's serious and critical violations within `selector`. */
 export async function seriousAxeViolations(page: Page, selector: string): Promise<AxeViolation[]> {
-  // Legacy mode runs axe in the page itself. The default runs it in parts and finishes it in a
-  // new page, for cross-origin frames, which the deck has none of, at several times the cost.
-  const results = await new AxeBuilder({ page }).include(selector).setLegacyMode().analyze()
-  return results.violations
+  if (!await page.evaluate(() => 'axe' in window))
+    await page.evaluate(AXE_SOURCE)
+  // Only violations are reported in full: the passes are left uncounted.
+  const violations = await page.evaluate(async (context) => {
+    const { axe } = window as unknown as { axe: typeof AxeCore }
+    return (await axe.run(context, {
+      resultTypes: ['violations'],
+    })).violations
+  }, selector)
+  return violations
     .filter(v => v.impact === 'serious' || v.impact === 'critical')
     .map(v => ({
       rule: v.id,

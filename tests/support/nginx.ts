@@ -8,7 +8,7 @@ import { accessSync, chmodSync, constants, cpSync, existsSync, mkdtempSync, read
 import { createConnection } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { DIST } from '../../scripts/serve-dist.ts'
+import { builtBase, DIST } from '../../scripts/serve-dist.ts'
 import { ROOT } from './essay.ts'
 
 export const NGINX_PACKAGES = 'nginx libnginx-mod-http-brotli-static'
@@ -38,7 +38,7 @@ function nginxBinary(): string {
 
 export interface RunningNginx {
   url: string
-  /** The served copy of dist/ (under www/deck/), to change before a request. */
+  /** The served copy of dist/ (under www/ and the base path), to change before a request. */
   deck: string
   stop: () => Promise<void>
 }
@@ -58,7 +58,8 @@ export async function startNginx({ port, brotli, dist = DIST }: { port: number, 
   if (!existsSync(STOCK_CONF) || (brotli && !existsSync(BROTLI_MODULE_CONF)))
     throw new Error(`Debian's nginx configuration is incomplete (${STOCK_CONF}, ${BROTLI_MODULE_CONF}): sudo apt-get install -y ${NGINX_PACKAGES}`)
   const prefix = mkdtempSync(join(tmpdir(), 'deck-nginx-'))
-  const deck = join(prefix, 'www', 'deck')
+  const base = builtBase(dist)
+  const deck = join(prefix, 'www', base)
   cpSync(dist, deck, { recursive: true })
   // The workers run as www-data: the folders above the deck must be open to them (a temporary
   // folder is private; the copy keeps dist/'s own modes).
@@ -103,7 +104,7 @@ export async function startNginx({ port, brotli, dist = DIST }: { port: number, 
     await new Promise(done => setTimeout(done, 100))
   }
   return {
-    url: `http://127.0.0.1:${port}/deck/`,
+    url: `http://127.0.0.1:${port}${base}`,
     deck,
     stop: async () => {
       nginx.kill('SIGQUIT')

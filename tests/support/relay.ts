@@ -4,10 +4,10 @@ import type { Buffer } from 'node:buffer'
 import type { ChildProcess } from 'node:child_process'
 import { spawn } from 'node:child_process'
 import { mkdtempSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import process from 'node:process'
+import { freePort } from '../../scripts/serve-dist'
 import { ROOT } from './essay'
 
 export const RELAY_KEY = 'test-key-0123456789'
@@ -16,16 +16,6 @@ export interface RunningProcess {
   /** Everything it printed so far. */
   output: () => string
   stop: () => Promise<void>
-}
-
-/** A free port on loopback. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number }
-      server.close(() => resolve(port))
-    })
-  })
 }
 
 /** Starts `command` and waits until its output matches `ready`. */
