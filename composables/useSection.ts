@@ -12,13 +12,9 @@ export function useSection() {
     const divider = dividers.filter(route => route.no <= $page.value).at(-1)
     return {
       /** 1-based; 0 before the first divider. */
-      number: divider
-        ? dividers.indexOf(divider) + 1
-        : 0,
+      number: divider ? dividers.indexOf(divider) + 1 : 0,
       count: dividers.length,
-      name: divider
-        ? String(divider.meta.slide.frontmatter.footer ?? divider.meta.slide.title ?? '')
-        : '',
+      name: divider ? String(divider.meta.slide.frontmatter.footer ?? divider.meta.slide.title ?? '') : '',
       page: $page.value,
       pages: slides.length,
     }

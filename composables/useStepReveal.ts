@@ -13,16 +13,12 @@ import { computed, onMounted, onUnmounted, ref, toValue, useId, watchEffect } fr
 export function useStepReveal(steps: MaybeRefOrGetter<number>, enabled: MaybeRefOrGetter<boolean> = true) {
   const clicks = useSlideContext().$clicksContext
   // Until Slidev reports the clicks, reveal only the first step, so nothing flashes in and out.
-  const offset = ref<number | undefined>(toValue(enabled)
-    ? -1
-    : undefined)
+  const offset = ref<number | undefined>(toValue(enabled) ? -1 : undefined)
   const id = `step-reveal-${useId()}`
 
   onMounted(() => {
     const extra = toValue(steps) - 1
-    const info = toValue(enabled) && extra > 0
-      ? clicks.calculateSince('+1', extra)
-      : null
+    const info = toValue(enabled) && extra > 0 ? clicks.calculateSince('+1', extra) : null
     if (!info) {
       offset.value = undefined
       return
@@ -34,7 +30,5 @@ export function useStepReveal(steps: MaybeRefOrGetter<number>, enabled: MaybeRef
   })
   onUnmounted(() => clicks.unregister(id))
 
-  return computed(() => offset.value === undefined
-    ? toValue(steps)
-    : Math.max(1, offset.value + 2))
+  return computed(() => offset.value === undefined ? toValue(steps) : Math.max(1, offset.value + 2))
 }

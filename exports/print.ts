@@ -72,9 +72,7 @@ function exportTimeout(entry: string, options: unknown): number {
 
 /** The file name of each kind, in the folder it is written to. */
 export function pdfName(kind: PrintKind, deck: DeckInfo): string {
-  return kind === 'slides'
-    ? `${deck.exportFilename}.pdf`
-    : `${deck.exportFilename}-handout.pdf`
+  return kind === 'slides' ? `${deck.exportFilename}.pdf` : `${deck.exportFilename}-handout.pdf`
 }
 
 /** Mermaid draws a diagram in well under a second: one still missing by then failed. */
@@ -88,9 +86,7 @@ async function checkSlides(page: Page, deck: DeckInfo) {
   // Mermaid draws each diagram in a shared container, then into the diagram's shadow root.
   await page.waitForFunction(() => {
     const pending = document.querySelector('#mermaid-rendering-container > div')
-    const hosts = [
-      ...document.querySelectorAll('.mermaid'),
-    ]
+    const hosts = [...document.querySelectorAll('.mermaid')]
     return !pending && hosts.every(host => host.shadowRoot?.querySelector('svg'))
   }, undefined, { timeout: DIAGRAM_TIMEOUT_MS }).catch(() => {})
   await page.evaluate(() => document.fonts.ready)
@@ -199,9 +195,7 @@ async function prepareDocument(page: Page, deckUrl: string, levels: number[]): P
  * order: each takes its heading's own text.
  */
 function retitleOutline(pdf: PDFDocument, titles: string[]): string | undefined {
-  const look = (value: unknown) => value instanceof PDFRef
-    ? pdf.context.lookup(value)
-    : value
+  const look = (value: unknown) => value instanceof PDFRef ? pdf.context.lookup(value) : value
   const items: PDFDict[] = []
   const walk = (first: unknown) => {
     for (let item = look(first); item instanceof PDFDict; item = look(item.get(PDFName.of('Next')))) {
@@ -210,9 +204,7 @@ function retitleOutline(pdf: PDFDocument, titles: string[]): string | undefined 
     }
   }
   const outlines = look(pdf.catalog.get(PDFName.of('Outlines')))
-  walk(outlines instanceof PDFDict
-    ? outlines.get(PDFName.of('First'))
-    : undefined)
+  walk(outlines instanceof PDFDict ? outlines.get(PDFName.of('First')) : undefined)
   if (items.length !== titles.length)
     return `the outline has ${items.length} entries for ${titles.length} slides: each slide needs one heading (h1), and only one`
   items.forEach((item, i) => item.set(PDFName.of('Title'), PDFHexString.fromText(titles[i])))
@@ -220,9 +212,7 @@ function retitleOutline(pdf: PDFDocument, titles: string[]): string | undefined 
 
 /** Fonts the PDF carries as Type 3 glyphs or does not embed, by page (1-based). */
 function fontProblems(pdf: PDFDocument): string[] {
-  const look = (value: unknown) => value instanceof PDFRef
-    ? pdf.context.lookup(value)
-    : value
+  const look = (value: unknown) => value instanceof PDFRef ? pdf.context.lookup(value) : value
   const found: string[] = []
   pdf.getPages().forEach((page, index) => {
     const fonts = look(page.node.Resources()?.get(PDFName.of('Font')))
@@ -232,9 +222,7 @@ function fontProblems(pdf: PDFDocument): string[] {
       const font = look(ref) as PDFDict
       const subtype = font.get(PDFName.of('Subtype'))?.toString()
       const descendants = look(font.get(PDFName.of('DescendantFonts')))
-      const descendant = descendants instanceof PDFArray
-        ? look(descendants.get(0)) as PDFDict
-        : undefined
+      const descendant = descendants instanceof PDFArray ? look(descendants.get(0)) as PDFDict : undefined
       const descriptor = look((descendant ?? font).get(PDFName.of('FontDescriptor'))) as PDFDict | undefined
       const embedded = descriptor && ['FontFile', 'FontFile2', 'FontFile3'].some(key => descriptor.has(PDFName.of(key)))
       if (subtype === '/Type3')
@@ -267,9 +255,7 @@ export async function printPdf(target: Browser | Page, deckUrl: string, kind: Pr
     await page.setViewportSize(kind === 'slides'
       ? { width: deck.width, height: deck.height }
       : { width: A4_TEXT_WIDTH_PX, height: 1100 })
-    const path = `${new URL(deckUrl).pathname}${kind === 'slides'
-      ? 'print'
-      : 'read'}?print`
+    const path = `${new URL(deckUrl).pathname}${kind === 'slides' ? 'print' : 'read'}?print`
     if (page.url().startsWith(deckUrl)) {
       // Vue Router follows the address on popstate, as on the browser's back button.
       await page.evaluate((path) => {
@@ -282,13 +268,9 @@ export async function printPdf(target: Browser | Page, deckUrl: string, kind: Pr
       await page.goto(new URL(path, deckUrl).href, { waitUntil: 'networkidle', timeout: deck.timeout })
     }
     await page.emulateMedia({
-      media: kind === 'slides'
-        ? 'screen'
-        : null,
+      media: kind === 'slides' ? 'screen' : null,
     })
-    const view = kind === 'slides'
-      ? '.print-slide-container'
-      : '.reading-slide'
+    const view = kind === 'slides' ? '.print-slide-container' : '.reading-slide'
     await page.waitForFunction(({ view, count }) => document.querySelectorAll(view).length >= count, { view, count: deck.levels.length }, { timeout: DIAGRAM_TIMEOUT_MS }).catch(() => {})
     const drawn = await page.locator(view).count()
     if (drawn !== deck.levels.length) {
@@ -307,12 +289,7 @@ export async function printPdf(target: Browser | Page, deckUrl: string, kind: Pr
           tagged: true,
           outline: true,
         }
-      : {
-          preferCSSPageSize: true,
-          printBackground: true,
-          tagged: true,
-          outline: true,
-        })
+      : { preferCSSPageSize: true, printBackground: true, tagged: true, outline: true })
 
     const pdf = await PDFDocument.load(printed, { updateMetadata: false })
     const problems = fontProblems(pdf)
@@ -324,9 +301,7 @@ export async function printPdf(target: Browser | Page, deckUrl: string, kind: Pr
       problems.push(`${pdf.getPageCount()} pages for ${slides} slides: a slide spills onto a page of its own`)
     if (problems.length > 0)
       throw new ExportError(`${output}:\n${problems.join('\n')}`)
-    pdf.setTitle(kind === 'slides'
-      ? deck.title
-      : `${deck.title} (handout)`, { showInWindowTitleBar: true })
+    pdf.setTitle(kind === 'slides' ? deck.title : `${deck.title} (handout)`, { showInWindowTitleBar: true })
     pdf.setAuthor(deck.author)
     pdf.setSubject(deck.subject)
     pdf.setKeywords(deck.keywords)

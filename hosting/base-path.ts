@@ -35,9 +35,7 @@ export function resolveSiteUrl(value: string | undefined, base: string, source =
     return undefined
   let url: URL
   try {
-    url = new URL(raw.endsWith('/')
-      ? raw
-      : `${raw}/`)
+    url = new URL(raw.endsWith('/') ? raw : `${raw}/`)
   }
   catch {
     throw new DeployConfigError(`${source}="${value}" is not a URL: use the deck's public address, like https://example.github.io${base}`)

@@ -71,12 +71,7 @@ export async function precompress(dir: string): Promise<CompressionTotals> {
   const files = readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter(entry => entry.isFile() && COMPRESSIBLE.has(extname(entry.name)))
     .map(entry => join(entry.parentPath, entry.name))
-  const totals: CompressionTotals = {
-    files: files.length,
-    raw: 0,
-    gzip: 0,
-    br: 0,
-  }
+  const totals: CompressionTotals = { files: files.length, raw: 0, gzip: 0, br: 0 }
   // zlib's async calls run on libuv's thread pool: files in parallel, a few at a time.
   await Promise.all(files.map(async (file) => {
     const body = readFileSync(file)

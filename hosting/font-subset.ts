@@ -50,9 +50,7 @@ export function subsetFontPlugin(root = DECK_ROOT): Plugin {
     // visitor whatever its unicode-range, while a file is fetched only for a character it holds.
     config: () => ({
       build: {
-        assetsInlineLimit: (file: string) => /\.(?:woff2?|ttf|otf)$/.test(file)
-          ? false
-          : undefined,
+        assetsInlineLimit: (file: string) => /\.(?:woff2?|ttf|otf)$/.test(file) ? false : undefined,
       },
     }),
     async buildStart() {

@@ -27,9 +27,7 @@ export function contentSecurityPolicy(delivery: 'header' | 'meta' = 'header', co
     .filter(([name]) => delivery === 'header' || !HEADER_ONLY_DIRECTIVES.has(name))
     .map(([name, sources]) => `${name} ${[
       ...sources,
-      ...(name === 'connect-src'
-        ? connect
-        : []),
+      ...(name === 'connect-src' ? connect : []),
     ].join(' ')}`)
     .join('; ')
 }

@@ -37,9 +37,7 @@ export function hostedHtml(env: NodeJS.ProcessEnv = process.env): Plugin {
       order: 'post',
       handler(html, context) {
         let out = html.replace(QUOTED_META, (_, open: string, text: string, close: string) => `${open}${text.replaceAll('\\n', ' ').trim()}${close}`)
-        const ogImage = siteUrl
-          ? new URL('og-image.png', siteUrl).href
-          : `${base}og-image.png`
+        const ogImage = siteUrl ? new URL('og-image.png', siteUrl).href : `${base}og-image.png`
         out = out.replace(/(<meta property="og:image" content=")\.\/og-image\.png(">)/, `$1${ogImage}$2`)
         if (siteUrl && !out.includes('property="og:url"'))
           out = out.replace('<meta property="og:image"', `<meta property="og:url" content="${siteUrl.href}">\n<meta property="og:image"`)

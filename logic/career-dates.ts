@@ -20,9 +20,7 @@ export function formatDate(date: CareerDate, precision: 'year' | 'month' | 'full
     return `c. ${date.year}`
   if (precision === 'year' || date.month === undefined)
     return String(date.year)
-  return inWords[date.day === undefined
-    ? 'month'
-    : precision].format(toDate(date))
+  return inWords[date.day === undefined ? 'month' : precision].format(toDate(date))
 }
 
 /** The machine-readable form for `<time datetime>`: YYYY, YYYY-MM or YYYY-MM-DD. */
@@ -30,14 +28,10 @@ export function isoDate(date: CareerDate): string {
   const iso = toDate(date).toISOString()
   if (date.approximate || date.month === undefined)
     return iso.slice(0, 4)
-  return iso.slice(0, date.day === undefined
-    ? 7
-    : 10)
+  return iso.slice(0, date.day === undefined ? 7 : 10)
 }
 
 /** A milestone's dates: "Jun 2017 to Jul 2022", or its one date. */
 export function formatDates(m: { date: CareerDate, until?: CareerDate }): string {
-  return m.until
-    ? `${formatDate(m.date)} to ${formatDate(m.until)}`
-    : formatDate(m.date)
+  return m.until ? `${formatDate(m.date)} to ${formatDate(m.until)}` : formatDate(m.date)
 }

@@ -16,9 +16,7 @@ export interface TimelineSelection {
 export function decimalYear(date: CareerDate): number {
   if (date.approximate || date.month === undefined)
     return date.year + 0.5
-  const day = date.day === undefined
-    ? 15
-    : date.day - 1
+  const day = date.day === undefined ? 15 : date.day - 1
   return date.year + (date.month - 1) / 12 + day / 365
 }
 
@@ -107,12 +105,8 @@ export function layoutTimeline(list: readonly Milestone[], trackPx: number, labe
       lanes.push(lane)
     }
     const x = toX(decimalYear(milestone.date))
-    const width = milestone.until
-      ? Math.max(toX(decimalYear(milestone.until)) - x, 0)
-      : 0
-    const labelWidth = ((milestone.label
-      ? labelPx(milestone.label)
-      : 0) + MARKER_PX) / trackPx
+    const width = milestone.until ? Math.max(toX(decimalYear(milestone.until)) - x, 0) : 0
+    const labelWidth = ((milestone.label ? labelPx(milestone.label) : 0) + MARKER_PX) / trackPx
     const labelLeft = x + labelWidth > 1
     const item: PlacedMilestone = {
       milestone,

@@ -84,9 +84,7 @@ export const SOURCE_GROUPS: Record<SourceGroup, SourceEntry[]> = (() => {
   // Each entry goes where most of its evidence is, in the order that group first cites it.
   const placed = drafts.map(({ votes, ...entry }) => {
     const count = (g: SourceGroup) => votes.filter(v => v.group === g).length
-    const group = votes.map(v => v.group).reduce((best, g) => count(g) > count(best)
-      ? g
-      : best)
+    const group = votes.map(v => v.group).reduce((best, g) => count(g) > count(best) ? g : best)
     return { group, order: votes.find(v => v.group === group)!.order, entry }
   }).sort((a, b) => a.order - b.order)
   return Object.fromEntries(Object.keys(EVIDENCE).map(g => [

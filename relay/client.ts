@@ -99,9 +99,7 @@ function connect(key?: string) {
   relayState.connected = false
   socket = io(relayUrl, {
     transports: ['websocket'],
-    auth: key
-      ? { key }
-      : undefined,
+    auth: key ? { key } : undefined,
     reconnectionDelay: 500,
     reconnectionDelayMax: 5000,
   })

@@ -57,9 +57,7 @@ export function relayOptionsFromEnv(env: NodeJS.ProcessEnv, deck: RelayDeck): Re
   const key = env.DECK_RELAY_KEY ?? ''
   if (key.trim().length < KEY_MIN_LENGTH)
     throw new RelayConfigError(`DECK_RELAY_KEY is not set (or shorter than ${KEY_MIN_LENGTH} characters): it is the presenter's secret, e.g. DECK_RELAY_KEY=$(openssl rand -hex 12)`)
-  const port = env.PORT === undefined
-    ? DEFAULT_PORT
-    : Number(env.PORT)
+  const port = env.PORT === undefined ? DEFAULT_PORT : Number(env.PORT)
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new RelayConfigError(`PORT is "${env.PORT}": a port number is expected`)
   const origins = (env.DECK_RELAY_ORIGINS ?? '').split(',').map(origin => origin.trim()).filter(Boolean)
@@ -103,9 +101,7 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
       unlogged++
       return
     }
-    log(unlogged
-      ? `${line} (and ${unlogged} more refused)`
-      : line)
+    log(unlogged ? `${line} (and ${unlogged} more refused)` : line)
     unlogged = 0
   }
   const http = createServer((_req, res) => res.writeHead(404).end())
@@ -234,9 +230,7 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
 
   await new Promise<void>(resolve => http.listen(options.port, resolve))
   const address = http.address()
-  const port = typeof address === 'object' && address
-    ? address.port
-    : options.port
+  const port = typeof address === 'object' && address ? address.port : options.port
   log(`listening on port ${port} for ${options.origins.join(', ')}, a deck of ${options.deck.clicks.length} slides${options.redisUrl ? ', shared through Redis' : ''}`)
   return {
     port,

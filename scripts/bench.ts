@@ -30,16 +30,12 @@ const { values } = parseArgs({
 })
 const runs = Math.max(5, Number(values.runs))
 const chromiumPath = findChromium()
-const npm = process.platform === 'win32'
-  ? 'npm.cmd'
-  : 'npm'
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm'
 
 function median(list: number[]) {
   const sorted = [...list].sort((a, b) => a - b)
   const middle = Math.floor(sorted.length / 2)
-  return sorted.length % 2
-    ? sorted[middle]
-    : (sorted[middle - 1] + sorted[middle]) / 2
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
 }
 const pages = (pdf: string) => Number(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }).match(/^Pages:\s+(\d+)/m)![1])
 async function loadSlides(dir: string) {
@@ -86,13 +82,7 @@ for (const [name, { script, file }] of Object.entries(ourFiles)) {
   rmSync(join(outDir, file), { force: true })
 }
 // All three in one go, as `npm run export:all` writes them.
-const all = await run(npm, [
-  'run',
-  'export:all',
-  '--',
-  '--out',
-  outDir,
-], { cwd: root })
+const all = await run(npm, ['run', 'export:all', '--', '--out', outDir], { cwd: root })
 for (const { file } of Object.values(ourFiles)) {
   if (!existsSync(join(outDir, file)))
     throw new Error(`npm run export:all did not write ${file}`)
@@ -174,9 +164,7 @@ const relayLoad = await measureRelay(root, 1000, 50)
 // 4. The table.
 const sum = (bytes: Bytes, kinds: (keyof Bytes)[], key: 'raw' | 'gzip' | 'br') => kinds.reduce((total, kind) => total + bytes[kind][key], 0)
 function kb(n: number) {
-  return `${(n / 1000).toFixed(n < 10_000
-    ? 1
-    : 0)} KB`
+  return `${(n / 1000).toFixed(n < 10_000 ? 1 : 0)} KB`
 }
 const typical = (name: keyof typeof decks) => loads[name][0] // byte counts are the same every run
 interface Row { metric: string, ours: number, starter: number, format: (n: number) => string }
@@ -241,9 +229,7 @@ add('relay: memory per viewer (resident)', relayLoad.kbPerViewer, 0, n => `${n.t
 
 interface Check { budget: string, value: string, ok: boolean }
 const firstBytes = sum(typical('ours').beforeFirstSlide, ['js', 'css', 'font'], 'gzip')
-const forbidden = [
-  ...new Set(loads.ours.flatMap(load => load.forbidden)),
-]
+const forbidden = [...new Set(loads.ours.flatMap(load => load.forbidden))]
 const checks: Check[] = [
   {
     budget: `JS + CSS + fonts before slide 1 <= ${kb(BUDGETS.firstSlideGzipBytes)} gzip`,
@@ -253,9 +239,7 @@ const checks: Check[] = [
   { budget: `slide 1 visible <= ${BUDGETS.firstSlideTimeRatio}x the starter's time`, value: `${(firstSlide('ours') / firstSlide('starter')).toFixed(2)}x`, ok: firstSlide('ours') <= BUDGETS.firstSlideTimeRatio * firstSlide('starter') },
   {
     budget: 'no Mermaid, Shiki grammars or Monaco before slide 1',
-    value: forbidden.length
-      ? forbidden.join(', ')
-      : 'none',
+    value: forbidden.length ? forbidden.join(', ') : 'none',
     ok: forbidden.length === 0,
   },
   { budget: `next slide <= ${BUDGETS.nextSlideWorstMs} ms, worst case`, value: `${Math.round(Math.max(...nextSlide.ours))} ms`, ok: Math.max(...nextSlide.ours) <= BUDGETS.nextSlideWorstMs },
@@ -288,9 +272,7 @@ const budgetTable = [
 const cpu = cpus()
 const machine = `${cpu.length} × ${cpu[0]?.model.trim() ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, ${process.platform} ${process.arch}`
 const versions = `Node ${process.versions.node}, Slidev ${installedVersion('@slidev/cli')} (both decks), create-slidev ${starter.createSlidevVersion}, Chromium ${chromiumVersion}, Vite ${installedVersion('vite')}`
-const blocked = [
-  ...new Set(loads.starter.flatMap(load => load.blocked).map(url => new URL(url).host)),
-]
+const blocked = [...new Set(loads.starter.flatMap(load => load.blocked).map(url => new URL(url).host))]
 const report = `# Performance
 
 Measured by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}, on ${machine}.
@@ -330,6 +312,4 @@ rmSync(starterPdfFile, { force: true })
 rmSync(slidevPdfFile, { force: true })
 if (readdirSync(outDir).length === 0)
   rmSync(outDir, { recursive: true })
-process.exit(checks.every(check => check.ok)
-  ? 0
-  : 1)
+process.exit(checks.every(check => check.ok) ? 0 : 1)

@@ -44,9 +44,7 @@ for (let i = 2; i < process.argv.length; i++) {
 let base: string
 let relay: URL | undefined
 try {
-  base = flags.base !== undefined
-    ? resolveBase(flags.base, '--base')
-    : resolveBase(process.env[BASE_ENV])
+  base = flags.base !== undefined ? resolveBase(flags.base, '--base') : resolveBase(process.env[BASE_ENV])
   resolveSiteUrl(process.env[SITE_URL_ENV], base)
   relay = resolveRelayUrl(process.env[RELAY_URL_ENV])
 }

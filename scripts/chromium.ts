@@ -17,12 +17,7 @@ export const CHROMIUM_ARGS = [
   '--disable-component-update',
 ]
 
-const SYSTEM_NAMES = [
-  'chromium',
-  'chromium-browser',
-  'google-chrome',
-  'google-chrome-stable',
-]
+const SYSTEM_NAMES = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable']
 
 export const INSTALL_HINT = [
   'Install one of:',
@@ -75,9 +70,7 @@ export function findChromium(lookup: ChromiumLookup = {}): string {
     )
   }
 
-  const bundled = lookup.playwrightPath === undefined
-    ? playwrightExecutable()
-    : lookup.playwrightPath
+  const bundled = lookup.playwrightPath === undefined ? playwrightExecutable() : lookup.playwrightPath
   if (bundled && isExecutable(bundled))
     return bundled
 
@@ -137,9 +130,7 @@ if (import.meta.main) {
     console.log(findChromium())
   }
   catch (error) {
-    console.error(error instanceof Error
-      ? error.message
-      : error)
+    console.error(error instanceof Error ? error.message : error)
     process.exit(1)
   }
 }

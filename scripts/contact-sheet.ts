@@ -36,9 +36,7 @@ try {
     await page.locator('.print-slide-container').first().waitFor()
     await page.waitForLoadState('networkidle')
     await page.waitForFunction(() => document.querySelectorAll('.slidev-slide-loading').length === 0
-      && [
-        ...document.querySelectorAll('.mermaid'),
-      ].every(host => host.shadowRoot?.querySelector('svg')))
+      && [...document.querySelectorAll('.mermaid')].every(host => host.shadowRoot?.querySelector('svg')))
     const shots = []
     for (const slide of await page.locator('.print-slide-container').all())
       shots.push((await slide.screenshot({ scale: 'css' })).toString('base64'))

@@ -30,9 +30,7 @@ export async function lighthouse(url: string): Promise<LighthouseResult> {
     '--only-categories=performance,accessibility,best-practices,seo',
     `--chrome-path=${findChromium()}`,
     `--chrome-flags=--headless=new ${CHROMIUM_ARGS.join(' ')}`,
-  ], { maxBuffer: 64 * 1024 * 1024, timeout: 180_000 }, (error, out) => out
-    ? resolve(out)
-    : reject(error)))
+  ], { maxBuffer: 64 * 1024 * 1024, timeout: 180_000 }, (error, out) => out ? resolve(out) : reject(error)))
   const report = JSON.parse(stdout)
   if (report.runtimeError)
     throw new Error(`lighthouse ${url}: ${report.runtimeError.code} ${report.runtimeError.message}`)

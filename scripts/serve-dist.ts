@@ -110,9 +110,7 @@ export function serveDist(dist: string, { host = 'plain' as Host, port = 0, bind
     resolve({
       url: `http://${bind === '0.0.0.0'
         ? '127.0.0.1'
-        : bind}:${typeof address === 'object' && address
-        ? address.port
-        : port}${builtBase(dist)}`,
+        : bind}:${typeof address === 'object' && address ? address.port : port}${builtBase(dist)}`,
       close: () => new Promise((done) => {
         server.close(() => done())
         server.closeAllConnections()

@@ -84,9 +84,7 @@ const needs = (options[options.indexOf('--needs') + 1] ?? '').split(',').filter(
 if (!recentEnough(process.versions.node.split('.').map(Number))) {
   if (!existsSync(join(NODE_BIN, 'node'))) {
     console.log(`[setup] Node ${process.versions.node} is older than the scripts need (${NODE_MINIMUM.join('.')}); fetching Node ${NODE_MAJOR} from the npm registry into ${NODE_DIR}`)
-    const npm = process.platform === 'win32'
-      ? 'npm.cmd'
-      : 'npm'
+    const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm'
     if (run(npm, [
       'install',
       '--prefix',
@@ -122,9 +120,7 @@ if (missing.length > 0) {
       : 'it'}, then run it again:\n  sudo apt-get update && sudo ${line}\n(or, for Chromium, point CHROMIUM_PATH at a Chrome or Chromium)`)
   }
   console.log(`[setup] installing ${missing.join(', ')} from Debian`)
-  const asRoot = args => root
-    ? run(args[0], args.slice(1))
-    : run('sudo', ['-n', ...args])
+  const asRoot = args => root ? run(args[0], args.slice(1)) : run('sudo', ['-n', ...args])
   if (asRoot(['apt-get', 'update', '-qq']) !== 0 || asRoot([
     'env',
     'DEBIAN_FRONTEND=noninteractive',

@@ -11,9 +11,7 @@ const offerReadingView: NavigationGuard = (to, from) => {
 
 // The reading view: the talk as an article, and, printed, the handout.
 export default defineRoutesSetup(routes => [
-  ...routes.map(route => route.name === 'play'
-    ? { ...route, beforeEnter: offerReadingView }
-    : route),
+  ...routes.map(route => route.name === 'play' ? { ...route, beforeEnter: offerReadingView } : route),
   {
     name: 'read',
     path: '/read',

@@ -17,12 +17,7 @@ const PENDING_MOVE = 'data-pending-move'
 /** If no live slide has shown by then, the copy goes anyway, so it can never hide a live view. */
 const HAND_OVER_LIMIT_MS = 10_000
 /** The inputs besides a key that start the deck on a phone or a tablet. */
-const INPUTS = [
-  'pointerdown',
-  'pointermove',
-  'touchstart',
-  'wheel',
-] as const
+const INPUTS = ['pointerdown', 'pointermove', 'touchstart', 'wheel'] as const
 /** A computer, where starting the app costs a moment: it starts once the page is idle. */
 const STARTS_WHEN_IDLE = '(hover: hover) and (pointer: fine)'
 /** Where Slidev keeps a color scheme the visitor chose (@slidev/client/logic/dark.ts). */
@@ -38,12 +33,8 @@ export interface PresenterMove {
 /** Whether the address is the copy's slide, in the slides (not a print, an embed, ...). */
 function asksForFirstScreen(screen: HTMLElement): boolean {
   const base = import.meta.env.BASE_URL
-  const path = location.pathname.startsWith(base)
-    ? location.pathname.slice(base.length)
-    : undefined
-  const query = [
-    ...new URLSearchParams(location.search).keys(),
-  ]
+  const path = location.pathname.startsWith(base) ? location.pathname.slice(base.length) : undefined
+  const query = [...new URLSearchParams(location.search).keys()]
   return (path === '' || path === screen.getAttribute(FIRST_SCREEN_SLIDE)) && query.every(key => key === 'slides')
 }
 
@@ -120,14 +111,7 @@ export function startDeck(script: HTMLScriptElement) {
       return removeEventListener('keydown', onKey, true)
     event.stopImmediatePropagation()
     const { key, code, shiftKey, ctrlKey, altKey, metaKey } = event
-    keys.push({
-      key,
-      code,
-      shiftKey,
-      ctrlKey,
-      altKey,
-      metaKey,
-    })
+    keys.push({ key, code, shiftKey, ctrlKey, altKey, metaKey })
     screen.setAttribute(PENDING_KEYS, JSON.stringify(keys))
     start()
   }
@@ -156,9 +140,7 @@ export function startDeck(script: HTMLScriptElement) {
 }
 
 function liveSlideShown(): boolean {
-  return [
-    ...document.querySelectorAll('#slideshow .slidev-page'),
-  ].some(page =>
+  return [...document.querySelectorAll('#slideshow .slidev-page')].some(page =>
     page.getBoundingClientRect().width > 0
     && !page.querySelector('.slidev-slide-loading')
     && page.textContent!.trim() !== '')

@@ -58,8 +58,6 @@ export function withStartScript(html: string, start: string, file: string): stri
   const entry = html.match(ENTRY_SCRIPT)?.[1]
   if (!entry)
     throw new Error(`${file}: no <script type="module" crossorigin src="..."> for Slidev's entry`)
-  const preloads = [
-    ...html.matchAll(MODULE_PRELOAD),
-  ].map(match => match[1])
+  const preloads = [...html.matchAll(MODULE_PRELOAD)].map(match => match[1])
   return html.replace(MODULE_PRELOAD, '').replace(ENTRY_SCRIPT, () => `<script type="module" crossorigin src="${escapeAttribute(start)}" ${START_APP}="${escapeAttribute(entry)}" ${START_PRELOADS}="${escapeAttribute(preloads.join(' '))}"></script>`)
 }

@@ -28,18 +28,14 @@ export async function captureReadingPage(browser: Browser, url: string, timeout:
     await page.evaluate(() => dispatchEvent(new Event('beforeprint')))
     await page.waitForFunction(() => document.querySelector('.reading-slide')
       && !document.querySelector('.reading-slide-pending, .slidev-slide-loading, #mermaid-rendering-container > div')
-      && [
-        ...document.querySelectorAll('.mermaid'),
-      ].every(host => host.shadowRoot?.querySelector('svg'))
+      && [...document.querySelectorAll('.mermaid')].every(host => host.shadowRoot?.querySelector('svg'))
       && document.fonts.status === 'loaded', undefined, { timeout }).catch(() => {
       throw new Error(`${url}: the reading view did not draw every slide and diagram within ${timeout / 1000} s, so there is no read.html to write`)
     })
     await page.waitForLoadState('networkidle')
     return await page.evaluate(() => {
       const app = document.getElementById('app')!
-      const frames = [
-        ...app.querySelectorAll<HTMLElement>('.reading-slide-frame'),
-      ]
+      const frames = [...app.querySelectorAll<HTMLElement>('.reading-slide-frame')]
       const canvas = app.querySelector<HTMLElement>('.reading-slide-frame > *')!
       const size = { width: canvas.offsetWidth, height: canvas.offsetHeight }
       for (const frame of frames)
@@ -48,9 +44,7 @@ export async function captureReadingPage(browser: Browser, url: string, timeout:
       // figure at its value, not a control that does nothing.
       for (const control of app.querySelectorAll('.reading-slide-frame :is(input, select, textarea, button)'))
         control.setAttribute('disabled', '')
-      const shadowRoots = [
-        ...app.querySelectorAll('*'),
-      ].flatMap(element => element.shadowRoot ?? [])
+      const shadowRoots = [...app.querySelectorAll('*')].flatMap(element => element.shadowRoot ?? [])
       return {
         markup: app.getHTML({ shadowRoots }),
         stylesheets: [

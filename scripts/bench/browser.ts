@@ -50,9 +50,7 @@ function compressedSizes(file: string, body: Buffer): { gzip: number, br: number
       : undefined
     const compressible = COMPRESSIBLE.has(extname(file))
     compressedCache.set(file, {
-      gzip: copy('.gz') ?? (compressible
-        ? gzipSync(body, { level: 6 }).length
-        : body.length),
+      gzip: copy('.gz') ?? (compressible ? gzipSync(body, { level: 6 }).length : body.length),
       br: copy('.br') ?? (compressible
         ? brotliCompressSync(body, {
           params: { [constants.BROTLI_PARAM_QUALITY]: 11 },
@@ -108,9 +106,7 @@ function installProbe(title: string) {
   const normalise = (text: string) => text.replace(/\s+/g, ' ').trim()
   const wanted = normalise(title)
   const fontsReady = () => document.fonts.status === 'loaded'
-  const titleOnScreen = () => [
-    ...document.querySelectorAll('h1, h2, h3, p, div'),
-  ].some((element) => {
+  const titleOnScreen = () => [...document.querySelectorAll('h1, h2, h3, p, div')].some((element) => {
     if (normalise(element.textContent ?? '') !== wanted || !element.checkVisibility({ opacityProperty: true, visibilityProperty: true }))
       return false
     const box = element.getBoundingClientRect()
@@ -119,9 +115,7 @@ function installProbe(title: string) {
   const probe: Probe = {
     watch(no, done) {
       const check = () => {
-        const slide = [
-          ...document.querySelectorAll(`#slideshow [data-slidev-no="${no}"]`),
-        ]
+        const slide = [...document.querySelectorAll(`#slideshow [data-slidev-no="${no}"]`)]
           .find(element => element.getBoundingClientRect().width > 0)
         if (slide && slide.textContent!.trim() !== '' && !slide.querySelector('.slidev-slide-loading') && fontsReady())
           done(performance.now())

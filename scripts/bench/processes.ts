@@ -20,9 +20,7 @@ function treeRssKB(root: number): number {
         Number(entry),
       ])
       const kb = readFileSync(`/proc/${entry}/status`, 'utf8').match(/^VmRSS:\s+(\d+)/m)
-      rss.set(Number(entry), kb
-        ? Number(kb[1])
-        : 0)
+      rss.set(Number(entry), kb ? Number(kb[1]) : 0)
     }
     catch {} // the process ended while we looked
   }

@@ -66,9 +66,7 @@ export async function measureRelay(root: string, viewers = 1000, moves = 50): Pr
     const socket = io(`http://127.0.0.1:${port}`, {
       transports: ['websocket'],
       extraHeaders: { Origin: ORIGIN },
-      auth: key
-        ? { key }
-        : undefined,
+      auth: key ? { key } : undefined,
     })
     socket.once('connect', () => resolve(socket))
     socket.once('connect_error', reject)

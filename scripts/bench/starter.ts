@@ -11,9 +11,7 @@ import process from 'node:process'
 export interface Starter { dir: string, createSlidevVersion: string, slidevVersion: string }
 
 const require = createRequire(import.meta.url)
-const npm = process.platform === 'win32'
-  ? 'npm.cmd'
-  : 'npm'
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm'
 
 export function installedVersion(name: string): string {
   return (JSON.parse(readFileSync(require.resolve(`${name}/package.json`), 'utf8')) as { version: string }).version

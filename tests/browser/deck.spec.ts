@@ -35,9 +35,7 @@ test('the loop diagram shows more of the loop at each click', async ({ page }) =
   await page.goto(`${slide.no}`)
   await waitForDiagram(page, slide.no)
   const visibleNodes = () => page.locator(`[data-slidev-no="${slide.no}"] .mermaid`).evaluate(host =>
-    [
-      ...host.shadowRoot?.querySelectorAll('g.node') ?? [],
-    ]
+    [...host.shadowRoot?.querySelectorAll('g.node') ?? []]
       .filter(node => Number(getComputedStyle(node).opacity) > 0.99)
       .map(node => node.id.match(/flowchart-([A-Za-z0-9]+)-\d+$/)?.[1])
       .sort())
@@ -91,9 +89,7 @@ test('the presenter view of every slide shows its notes and the next slide', asy
 
 test('with reduced motion, nothing on the slides transitions or animates', async ({ page }) => {
   await page.emulateMedia({ reducedMotion: 'reduce' })
-  const moving = () => page.evaluate(() => [
-    ...document.querySelectorAll('#slideshow *, #slideshow'),
-  ]
+  const moving = () => page.evaluate(() => [...document.querySelectorAll('#slideshow *, #slideshow')]
     .filter((e) => {
       const style = getComputedStyle(e)
       const seconds = (value: string) => Math.max(...value.split(',').map(v => Number.parseFloat(v) || 0))
@@ -114,9 +110,7 @@ test('with reduced motion, nothing on the slides transitions or animates', async
 /** Pairs of timeline labels (and dates) on screen whose boxes intersect. */
 async function overlappingLabels(page: Page, no: number): Promise<string[]> {
   return page.locator(`[data-slidev-no="${no}"] .career-timeline`).evaluate((timeline) => {
-    const boxes = [
-      ...timeline.querySelectorAll('.item .label, .item .when, .lane-label, .tick'),
-    ]
+    const boxes = [...timeline.querySelectorAll('.item .label, .item .when, .lane-label, .tick')]
       .filter(element => Number(getComputedStyle(element.closest('.item') ?? element).opacity) > 0)
       .map(element => ({
         text: element.textContent?.trim() ?? '',

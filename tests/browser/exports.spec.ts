@@ -27,12 +27,7 @@ test.describe('npm run export:all', () => {
   test.beforeAll(async () => {
     test.setTimeout(300_000)
     out = mkdtempSync(join(tmpdir(), 'deck-exports-'))
-    execFileSync(process.execPath, [
-      'exports/export.ts',
-      'all',
-      '--out',
-      out,
-    ], { cwd: ROOT, stdio: 'pipe' })
+    execFileSync(process.execPath, ['exports/export.ts', 'all', '--out', out], { cwd: ROOT, stdio: 'pipe' })
     zip = await JSZip.loadAsync(readFileSync(join(out, `${exportFilename}.pptx`)))
   })
 

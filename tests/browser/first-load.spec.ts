@@ -82,9 +82,7 @@ test.describe('the first screen', () => {
     await startLiveDeck(page)
     await expectLiveSlide(page, 1)
     await expect(page.getByRole('heading', { name: TITLE })).toHaveCount(1)
-    const ids = await page.evaluate(() => [
-      ...document.querySelectorAll('[id]'),
-    ].map(element => element.id))
+    const ids = await page.evaluate(() => [...document.querySelectorAll('[id]')].map(element => element.id))
     expect(ids.filter((id, i) => ids.indexOf(id) !== i), 'ids found twice').toEqual([])
   })
 

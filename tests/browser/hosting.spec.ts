@@ -211,12 +211,7 @@ test('the keyboard walks every slide and click, and the views, under the shipped
   // Through the last slide's clicks.
   await page.goto(`${slides.length}?clicks=999`)
   await page.waitForLoadState('networkidle')
-  for (const view of [
-    'presenter/12',
-    'overview',
-    'print',
-    'notes',
-  ]) {
+  for (const view of ['presenter/12', 'overview', 'print', 'notes']) {
     await page.goto(view)
     await page.waitForLoadState('networkidle')
   }
@@ -265,12 +260,7 @@ for (const [name, viewport] of [
   ],
 ] as const) {
   test.describe(`on a phone in ${name}`, () => {
-    test.use({
-      viewport,
-      isMobile: true,
-      hasTouch: true,
-      deviceScaleFactor: 3,
-    })
+    test.use({ viewport, isMobile: true, hasTouch: true, deviceScaleFactor: 3 })
 
     test('the slide fills the screen\'s width or height and nothing covers it', async ({ page }) => {
       for (const no of [1, slides.find(slide => slide.face.includes('<CareerTimeline'))!.no]) {

@@ -82,9 +82,7 @@ for (const [kind, file] of [
       })
       expect(at.every((index, i) => index >= 0 && (i === 0 || index > at[i - 1])), 'each headline after the one before').toBe(true)
       slides.forEach((slide, i) => {
-        const labels = [
-          ...slide.face.matchAll(/<p class="eyebrow">([^<]+)<\/p>/g),
-        ].map(m => key(m[1]))
+        const labels = [...slide.face.matchAll(/<p class="eyebrow">([^<]+)<\/p>/g)].map(m => key(m[1]))
         if (slide.frontmatter.layout === 'section')
           labels.push(key(`Part ${slides.filter(s => s.frontmatter.layout === 'section' && s.no <= slide.no).length} of`))
         const after = texts.slice(at[i] + 1, at[i + 1])
@@ -240,9 +238,7 @@ test.describe('the handout PDF', () => {
       HANDOUT,
       '-',
     ], { encoding: 'utf8' })
-    const heights = [
-      ...boxes.matchAll(/yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">[^<]+</g),
-    ]
+    const heights = [...boxes.matchAll(/yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">[^<]+</g)]
       .filter(m => Number(m[1]) > 360)
       .map(m => Number(m[2]) - Number(m[1]))
       .sort((a, b) => a - b)

@@ -24,15 +24,11 @@ function problemsOf(no: number, face: FaceReport, axe: AxeViolation[]): string[]
   const problems: string[] = []
   for (const overflow of face.overflowing)
     problems.push(`fit: ${overflow}`)
-  const maxWords = isAppendix(no)
-    ? LIMITS.appendixWordsMax
-    : LIMITS.talkWordsMax
+  const maxWords = isAppendix(no) ? LIMITS.appendixWordsMax : LIMITS.talkWordsMax
   if (face.words.length > maxWords)
     problems.push(`words: ${face.words.length} on the face (at most ${maxWords}): "${face.words.slice(0, 12).join(' ')} …"`)
   for (const [role, smallest] of Object.entries(face.smallest) as [TextRole, NonNullable<FaceReport['smallest'][TextRole]>][]) {
-    const limit = isAppendix(no)
-      ? LIMITS.anywherePx
-      : LIMITS.px[role]
+    const limit = isAppendix(no) ? LIMITS.anywherePx : LIMITS.px[role]
     if (smallest.px < limit - FONT_PX_TOLERANCE)
       problems.push(`type size: ${role} text at ${smallest.px.toFixed(1)} px (at least ${limit}) in ${smallest.element}`)
   }
@@ -82,9 +78,7 @@ for (const scheme of ['light', 'dark'] as const) {
       test(`slides ${from} to ${to} render cleanly, fit, read and pass axe at every click`, async ({ page, baseURL }) => {
         const trouble = watchTrouble(page, new URL(baseURL!).origin)
         await openSlide(page, from)
-        await expect(page.locator('html')).toHaveClass(scheme === 'dark'
-          ? /\bdark\b/
-          : /^(?!.*\bdark\b)/)
+        await expect(page.locator('html')).toHaveClass(scheme === 'dark' ? /\bdark\b/ : /^(?!.*\bdark\b)/)
         const problems: string[] = []
         for (const { no, title } of run) {
           for (let click = 0; ; click++) {
@@ -106,9 +100,7 @@ for (const scheme of ['light', 'dark'] as const) {
               words: face.words.length,
               smallestPx: Number(smallest.px.toFixed(1)),
               smallestText: smallest.text,
-              bodyPx: face.smallest.body
-                ? Number(face.smallest.body.px.toFixed(1))
-                : null,
+              bodyPx: face.smallest.body ? Number(face.smallest.body.px.toFixed(1)) : null,
               axe,
               problems: found,
             })

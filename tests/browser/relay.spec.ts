@@ -117,14 +117,7 @@ test('two viewers follow six moves of the presenter, each within a second', asyn
   }))
   expect(timing.relay).toBeGreaterThanOrEqual(timing.loaded)
   // Slide 9's timeline has clicks: slides and clicks both travel.
-  const moves = [
-    'ArrowRight',
-    'ArrowRight',
-    'ArrowRight',
-    'ArrowLeft',
-    'ArrowRight',
-    'ArrowRight',
-  ]
+  const moves = ['ArrowRight', 'ArrowRight', 'ArrowRight', 'ArrowLeft', 'ArrowRight', 'ArrowRight']
   const seen = new Set<string>()
   for (const key of moves) {
     const before = position(presenter)
@@ -254,9 +247,7 @@ test('a viewer on one relay process follows a presenter on another, through Redi
   const connect = (port: number, key?: string) => io(`http://127.0.0.1:${port}`, {
     transports: ['websocket'],
     extraHeaders: { Origin: origin },
-    auth: key
-      ? { key }
-      : undefined,
+    auth: key ? { key } : undefined,
   })
   const presenter = connect(ports[0], RELAY_KEY)
   const viewer = connect(ports[1])

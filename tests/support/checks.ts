@@ -169,9 +169,7 @@ export function inspectFace(slide: Element, canvasWidth: number): FaceReport {
         tops.push(Math.round(range.getBoundingClientRect().top))
       }
     }
-    const lines = [
-      ...new Set(tops),
-    ]
+    const lines = [...new Set(tops)]
     return {
       text: h.textContent!.trim().slice(0, 60),
       lines: lines.length,
@@ -187,14 +185,7 @@ export function inspectFace(slide: Element, canvasWidth: number): FaceReport {
   const imagesWithoutAlt = [
     ...slide.querySelectorAll('img'),
   ].filter(img => !img.hasAttribute('alt')).map(describe)
-  return {
-    overflowing,
-    words,
-    smallest,
-    headlines,
-    content,
-    imagesWithoutAlt,
-  }
+  return { overflowing, words, smallest, headlines, content, imagesWithoutAlt }
 }
 
 export async function inspectSlideFace(page: Page, selector: string): Promise<FaceReport> {

@@ -28,12 +28,8 @@ export function timelineSelection(face: string): TimelineSelection {
   if (tag === undefined)
     throw new Error('no <CareerTimeline ... /> on this slide')
   const prop = (name: string) => tag.match(new RegExp(`:${name}="([^"]+)"`))?.[1]
-  const list = (value?: string) => value === undefined
-    ? undefined
-    : JSON.parse(value.replaceAll('\'', '"'))
-  const year = (value?: string) => value === undefined
-    ? undefined
-    : Number(value)
+  const list = (value?: string) => value === undefined ? undefined : JSON.parse(value.replaceAll('\'', '"'))
+  const year = (value?: string) => value === undefined ? undefined : Number(value)
   return {
     kinds: list(prop('kinds')),
     eras: list(prop('eras')),
@@ -50,9 +46,7 @@ export interface MermaidBlock {
 
 /** The ```mermaid blocks on a slide's face. */
 export function mermaidBlocks(face: string): MermaidBlock[] {
-  return [
-    ...face.matchAll(/^```mermaid *(.*)\n([\s\S]*?)^```$/gm),
-  ].map(match => ({
+  return [...face.matchAll(/^```mermaid *(.*)\n([\s\S]*?)^```$/gm)].map(match => ({
     options: match[1].trim(),
     code: match[2],
   }))
@@ -61,9 +55,7 @@ export function mermaidBlocks(face: string): MermaidBlock[] {
 /** Every text a diagram draws, from its code: node labels, subgraph titles, edge labels, Gantt sections and tasks. */
 export function diagramLabels(code: string): string[] {
   const clean = (text: string) => text.replace(/<br\s*\/?>/g, ' ').replace(/^"|"$/g, '').trim()
-  const labels = [
-    ...flowchartNodes(code).values(),
-  ]
+  const labels = [...flowchartNodes(code).values()]
   for (const match of code.matchAll(/^\s*subgraph\s+\w+\s*\[([^\]]+)\]/gm))
     labels.push(clean(match[1]))
   for (const match of code.matchAll(/(?:--|-\.)\s+([^-.>|][^>|]*?)\s+(?:-->|\.->|\.-x|--x)|-->\|([^|]+)\|/g))

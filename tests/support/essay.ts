@@ -33,9 +33,7 @@ export function readEssay(path = ESSAY_PATH): { title: string, sections: EssaySe
 export function essayFigures(text: string): string[] {
   // Model names (GPT-4) and filings (S-1) carry digits but are not figures.
   const pattern = /\$[\d.,]+ (?:billion|million)|(?<![-\w$.])\d[\d,]*\b(?! billion)|(?:hundreds|thousands|millions) of (?:millions|thousands|dollars)|low hundreds|twice as fast|two of the three|over a year|three years/g
-  return [
-    ...new Set(text.match(pattern) ?? []),
-  ]
+  return [...new Set(text.match(pattern) ?? [])]
 }
 
 /** Sentences the essay quotes, in double quotes. */

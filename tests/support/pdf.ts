@@ -65,9 +65,7 @@ export function headings(file: string): { level: number, text: string }[] {
     if (!level)
       return []
     const inside = nodes.slice(i + 1).findIndex(next => next.depth <= node.depth)
-    const text = nodes.slice(i, inside < 0
-      ? undefined
-      : i + 1 + inside).map(n => n.text).join('')
+    const text = nodes.slice(i, inside < 0 ? undefined : i + 1 + inside).map(n => n.text).join('')
     return [
       {
         level: Number(level[1] ?? 1),
@@ -92,14 +90,10 @@ export interface PdfDocumentView {
 
 export async function readPdf(file: string): Promise<PdfDocumentView> {
   const pdf = await PDFDocument.load(readFileSync(file))
-  const look = (value: unknown) => value instanceof PDFRef
-    ? pdf.context.lookup(value)
-    : value
+  const look = (value: unknown) => value instanceof PDFRef ? pdf.context.lookup(value) : value
   const text = (value: unknown) => {
     const found = look(value)
-    return found instanceof PDFString || found instanceof PDFHexString
-      ? found.decodeText()
-      : undefined
+    return found instanceof PDFString || found instanceof PDFHexString ? found.decodeText() : undefined
   }
   const pageRefs = pdf.getPages().map(page => page.ref.toString())
   const named = look(pdf.catalog.get(PDFName.of('Dests')))
@@ -109,9 +103,7 @@ export async function readPdf(file: string): Promise<PdfDocumentView> {
       target = look(named.get(target))
     if (target instanceof PDFDict)
       target = look(target.get(PDFName.of('D')))
-    return target instanceof PDFArray
-      ? pageRefs.indexOf(target.get(0).toString()) + 1
-      : 0
+    return target instanceof PDFArray ? pageRefs.indexOf(target.get(0).toString()) + 1 : 0
   }
 
   const outline: PdfDocumentView['outline'] = []
@@ -142,9 +134,7 @@ export async function readPdf(file: string): Promise<PdfDocumentView> {
       if (annotation.get(PDFName.of('Subtype'))?.toString() !== '/Link')
         continue
       const action = look(annotation.get(PDFName.of('A')))
-      const uri = action instanceof PDFDict
-        ? text(action.get(PDFName.of('URI')))
-        : undefined
+      const uri = action instanceof PDFDict ? text(action.get(PDFName.of('URI'))) : undefined
       links.push(uri
         ? { page: index + 1, uri }
         : {

@@ -38,9 +38,7 @@ export function writeSummary(): void {
   const states = readFileSync(STATES, 'utf8').trim().split('\n').map(line => JSON.parse(line) as StateRecord)
   // Words per talk slide at its last click (the last state recorded for it).
   const last = new Map(states.filter(s => !s.appendix).map(s => [s.slide, s.words]))
-  const words = [
-    ...last.values(),
-  ].sort((a, b) => a - b)
+  const words = [...last.values()].sort((a, b) => a - b)
   const bodies = states.filter(s => !s.appendix && s.bodyPx !== null).map(s => s.bodyPx!)
   const summary = {
     date: new Date().toISOString(),

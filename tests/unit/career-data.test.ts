@@ -12,10 +12,7 @@ function broken(index: number, change: Partial<Milestone> | ((m: Milestone) => M
     ? m
     : typeof change === 'function'
       ? change(m)
-      : {
-          ...m,
-          ...change,
-        })
+      : { ...m, ...change })
 }
 
 describe('the career data', () => {

@@ -18,9 +18,7 @@ beforeAll(async () => {
 
 const normalise = (text: string) => text.replace(/[’‘]/g, '\'').replace(/\s+/g, ' ').trim()
 function headingsOf(slide: DeckSlide) {
-  return [
-    ...slide.face.matchAll(/^#{1,2}\s+(.+)$/gm),
-  ].map(match => normalise(match[1]))
+  return [...slide.face.matchAll(/^#{1,2}\s+(.+)$/gm)].map(match => normalise(match[1]))
 }
 
 describe('the deck covers the essay', () => {
@@ -56,9 +54,7 @@ describe('the deck covers the essay', () => {
       // The notes retell the essay in spoken form; nearly all of its substantive words must be there.
       const words = (text: string) => new Set(normalise(text).toLowerCase().match(/[a-z][a-z-]{5,}/g) ?? [])
       const notes = words(slides.map(slide => slide.notes).join(' '))
-      const needed = [
-        ...words(paragraph),
-      ]
+      const needed = [...words(paragraph)]
       const missing = needed.filter(word => !notes.has(word))
       expect(missing.length / needed.length, `missing from the notes: ${missing.join(', ')}`).toBeLessThan(0.1)
     },

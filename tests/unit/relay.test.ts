@@ -17,11 +17,7 @@ const KEY = 'the-presenters-key'
 const ORIGIN = 'http://deck.example'
 /** 37 slides; slide 3 has 4 clicks, slide 37 two, the rest none. */
 const DECK = {
-  clicks: Array.from({ length: 37 }, (_, i) => i === 2
-    ? 4
-    : i === 36
-      ? 2
-      : 0),
+  clicks: Array.from({ length: 37 }, (_, i) => i === 2 ? 4 : i === 36 ? 2 : 0),
 }
 
 describe('readPosition', () => {
@@ -134,14 +130,8 @@ describe('relayOptionsFromEnv', () => {
       /PORT is "eighty"/,
     ],
   ])('refuses %s, naming the variable', (_, change, message) => {
-    expect(() => relayOptionsFromEnv({
-      ...env,
-      ...change,
-    }, DECK)).toThrow(RelayConfigError)
-    expect(() => relayOptionsFromEnv({
-      ...env,
-      ...change,
-    }, DECK)).toThrow(message)
+    expect(() => relayOptionsFromEnv({ ...env, ...change }, DECK)).toThrow(RelayConfigError)
+    expect(() => relayOptionsFromEnv({ ...env, ...change }, DECK)).toThrow(message)
   })
 })
 
@@ -219,17 +209,11 @@ describe('the relay', () => {
     })
   }
   function connect(options: { key?: string, origin?: string | null } = {}): Socket {
-    const origin = options.origin === null
-      ? undefined
-      : options.origin ?? ORIGIN
+    const origin = options.origin === null ? undefined : options.origin ?? ORIGIN
     const socket = io(`http://127.0.0.1:${relay.port}`, {
       transports: ['websocket'],
-      extraHeaders: origin
-        ? { Origin: origin }
-        : {},
-      auth: options.key === undefined
-        ? undefined
-        : { key: options.key },
+      extraHeaders: origin ? { Origin: origin } : {},
+      auth: options.key === undefined ? undefined : { key: options.key },
       reconnection: false,
     })
     sockets.push(socket)

@@ -7,10 +7,7 @@ import VelocityModel from '../../components/VelocityModel.vue'
 import { clampToRange, DEFAULT_INPUTS, outcome, series, SPEEDUP_RANGE, VelocityInputError } from '../../logic/velocity-model-maths'
 
 function at(changes: Partial<typeof DEFAULT_INPUTS>) {
-  return outcome({
-    ...DEFAULT_INPUTS,
-    ...changes,
-  })
+  return outcome({ ...DEFAULT_INPUTS, ...changes })
 }
 
 describe('the velocity model', () => {
@@ -80,10 +77,7 @@ describe('the velocity model', () => {
   ])('rejects %o with a clear message', (changes, message) => {
     expect(() => at(changes)).toThrowError(VelocityInputError)
     expect(() => at(changes)).toThrowError(message)
-    expect(() => series({
-      ...DEFAULT_INPUTS,
-      ...changes,
-    })).toThrowError(message)
+    expect(() => series({ ...DEFAULT_INPUTS, ...changes })).toThrowError(message)
   })
 
   it('clamps what a slider can send to its range and steps', () => {
