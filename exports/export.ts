@@ -1,10 +1,6 @@
-// `npm run export`, `export:handout`, `export:pptx`, `export:all`: the deck's files, written to
-// the project folder (or --out folder) and named after the talk (exportFilename in slides.md).
-// - pdf, handout: Slidev's dev server serves the deck (its public node API) and exports/print.ts
-//   prints it, as the build prints both from the built deck into dist/;
-// - pptx: Slidev's own editable export (native shapes and text), with its notes, configured by
-//   `export:` in slides.md's headmatter (one PowerPoint slide per deck slide, at its final click). It runs its own server, so `all` runs it beside
-//   the two PDFs, which share one server and one browser.
+// `npm run export`, `export:handout`, `export:pptx`, `export:all`: the deck's files, named after the
+// talk. The PDFs are printed from one Slidev dev server (print.ts); the PowerPoint is Slidev's own
+// editable export, which runs its own server beside them.
 import type { PrintKind } from './print.ts'
 import { spawn } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync } from 'node:fs'

@@ -1,11 +1,6 @@
-// The two PDFs, printed by Chromium from a running deck (the built one, or Slidev's dev server):
-// - slides: Slidev's print view (BASE/print), one page per slide at its final click;
-// - handout: the reading view (BASE/read, components/ReadingView.vue) on A4, notes under slides.
-// Chromium tags a PDF and builds its outline from the headings when asked (`tagged`, `outline`),
-// which Slidev's exporter does not ask for; pdf-lib then adds what Chromium does not write
-// (author, subject, keywords). Before printing, every slide is checked: a diagram that failed, a
-// font that did not load, a blank slide or a figure without a text alternative stops the export
-// with the slide's number, and so does a font the PDF would carry as Type 3 glyphs.
+// The two PDFs, printed by Chromium from a running deck: the slides from Slidev's print view, the
+// handout from the reading view on A4. Chromium tags them and builds the outline, which Slidev's
+// exporter does not ask for; a slide that failed to draw stops the export with its number.
 import type { Browser, Page } from 'playwright-chromium'
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'

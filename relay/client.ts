@@ -1,9 +1,6 @@
-// The deck's side of the relay (relay/server.ts), loaded only in a deck built with DECK_RELAY_URL,
-// once the page has loaded. It plugs into Slidev's own sync (addSyncMethod): the presenter view's
-// position goes to the relay, and the relay's position comes in as a presenter's update, which
-// Slidev's viewer pages already follow. A viewer who moves by themselves (a key, a swipe, the nav
-// bar) browses alone until `follow()`; one who loses the relay keeps a working deck while
-// socket.io reconnects.
+// The deck's side of the relay, loaded only in a deck built with DECK_RELAY_URL: it plugs into
+// Slidev's own sync (addSyncMethod), so viewer pages follow the relay's position as a presenter's.
+// A viewer who moves by themselves browses alone until follow().
 import type { Socket } from 'socket.io-client'
 import type { TalkPosition } from './protocol.ts'
 import { addSyncMethod, sharedState, useNav } from '@slidev/client'

@@ -1,15 +1,6 @@
-// The relay the audience's pages follow the presenter through (socket.io); `npm run relay`
-// (relay/start-relay.ts) starts it.
-// - PORT (default 3031); DECK_RELAY_KEY, the presenter's secret (required);
-//   DECK_RELAY_ORIGINS, the comma-separated origins the deck is served from (required: the relay
-//   refuses pages from anywhere else); DECK_RELAY_REDIS_URL, to share the talk between several
-//   relay processes through Redis (socket.io's Redis adapter); DECK_RELAY_DECK, the built deck's
-//   relay-deck.json (default dist/relay-deck.json).
-// - Only a connection that gave the key moves anyone; its positions are checked against the deck
-//   (its slides and their clicks, as the relay build measured them: relay/protocol.ts) and
-//   rate-limited. The relay keeps the last position while the talk is on,
-//   so a viewer who connects, or reconnects after a restart, is put on the talk at once.
-// - One log line per connection change, none per message.
+// The relay the audience follows the presenter through (socket.io), started by `npm run relay`
+// (settings in README.md). Only a connection that gave the key moves anyone; its positions are
+// checked against the deck's clicks and rate-limited, and the last one greets each newcomer.
 import type { RelayDeck, TalkPosition } from './protocol.ts'
 import { createHash, timingSafeEqual } from 'node:crypto'
 import { readFileSync } from 'node:fs'

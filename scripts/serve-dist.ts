@@ -1,15 +1,6 @@
-// Serves a built deck from loopback the way its hosts do, under the base path it was built for
-// (read from the _redirects file Slidev writes). Every host redirects the bare base ("/deck")
-// to "/deck/".
-// - plain: the files, or the build's brotli and gzip copies (hosting/compress.ts) to a browser
-//   that takes them; any other path under the base answered with index.html. What the build
-//   prints from and the bench measures (no headers, so Slidev's starter runs as it would);
-// - rewrite: Netlify, Vercel and nginx as the shipped configs set them up: the same, plus the
-//   security headers of hosting/headers.ts, a year's cache on hashed assets only, no-cache on the
-//   service worker, and the build's brotli or gzip copies;
-// - github-pages: no rewrites and no custom headers, gzip only. "/x" is served from x, x.html or
-//   x/index.html (redirecting "/x" to "/x/" first, as GitHub Pages does), else 404.html with 404.
-// The browser tests run it as a server: node scripts/serve-dist.ts <port> <host>
+// Serves a built deck from loopback as its hosts do, under its base path: `plain` (the files and
+// their compressed copies), `rewrite` (Netlify, Vercel, nginx: rewrites and the shipped headers),
+// `github-pages` (no rewrites or headers, 404.html). As a server: node scripts/serve-dist.ts <port> <host>
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { existsSync, readFileSync, statSync } from 'node:fs'
 import { createServer } from 'node:http'
