@@ -84,7 +84,9 @@ test('the presenter view of every slide shows its notes and the next slide', asy
     if (no < slides.length)
       await stepToSlide(page, no + 1)
   }
-  expect(trouble.console).toEqual([])
+  // presenter/N is served slide 1's HTML, whose preload of the play route's stylesheet the
+  // presenter view never uses: Chromium says so once the page has stayed open a few seconds.
+  expect(trouble.console.filter(line => !/was preloaded using link preload but not used/.test(line))).toEqual([])
 })
 
 test('with reduced motion, nothing on the slides transitions or animates', async ({ page }) => {

@@ -44,7 +44,9 @@ async function stop(server: Server) {
 
 /** Resolves once the service worker has installed (workbox caches everything first) and runs. */
 async function offlineReady(page: Page) {
-  await expect.poll(() => page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.active?.state), { timeout: 60_000 }).toBe('activated')
+  // Activated is not enough: until the worker controls the page, the page's own requests (Slidev
+  // fetching the other slides) still go to the network.
+  await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller?.state), { timeout: 60_000 }).toBe('activated')
 }
 
 /** Slide `no` live, its headline drawn from the cached files. */
