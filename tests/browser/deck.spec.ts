@@ -72,6 +72,8 @@ test('the velocity model follows its slider, from the keyboard, without leaving 
 
 test('the presenter view of every slide shows its notes and the next slide', async ({ page }) => {
   const trouble = watchTrouble(page, 'http://127.0.0.1')
+  // Without the slide transition, each step shows at once.
+  await page.emulateMedia({ reducedMotion: 'reduce' })
   await page.goto('presenter/1')
   for (const { no, notes } of slides) {
     await expect(page).toHaveURL(new RegExp(`/presenter/${no}$`))

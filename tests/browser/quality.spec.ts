@@ -1,9 +1,10 @@
 // The one walk over every slide, at every click, in light and dark, as a presenter steps
-// through it: each renders in its colour scheme with no console error, failed request or request
-// to another host, its diagrams draw without a syntax error, and it proves readable and
-// designed: it fits its canvas, stays brief (few words on talk slides, more on the appendix), draws its type
-// at the sizes LIMITS sets for each role, balances its headlines, fills its canvas or centres
-// its content, has no image without alt text, and passes axe-core with no serious or critical
+// through it, under the CSP the host sends: each renders in its colour scheme with no console
+// error (a CSP breach is one), failed request, or request to another host or outside the base
+// path; its diagrams draw without a syntax error, and it proves readable and designed: it fits
+// its canvas, stays brief (few words on talk slides, more on the appendix), draws its type at the
+// sizes LIMITS sets for each role, balances its headlines, fills its canvas or centres its
+// content, has no image without alt text, and passes axe-core with no serious or critical
 // violation (contrast included). A failure names the slide, scheme, click, rule and element;
 // reports/deck-check/ gets a JSON report of every figure and a screenshot of every failing slide.
 import type { Page } from '@playwright/test'
@@ -121,6 +122,7 @@ for (const scheme of ['light', 'dark'] as const) {
         }
         problems.push(...trouble.console.map(message => `slides ${from} to ${to} (${scheme}): console: ${message}`))
         problems.push(...trouble.foreign.map(url => `slides ${from} to ${to} (${scheme}): request to another host: ${url}`))
+        problems.push(...trouble.outsideBase.map(path => `slides ${from} to ${to} (${scheme}): request outside the base path, or doubling it: ${path}`))
         expect(problems, problems.join('\n')).toEqual([])
       })
     }

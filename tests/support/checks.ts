@@ -5,6 +5,7 @@ import type { Page } from '@playwright/test'
 import type AxeCore from 'axe-core'
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
+import { builtBase } from '../../scripts/serve-dist'
 
 /** Slidev's canvas, in its own coordinates (the slide is scaled to fit the window). */
 export const CANVAS = { width: 980, height: 552 }
@@ -228,11 +229,14 @@ export interface Trouble {
   console: string[]
   /** Requests to any host but the deck's. */
   foreign: string[]
+  /** Requests to the deck's host outside the base path, or with it doubled. */
+  outsideBase: string[]
 }
 
 /** Collects what goes wrong on `page` from now on, and every request that leaves `origin`. */
 export function watchTrouble(page: Page, origin: string): Trouble {
-  const trouble: Trouble = { console: [], foreign: [] }
+  const trouble: Trouble = { console: [], foreign: [], outsideBase: [] }
+  const base = builtBase()
   page.on('console', (message) => {
     if (message.type() === 'error' || message.type() === 'warning')
       trouble.console.push(`${message.type()}: ${message.text()}`)
@@ -241,8 +245,14 @@ export function watchTrouble(page: Page, origin: string): Trouble {
   page.on('requestfailed', request => trouble.console.push(`failed request: ${request.url()}`))
   page.on('request', (request) => {
     const url = request.url()
-    if (!url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:'))
+    if (url.startsWith(origin)) {
+      const path = new URL(url).pathname
+      if (!path.startsWith(base) || path.startsWith(`${base}${base.slice(1)}`))
+        trouble.outsideBase.push(path)
+    }
+    else if (!url.startsWith('data:') && !url.startsWith('blob:')) {
       trouble.foreign.push(url)
+    }
   })
   return trouble
 }
