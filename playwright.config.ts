@@ -34,7 +34,8 @@ export default defineConfig({
       args: CHROMIUM_ARGS,
     },
     screenshot: 'only-on-failure',
-    trace: 'retain-on-failure',
+    // A failure keeps the page's DOM at each step; a film of every test, failed or not, costs CPU.
+    trace: { mode: 'retain-on-failure', screenshots: false },
   },
   // Workers take tests in the projects' order: the specs that build, export or start servers
   // before their first test go first, so neither worker is left with them at the end.
