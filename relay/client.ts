@@ -7,7 +7,7 @@ import { addSyncMethod, sharedState, useNav } from '@slidev/client'
 import { io } from 'socket.io-client'
 import { effectScope, reactive, watch } from 'vue'
 import { forgetKey, storedKey, storeKey } from './key.ts'
-import { RELAY_EVENTS } from './protocol.ts'
+import { POSITION_EVENT } from './protocol.ts'
 
 export type RelayRole = 'presenter' | 'viewer'
 /** Where a viewer follows: the slides, or the reading view (BASE/read), which scrolls to the slide. */
@@ -56,7 +56,7 @@ function send(position: TalkPosition) {
   if (!socket?.connected || text === sent)
     return
   sent = text
-  socket.emit(RELAY_EVENTS.position, position)
+  socket.emit(POSITION_EVENT, position)
 }
 
 function show(position: TalkPosition) {
@@ -119,7 +119,7 @@ function connect(key?: string) {
       forgetKey()
     }
   })
-  socket.on(RELAY_EVENTS.position, (position: TalkPosition) => {
+  socket.on(POSITION_EVENT, (position: TalkPosition) => {
     relayState.talk = position
     if (relayState.role === 'viewer' && relayState.following)
       show(position)
