@@ -10,10 +10,7 @@ export interface TalkPosition {
 /** The one socket.io event, both ways: the presenter tells the relay, the relay every page. */
 export const POSITION_EVENT = 'position'
 
-/**
- * Each slide's number of clicks, by slide number - 1. A relay build measures them in the print
- * view, where Slidev has drawn every slide, and writes them beside the deck (RELAY_DECK_FILE).
- */
+/** Each slide's number of clicks, by slide number - 1, as a relay build writes them (RELAY_DECK_FILE). */
 export interface RelayDeck {
   clicks: number[]
 }

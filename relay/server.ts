@@ -12,7 +12,7 @@ import { createClient } from 'redis'
 import { Server } from 'socket.io'
 import { createRateLimit, POSITION_EVENT, readPosition, RELAY_DECK_FILE } from './protocol.ts'
 
-export const DEFAULT_PORT = 3031
+const DEFAULT_PORT = 3031
 /** A presenter may send a burst of 20 positions, then 10 a second. */
 const POSITIONS_PER_SECOND = 10
 const POSITIONS_BURST = 20
@@ -21,11 +21,9 @@ const HEARTBEAT_MS = 30_000
 /** Unheard of for this long, the talk is over and newcomers browse alone. */
 const TALK_EXPIRY_MS = 90_000
 /** The shortest key: guessing it over the network is hopeless, so wrong keys need no lockout. */
-export const KEY_MIN_LENGTH = 16
+const KEY_MIN_LENGTH = 16
 
-export class RelayConfigError extends Error {
-  override name = 'RelayConfigError'
-}
+export class RelayConfigError extends Error {}
 
 export interface RelayOptions {
   port: number
@@ -71,8 +69,6 @@ function sameKey(given: unknown, key: string): boolean {
 
 export async function startRelay(options: RelayOptions): Promise<Relay> {
   const log = options.log ?? (line => process.stdout.write(`[relay] ${line}\n`))
-  const origins = new Set(options.origins)
-  const talkExpiryMs = options.talkExpiryMs ?? TALK_EXPIRY_MS
   // Refusals are logged, but a flood of them is not: beyond the rate, counted into the next line.
   const refusalLines = createRateLimit(1, 5)
   let unlogged = 0
@@ -90,7 +86,7 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
     cors: { origin: options.origins },
     // CORS binds only what a browser may read; this refuses the connection itself.
     allowRequest: (req, done) => {
-      const allowed = origins.has(req.headers.origin ?? '')
+      const allowed = options.origins.includes(req.headers.origin ?? '')
       if (!allowed && req.url?.includes('EIO=') && !req.url.includes('sid='))
         logRefusal(`refused a page from origin ${req.headers.origin ?? '(none)'}`)
       done(null, allowed)
@@ -103,8 +99,8 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
     io.adapter(createAdapter(pubClient, subClient))
   }
 
-  // The talk's position, kept for newcomers while a presenter is heard from, and told to the
-  // other relay processes (through Redis), so that their newcomers get it too.
+  // The talk's position, kept for newcomers while a presenter is heard from; told to the other
+  // relay processes too (through Redis), and again at each heartbeat, so one started late learns it.
   let last: TalkPosition | undefined
   let heardAt = 0
   const hear = (position: TalkPosition) => {
@@ -148,7 +144,7 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
       connected[role]--
       log(`${role} left (${summary()})`)
     })
-    if (last && Date.now() - heardAt > talkExpiryMs)
+    if (last && Date.now() - heardAt > (options.talkExpiryMs ?? TALK_EXPIRY_MS))
       last = undefined
     if (role === 'viewer') {
       if (last)
