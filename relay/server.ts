@@ -51,11 +51,9 @@ export function relayOptionsFromEnv(env: NodeJS.ProcessEnv, deck: RelayDeck): Re
   const origins = (env.DECK_RELAY_ORIGINS ?? '').split(',').map(origin => origin.trim()).filter(Boolean)
   if (!origins.length)
     throw new RelayConfigError('DECK_RELAY_ORIGINS is not set: the origins the deck is served from, comma-separated, e.g. https://you.github.io')
-  for (const origin of origins) {
-    const parsed = URL.parse(origin)
-    if (!parsed || !/^https?:$/.test(parsed.protocol) || parsed.origin !== origin)
-      throw new RelayConfigError(`DECK_RELAY_ORIGINS: "${origin}" is not an origin (scheme, host and port only, e.g. https://you.github.io)`)
-  }
+  const notOrigin = origins.find(origin => !/^https?:/.test(origin) || URL.parse(origin)?.origin !== origin)
+  if (notOrigin !== undefined)
+    throw new RelayConfigError(`DECK_RELAY_ORIGINS: "${notOrigin}" is not an origin (scheme, host and port only, e.g. https://you.github.io)`)
   return { port, key, origins, deck, redisUrl: env.DECK_RELAY_REDIS_URL || undefined }
 }
 
@@ -185,7 +183,7 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
     port,
     close: async () => {
       clearInterval(heartbeat)
-      await new Promise<void>(resolve => io.close(() => resolve()))
+      await io.close()
       await Promise.all([pubClient, subClient].map(client => client?.quit().catch(() => {})))
     },
   }
