@@ -1,3 +1,4 @@
+import process from 'node:process'
 import { defineConfig } from 'vite'
 import { validateDeckData } from './data/career-check.ts'
 import { printView } from './exports/print-view.ts'
@@ -6,17 +7,20 @@ import { subsetFontPlugin } from './hosting/font-subset.ts'
 import { hostedHtml } from './hosting/hosted-html.ts'
 import { offlineDeck } from './hosting/offline/pwa.ts'
 import { unusedFeatures } from './hosting/unused-features/unused-features.ts'
-import { deckRelay } from './relay/relay-plugin.ts'
+import { deckRelay, RELAY_URL_ENV, relaySocketOrigin, resolveRelayUrl } from './relay/relay-plugin.ts'
+
+// A relay build's CSP allows the relay: hosting/ learns it here, so it need not know of relay/.
+const relay = resolveRelayUrl(process.env[RELAY_URL_ENV])
 
 // Each plugin lives with the feature it serves (docs/layout.md).
 export default defineConfig({
   plugins: [
     validateDeckData(),
     printView(),
-    deckRelay(),
+    deckRelay(relay),
     unusedFeatures(),
     subsetFontPlugin(),
-    hostedHtml(),
+    hostedHtml(relay ? [relaySocketOrigin(relay)] : []),
     deckStart(),
     offlineDeck(),
   ],

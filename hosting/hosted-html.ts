@@ -3,7 +3,6 @@
 // quotes, and preloads for what slide 1 needs before Slidev's code asks for it.
 import type { HtmlTagDescriptor, Plugin } from 'vite'
 import process from 'node:process'
-import { RELAY_URL_ENV, relaySocketOrigin, resolveRelayUrl } from '../relay/relay-plugin.ts'
 import { BASE_ENV, resolveBase, resolveSiteUrl, SITE_URL_ENV } from './base-path.ts'
 import { FONT_FILE } from './font-subset.ts'
 import { contentSecurityPolicy, REFERRER_POLICY } from './headers.ts'
@@ -16,22 +15,16 @@ const FIRST_SCREEN_MODULES = [/\/@slidev\/client\/pages\/play\.vue$/, /^\/@slide
 /** The font file slide 1 is set in, as the build names it under assets/ (font-subset.ts). */
 const FIRST_SCREEN_FONT = new RegExp(`^${FONT_FILE.replace('.woff2', '')}-[\\w-]+\\.woff2$`)
 
-export function hostedHtml(env: NodeJS.ProcessEnv = process.env): Plugin {
+/** `connect`: the origins, beyond the deck's own, its CSP lets the page connect to (a relay's). */
+export function hostedHtml(connect: readonly string[] = [], env: NodeJS.ProcessEnv = process.env): Plugin {
   let base = '/'
   let siteUrl: URL | undefined
-  let connect: string[] = []
   return {
     name: 'deck:hosted-html',
     apply: 'build',
     configResolved(config) {
       base = resolveBase(config.base, `${BASE_ENV} (Vite base "${config.base}")`)
       siteUrl = resolveSiteUrl(env[SITE_URL_ENV], base)
-      const relay = resolveRelayUrl(env[RELAY_URL_ENV])
-      connect = relay
-        ? [
-            relaySocketOrigin(relay),
-          ]
-        : []
     },
     transformIndexHtml: {
       order: 'post',

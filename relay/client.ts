@@ -3,20 +3,18 @@
 // A viewer who moves by themselves browses alone until follow().
 import type { Socket } from 'socket.io-client'
 import type { TalkPosition } from './protocol.ts'
-import { addSyncMethod, sharedState, useNav } from '@slidev/client'
+import { addSyncMethod, onSharedUpdate, sharedState, useNav } from '@slidev/client'
 import { io } from 'socket.io-client'
 import { effectScope, reactive, watch } from 'vue'
-import { forgetKey, storedKey, storeKey } from './key.ts'
-import { RELAY_EVENTS } from './protocol.ts'
+import { KEY_STORAGE } from './key.ts'
+import { POSITION_EVENT } from './protocol.ts'
 
-export type RelayRole = 'presenter' | 'viewer'
 /** Where a viewer follows: the slides, or the reading view (BASE/read), which scrolls to the slide. */
 export type RelayView = 'slides' | 'reading'
 
 export const relayState = reactive({
-  role: 'viewer' as RelayRole,
+  role: 'viewer' as 'presenter' | 'viewer',
   view: 'slides' as RelayView,
-  /** Connected to the relay right now. */
   connected: false,
   /** The presenter view asks for the key: none is known yet, or the relay refused it. */
   keyWanted: false,
@@ -28,55 +26,35 @@ export const relayState = reactive({
 })
 
 /** Slidev's navigation keys. */
-const NAVIGATION_KEYS = new Set([
-  'ArrowLeft',
-  'ArrowRight',
-  'ArrowUp',
-  'ArrowDown',
-  'PageUp',
-  'PageDown',
-  ' ',
-  'Home',
-  'End',
-])
+const NAVIGATION_KEY = /^(?:Arrow(?:Left|Right|Up|Down)|Page(?:Up|Down)|Home|End| )$/
 /** How long Slidev may take to land on a move from the relay. */
 const LANDING_MS = 1500
 
 let relayUrl = ''
 let nav: ReturnType<typeof useNav> | undefined
 let socket: Socket | undefined
-let applyUpdate: ((data: object) => void) | undefined
 let sent = ''
-/** A move from the relay on its way: until Slidev lands on it (or LANDING_MS), a difference is not the viewer's doing. */
-let landing: TalkPosition | undefined
-let appliedAt = 0
+/** When a move from the relay went to Slidev: until it lands (or LANDING_MS), moves are not the viewer's. */
+let movingSince: number | undefined
 
 function send(position: TalkPosition) {
   const text = `${position.slide}/${position.click}`
   if (!socket?.connected || text === sent)
     return
   sent = text
-  socket.emit(RELAY_EVENTS.position, position)
+  socket.emit(POSITION_EVENT, position)
 }
 
 function show(position: TalkPosition) {
   // Already there, Slidev does not move, so there is nothing to land.
   const there = nav?.currentSlideNo.value === position.slide && nav.clicks.value === position.click
-  landing = there ? undefined : position
-  appliedAt = performance.now()
+  movingSince = there ? undefined : performance.now()
   if (relayState.view === 'reading') {
     document.getElementById(String(position.slide))?.scrollIntoView({ behavior: 'smooth' })
     return
   }
-  applyUpdate?.({
-    page: position.slide,
-    clicks: position.click,
-    lastUpdate: {
-      id: 'relay',
-      type: 'presenter',
-      time: Date.now(),
-    },
-  })
+  const lastUpdate = { id: 'relay', type: 'presenter', time: Date.now() }
+  onSharedUpdate({ page: position.slide, clicks: position.click, lastUpdate })
 }
 
 function browseAlone() {
@@ -93,7 +71,6 @@ export function follow() {
 
 function connect(key?: string) {
   socket?.disconnect()
-  relayState.connected = false
   socket = io(relayUrl, {
     transports: ['websocket'],
     auth: key ? { key } : undefined,
@@ -104,22 +81,20 @@ function connect(key?: string) {
     sent = ''
     relayState.connected = true
     relayState.keyRefused = false
-    // The presenter says where the talk is at once, on every (re)connection: Slidev's shared
-    // state, which every presenter window of this browser agrees on.
+    // On every (re)connection the presenter says where the talk is, as Slidev's shared state has it.
     if (key)
       send({ slide: sharedState.page, click: sharedState.clicks })
   })
   socket.on('disconnect', () => relayState.connected = false)
+  // A refusal by the relay's middleware is final: socket.io does not retry it.
   socket.on('connect_error', (error) => {
-    relayState.connected = false
-    // A refusal by the relay's middleware is final: socket.io does not retry it.
     if (key && error.message === 'wrong key') {
       relayState.keyRefused = true
       relayState.keyWanted = true
-      forgetKey()
+      sessionStorage.removeItem(KEY_STORAGE)
     }
   })
-  socket.on(RELAY_EVENTS.position, (position: TalkPosition) => {
+  socket.on(POSITION_EVENT, (position: TalkPosition) => {
     relayState.talk = position
     if (relayState.role === 'viewer' && relayState.following)
       show(position)
@@ -128,34 +103,27 @@ function connect(key?: string) {
 
 /** The presenter view drives with `key`. */
 export function presentWithKey(key: string) {
-  storeKey(key)
+  sessionStorage.setItem(KEY_STORAGE, key)
   relayState.keyWanted = false
   connect(key)
 }
 
-let started = false
-
-/**
- * Starts following (a viewer) or driving (the presenter view) through the relay at `url`; called
- * again when a viewer moves between the slides and the reading view, it follows in that view.
- */
+/** Follows (a viewer) or drives (the presenter view) through the relay at `url`, in `view`. */
 export function startRelay(url: string, view: RelayView = 'slides') {
   relayState.view = view
-  if (started)
+  if (nav)
     return
-  started = true
   relayUrl = url
-  // Its watchers live as long as the page, not as long as the component that started it.
   nav = useNav()
+  // Its watchers live as long as the page, not as long as the component that started it.
   effectScope(true).run(() => watchNav(nav!))
 }
 
 function watchNav(nav: ReturnType<typeof useNav>) {
   addSyncMethod({
-    init(channelKey, onUpdate, _state, persist) {
+    init(channelKey, _onUpdate, _state, persist) {
       if (persist || !channelKey.endsWith(' - shared'))
         return undefined
-      applyUpdate = onUpdate
       return (state, updating) => {
         const { page, clicks } = state as typeof sharedState
         if (relayState.role === 'presenter' && !updating)
@@ -166,39 +134,29 @@ function watchNav(nav: ReturnType<typeof useNav>) {
   // Slidev switches between the slides and the presenter view within the page.
   watch(nav.isPresenter, (presenter) => {
     relayState.role = presenter ? 'presenter' : 'viewer'
-    if (!presenter) {
-      relayState.keyWanted = false
+    const key = sessionStorage.getItem(KEY_STORAGE)
+    if (!presenter)
       connect()
-      return
-    }
-    const key = storedKey()
-    if (key) {
+    else if (key)
       presentWithKey(key)
-    }
-    else {
+    else
       socket?.disconnect()
-      relayState.keyWanted = true
-    }
+    relayState.keyWanted = presenter && !key
   }, { immediate: true })
 
   // A viewer who moves by themselves browses alone: a navigation key, or any other way of
   // landing somewhere the talk is not (a swipe, the nav bar, the overview, "go to").
   window.addEventListener('keydown', (event) => {
-    if (relayState.role === 'viewer' && NAVIGATION_KEYS.has(event.key))
+    if (relayState.role === 'viewer' && NAVIGATION_KEY.test(event.key))
       browseAlone()
   }, { capture: true })
   watch([nav.currentSlideNo, nav.clicks], ([slide, click]) => {
     const talk = relayState.talk
     if (relayState.role !== 'viewer' || relayState.view !== 'slides' || !talk || !relayState.following)
       return
-    if (landing) {
-      const landed = slide === landing.slide && click === landing.click
-      if (landed || performance.now() - appliedAt > LANDING_MS)
-        landing = undefined
-      if (landed || landing)
-        return
-    }
-    if (slide !== talk.slide || click !== talk.click)
+    if (slide === talk.slide && click === talk.click)
+      movingSince = undefined
+    else if (movingSince === undefined || performance.now() - movingSince > LANDING_MS)
       browseAlone()
   })
   // In the reading view, a reader who scrolls reads on alone.

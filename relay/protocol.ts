@@ -7,19 +7,10 @@ export interface TalkPosition {
   click: number
 }
 
-/** Socket.io event names, both ways. */
-export const RELAY_EVENTS = {
-  /** Presenter to relay, and relay to every page: where the talk is. */
-  position: 'position',
-  /** Relay to the presenter: how many viewers follow. */
-  audience: 'audience',
-} as const
+/** The one socket.io event, both ways: the presenter tells the relay, the relay every page. */
+export const POSITION_EVENT = 'position'
 
-/**
- * What the relay knows of the deck: each slide's number of clicks, by slide number - 1. A relay
- * build writes it beside the deck (RELAY_DECK_FILE), measured in the print view, where Slidev
- * has drawn every slide; `npm run relay` reads it.
- */
+/** Each slide's number of clicks, by slide number - 1, as a relay build writes them (RELAY_DECK_FILE). */
 export interface RelayDeck {
   clicks: number[]
 }
@@ -27,15 +18,11 @@ export const RELAY_DECK_FILE = 'relay-deck.json'
 
 /** `data` as a position in `deck`, or undefined if it is not a slide of it at one of its clicks. */
 export function readPosition(data: unknown, deck: RelayDeck): TalkPosition | undefined {
-  if (typeof data !== 'object' || data === null)
-    return undefined
-  const { slide, click } = data as Record<string, unknown>
-  if (!Number.isInteger(slide) || !Number.isInteger(click))
-    return undefined
-  const clicks = deck.clicks[(slide as number) - 1]
-  if (clicks === undefined || (click as number) < 0 || (click as number) > clicks)
-    return undefined
-  return { slide: slide as number, click: click as number }
+  // Whatever `data` is, the test below checks its fields: Number.isInteger refuses a missing or
+  // non-numeric one, and a slide outside the deck has no clicks to compare the click with.
+  const { slide, click } = (data ?? {}) as TalkPosition
+  if (Number.isInteger(slide) && Number.isInteger(click) && click >= 0 && click <= deck.clicks[slide - 1])
+    return { slide, click }
 }
 
 /**

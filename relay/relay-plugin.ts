@@ -1,9 +1,12 @@
 // DECK_RELAY_URL: the relay (relay/server.ts) a build follows the presenter through. Unset, the
-// build has nothing of the relay: __DECK_RELAY_URL__ is "" and the code that would load the
-// relay's client is dropped as dead. Set, the deck's CSP allows the relay's WebSocket origin.
+// build has nothing of the relay: __DECK_RELAY_URL__ is "" and the relay's client is dropped as
+// dead code. Set, the CSP allows the relay's WebSocket origin and the build writes RELAY_DECK_FILE.
+import type { Page } from 'playwright-chromium'
 import type { Plugin } from 'vite'
-import process from 'node:process'
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { DeployConfigError } from '../hosting/base-path.ts'
+import { RELAY_DECK_FILE } from './protocol.ts'
 
 export const RELAY_URL_ENV = 'DECK_RELAY_URL'
 
@@ -12,11 +15,7 @@ export function resolveRelayUrl(value: string | undefined): URL | undefined {
   const raw = (value ?? '').trim()
   if (raw === '')
     return undefined
-  let url: URL | undefined
-  try {
-    url = new URL(raw)
-  }
-  catch {}
+  const url = URL.parse(raw)
   if (!url || !/^https?:$/.test(url.protocol) || url.pathname !== '/' || url.search || url.hash)
     throw new DeployConfigError(`${RELAY_URL_ENV}="${value}" is not a relay address: use http://host:port or https://host (no path)`)
   return url
@@ -24,19 +23,31 @@ export function resolveRelayUrl(value: string | undefined): URL | undefined {
 
 /** The WebSocket origin the page connects to: ws: for an http relay, wss: for https. */
 export function relaySocketOrigin(url: URL): string {
-  return `${url.protocol === 'https:'
-    ? 'wss:'
-    : 'ws:'}//${url.host}`
+  return `${url.protocol === 'https:' ? 'wss:' : 'ws:'}//${url.host}`
 }
 
-export function deckRelay(env: NodeJS.ProcessEnv = process.env): Plugin {
-  const url = resolveRelayUrl(env[RELAY_URL_ENV])
+export function deckRelay(url: URL | undefined): Plugin {
   return {
     name: 'deck:relay',
-    config: () => ({
-      define: {
-        __DECK_RELAY_URL__: JSON.stringify(url ? url.origin : ''),
-      },
-    }),
+    config: () => ({ define: { __DECK_RELAY_URL__: JSON.stringify(url ? url.origin : '') } }),
   }
+}
+
+/**
+ * For the relay: each slide's clicks, as the print view just drawn counts them (RelayStatus.vue
+ * marks them in a relay build), into RELAY_DECK_FILE in `outDir`; returns the line the build logs.
+ */
+export async function writeRelayDeck(page: Page, slideCount: number, outDir: string) {
+  const marked = await page.$$eval('.deck-slide-clicks', marks => marks.map(mark => [
+    Number(mark.dataset.slide),
+    Number(mark.dataset.clicks),
+  ]))
+  const clicks: number[] = []
+  for (const [no, total] of marked)
+    clicks[no - 1] = total
+  const missing = Array.from({ length: slideCount }, (_, i) => i + 1).filter(no => !Number.isInteger(clicks[no - 1]))
+  if (missing.length)
+    throw new DeployConfigError(`the print view marked no clicks for slide ${missing.join(', ')}: the relay could not check positions on it (relay/RelayStatus.vue marks them)`)
+  writeFileSync(join(outDir, RELAY_DECK_FILE), `${JSON.stringify({ clicks })}\n`)
+  return `${RELAY_DECK_FILE}: ${slideCount} slides, ${clicks.reduce((sum, n) => sum + n, 0)} clicks, for the relay`
 }

@@ -1,6 +1,7 @@
 // The relay the audience follows the presenter through (socket.io), started by `npm run relay`
 // (settings in README.md). Only a connection that gave the key moves anyone; its positions are
 // checked against the deck's clicks and rate-limited, and the last one greets each newcomer.
+import type { AddressInfo } from 'node:net'
 import type { RelayDeck, TalkPosition } from './protocol.ts'
 import { createHash, timingSafeEqual } from 'node:crypto'
 import { readFileSync } from 'node:fs'
@@ -9,32 +10,28 @@ import process from 'node:process'
 import { createAdapter } from '@socket.io/redis-adapter'
 import { createClient } from 'redis'
 import { Server } from 'socket.io'
-import { createRateLimit, readPosition, RELAY_DECK_FILE, RELAY_EVENTS } from './protocol.ts'
+import { createRateLimit, POSITION_EVENT, readPosition, RELAY_DECK_FILE } from './protocol.ts'
 
-export const DEFAULT_PORT = 3031
-/** Positions a presenter may send: a burst of 20, then 10 a second. */
+const DEFAULT_PORT = 3031
+/** A presenter may send a burst of 20 positions, then 10 a second. */
 const POSITIONS_PER_SECOND = 10
 const POSITIONS_BURST = 20
-/** How often the talk's position is refreshed while a presenter is connected. */
+/** While a presenter is connected, the talk's position is heard again this often. */
 const HEARTBEAT_MS = 30_000
-/** Unheard of for this long, the talk is over. */
+/** Unheard of for this long, the talk is over and newcomers browse alone. */
 const TALK_EXPIRY_MS = 90_000
 /** The shortest key: guessing it over the network is hopeless, so wrong keys need no lockout. */
-export const KEY_MIN_LENGTH = 16
+const KEY_MIN_LENGTH = 16
 
-export class RelayConfigError extends Error {
-  override name = 'RelayConfigError'
-}
+export class RelayConfigError extends Error {}
 
 export interface RelayOptions {
   port: number
   key: string
   origins: string[]
-  /** The deck: each slide's clicks. */
   deck: RelayDeck
   redisUrl?: string
   log?: (line: string) => void
-  /** How long the talk's position outlives the last word from a presenter (TALK_EXPIRY_MS). */
   talkExpiryMs?: number
 }
 
@@ -54,22 +51,10 @@ export function relayOptionsFromEnv(env: NodeJS.ProcessEnv, deck: RelayDeck): Re
   const origins = (env.DECK_RELAY_ORIGINS ?? '').split(',').map(origin => origin.trim()).filter(Boolean)
   if (!origins.length)
     throw new RelayConfigError('DECK_RELAY_ORIGINS is not set: the origins the deck is served from, comma-separated, e.g. https://you.github.io')
-  for (const origin of origins) {
-    let parsed: URL | undefined
-    try {
-      parsed = new URL(origin)
-    }
-    catch {}
-    if (!parsed || !/^https?:$/.test(parsed.protocol) || parsed.origin !== origin)
-      throw new RelayConfigError(`DECK_RELAY_ORIGINS: "${origin}" is not an origin (scheme, host and port only, e.g. https://you.github.io)`)
-  }
-  return {
-    port,
-    key,
-    origins,
-    deck,
-    redisUrl: env.DECK_RELAY_REDIS_URL || undefined,
-  }
+  const notOrigin = origins.find(origin => !/^https?:/.test(origin) || URL.parse(origin)?.origin !== origin)
+  if (notOrigin !== undefined)
+    throw new RelayConfigError(`DECK_RELAY_ORIGINS: "${notOrigin}" is not an origin (scheme, host and port only, e.g. https://you.github.io)`)
+  return { port, key, origins, deck, redisUrl: env.DECK_RELAY_REDIS_URL || undefined }
 }
 
 /** Compared as digests, so neither the time taken nor a length check tells anything of the key. */
@@ -82,8 +67,6 @@ function sameKey(given: unknown, key: string): boolean {
 
 export async function startRelay(options: RelayOptions): Promise<Relay> {
   const log = options.log ?? (line => process.stdout.write(`[relay] ${line}\n`))
-  const origins = new Set(options.origins)
-  const talkExpiryMs = options.talkExpiryMs ?? TALK_EXPIRY_MS
   // Refusals are logged, but a flood of them is not: beyond the rate, counted into the next line.
   const refusalLines = createRateLimit(1, 5)
   let unlogged = 0
@@ -101,155 +84,123 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
     cors: { origin: options.origins },
     // CORS binds only what a browser may read; this refuses the connection itself.
     allowRequest: (req, done) => {
-      const allowed = origins.has(req.headers.origin ?? '')
+      const allowed = options.origins.includes(req.headers.origin ?? '')
       if (!allowed && req.url?.includes('EIO=') && !req.url.includes('sid='))
         logRefusal(`refused a page from origin ${req.headers.origin ?? '(none)'}`)
       done(null, allowed)
     },
   })
-  const closeRedis: (() => Promise<unknown>)[] = []
-  if (options.redisUrl) {
-    const pub = createClient({ url: options.redisUrl })
-    const sub = pub.duplicate()
-    await Promise.all([
-      pub.connect(),
-      sub.connect(),
-    ])
-    closeRedis.push(() => pub.quit(), () => sub.quit())
-    io.adapter(createAdapter(pub, sub))
+  const pubClient = options.redisUrl ? createClient({ url: options.redisUrl }) : undefined
+  const subClient = pubClient?.duplicate()
+  if (pubClient && subClient) {
+    await Promise.all([pubClient.connect(), subClient.connect()])
+    io.adapter(createAdapter(pubClient, subClient))
   }
 
-  // The talk's position, kept for newcomers while a presenter is heard from: their moves, or
-  // each HEARTBEAT_MS while one is connected (also to the other relay processes, so one started
-  // late learns it). Unheard for TALK_EXPIRY_MS, the talk is over and newcomers browse alone.
+  // The talk's position, kept for newcomers while a presenter is heard from; told to the other
+  // relay processes too (through Redis), and again at each heartbeat, so one started late learns it.
   let last: TalkPosition | undefined
   let heardAt = 0
   const hear = (position: TalkPosition) => {
     last = position
     heardAt = Date.now()
   }
-  let viewers = 0
-  let presenters = 0
-  const summary = () => `${viewers} viewer${viewers === 1
-    ? ''
-    : 's'}, ${presenters ? 'presenter connected' : 'no presenter'}`
-  const heartbeat = setInterval(() => {
-    if (presenters > 0 && last) {
-      hear(last)
-      if (options.redisUrl)
-        io.serverSideEmit(RELAY_EVENTS.position, last)
-    }
-  }, HEARTBEAT_MS)
-
-  io.use((socket, next) => {
-    const given = (socket.handshake.auth as { key?: unknown } | undefined)?.key
-    socket.data.presenter = false
-    if (given === undefined)
-      return next()
-    if (sameKey(given, options.key)) {
-      socket.data.presenter = true
-      return next()
-    }
-    logRefusal(`refused a presenter with a wrong key from ${socket.handshake.address}`)
-    next(new Error('wrong key'))
-  })
-
-  // Positions a presenter on another relay process sent: kept, so this one's newcomers get them.
-  io.on(RELAY_EVENTS.position, (position: unknown) => {
+  const tell = (position: TalkPosition) => {
+    hear(position)
+    if (options.redisUrl)
+      io.serverSideEmit(POSITION_EVENT, position)
+  }
+  io.on(POSITION_EVENT, (position: unknown) => {
     const read = readPosition(position, options.deck)
     if (read)
       hear(read)
   })
+  const connected = { presenter: 0, viewer: 0 }
+  const summary = () => [
+    `${connected.viewer} viewer${connected.viewer === 1 ? '' : 's'}`,
+    connected.presenter ? 'presenter connected' : 'no presenter',
+  ].join(', ')
+  const heartbeat = setInterval(() => {
+    if (connected.presenter > 0 && last)
+      tell(last)
+  }, HEARTBEAT_MS)
+
+  io.use((socket, next) => {
+    const given = (socket.handshake.auth as { key?: unknown } | undefined)?.key
+    socket.data.role = given === undefined ? 'viewer' : 'presenter'
+    if (given === undefined || sameKey(given, options.key))
+      return next()
+    logRefusal(`refused a presenter with a wrong key from ${socket.handshake.address}`)
+    next(new Error('wrong key'))
+  })
 
   io.on('connection', (socket) => {
-    const presenter = socket.data.presenter as boolean
-    if (presenter)
-      presenters++
-    else
-      viewers++
-    log(`${presenter ? 'presenter' : 'viewer'} connected (${summary()})`)
-    if (last && Date.now() - heardAt > talkExpiryMs)
-      last = undefined
-    if (last && !presenter)
-      socket.emit(RELAY_EVENTS.position, last)
-    if (presenter) {
-      // Beyond its rate, a presenter's moves are not queued: the latest goes out when the rate
-      // allows, so a held arrow key still leaves everyone where the presenter stopped.
-      const allow = createRateLimit(POSITIONS_PER_SECOND, POSITIONS_BURST)
-      let pending: TalkPosition | undefined
-      let flush: ReturnType<typeof setTimeout> | undefined
-      const pass = (position: TalkPosition) => {
-        hear(position)
-        socket.broadcast.emit(RELAY_EVENTS.position, position)
-        if (options.redisUrl)
-          io.serverSideEmit(RELAY_EVENTS.position, position)
-      }
-      const flushLater = () => {
-        flush = setTimeout(() => {
-          flush = undefined
-          if (pending && allow()) {
-            pass(pending)
-            pending = undefined
-          }
-          else if (pending) {
-            flushLater()
-          }
-        }, 1000 / POSITIONS_PER_SECOND)
-      }
-      socket.on(RELAY_EVENTS.position, (data: unknown) => {
-        const position = readPosition(data, options.deck)
-        if (!position)
-          return
-        if (!pending && allow()) {
-          pass(position)
-          return
-        }
-        pending = position
-        if (!flush)
-          flushLater()
-      })
-      socket.on('disconnect', () => clearTimeout(flush))
-    }
+    const role = socket.data.role as keyof typeof connected
+    connected[role]++
+    log(`${role} connected (${summary()})`)
     socket.on('disconnect', () => {
-      if (presenter)
-        presenters--
-      else
-        viewers--
-      log(`${presenter ? 'presenter' : 'viewer'} left (${summary()})`)
+      connected[role]--
+      log(`${role} left (${summary()})`)
     })
+    if (last && Date.now() - heardAt > (options.talkExpiryMs ?? TALK_EXPIRY_MS))
+      last = undefined
+    if (role === 'viewer') {
+      if (last)
+        socket.emit(POSITION_EVENT, last)
+      return
+    }
+    // Beyond its rate, a presenter's moves are not queued: the latest goes out when the rate
+    // allows, so a held arrow key still leaves everyone where the presenter stopped.
+    const allow = createRateLimit(POSITIONS_PER_SECOND, POSITIONS_BURST)
+    let pending: TalkPosition | undefined
+    let retry: NodeJS.Timeout | undefined
+    const passPending = () => {
+      retry = undefined
+      if (!allow()) {
+        retry = setTimeout(passPending, 1000 / POSITIONS_PER_SECOND)
+        return
+      }
+      tell(pending!)
+      socket.broadcast.emit(POSITION_EVENT, pending)
+      pending = undefined
+    }
+    socket.on(POSITION_EVENT, (data: unknown) => {
+      const position = readPosition(data, options.deck)
+      if (!position)
+        return
+      pending = position
+      if (!retry)
+        passPending()
+    })
+    socket.on('disconnect', () => clearTimeout(retry))
   })
 
   await new Promise<void>(resolve => http.listen(options.port, resolve))
-  const address = http.address()
-  const port = typeof address === 'object' && address ? address.port : options.port
-  log(`listening on port ${port} for ${options.origins.join(', ')}, a deck of ${options.deck.clicks.length} slides${options.redisUrl ? ', shared through Redis' : ''}`)
+  const { port } = http.address() as AddressInfo
+  const deck = `a deck of ${options.deck.clicks.length} slides${options.redisUrl ? ', shared through Redis' : ''}`
+  log(`listening on port ${port} for ${options.origins.join(', ')}, ${deck}`)
   return {
     port,
     close: async () => {
       clearInterval(heartbeat)
-      await new Promise<void>(resolve => io.close(() => resolve()))
-      await Promise.all(closeRedis.map(quit => quit().catch(() => {})))
+      await io.close()
+      await Promise.all([pubClient, subClient].map(client => client?.quit().catch(() => {})))
     },
   }
 }
 
 /** The deck file a relay build writes (RELAY_DECK_FILE), or an error naming the file and field. */
 export function readRelayDeck(file: string): RelayDeck {
-  let text: string
+  let deck: { clicks?: unknown } | null
   try {
-    text = readFileSync(file, 'utf8')
-  }
-  catch {
-    throw new RelayConfigError(`${file} is missing: build the deck with DECK_RELAY_URL set (npm run build writes it), or point DECK_RELAY_DECK at the built deck's ${RELAY_DECK_FILE}`)
-  }
-  let deck: unknown
-  try {
-    deck = JSON.parse(text)
+    deck = JSON.parse(readFileSync(file, 'utf8'))
   }
   catch (error) {
-    throw new RelayConfigError(`${file} is not JSON: ${(error as Error).message}`)
+    throw new RelayConfigError(error instanceof SyntaxError
+      ? `${file} is not JSON: ${error.message}`
+      : `${file} is missing: build the deck with DECK_RELAY_URL set (npm run build writes it), or point DECK_RELAY_DECK at the built deck's ${RELAY_DECK_FILE}`)
   }
-  const clicks = (deck as { clicks?: unknown } | null)?.clicks
+  const clicks = deck?.clicks
   if (!Array.isArray(clicks) || clicks.length === 0)
     throw new RelayConfigError(`${file}: "clicks" is not a list with one number per slide`)
   const bad = clicks.findIndex(count => !Number.isInteger(count) || count < 0)

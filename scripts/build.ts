@@ -1,7 +1,6 @@
 // `npm run build`: the hosted deck in one folder for any static host, under DECK_BASE (or --base):
 // Slidev's build, then the two PDFs, a copy of the page per slide for hosts without rewrites,
 // slide 1 and the reading view drawn into the HTML, and gzip and brotli copies (docs/hosting.md).
-import type { Page } from 'playwright-chromium'
 import { Buffer } from 'node:buffer'
 import { spawnSync } from 'node:child_process'
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
@@ -17,8 +16,7 @@ import { START_CHUNK } from '../hosting/first-screen/start-script.ts'
 import { SERVICE_WORKER_FILE } from '../hosting/headers.ts'
 import { withPrecached } from '../hosting/offline/pwa.ts'
 import { captureReadingPage, withReadingPage } from '../hosting/reading-view/capture-reading-page.ts'
-import { RELAY_DECK_FILE } from '../relay/protocol.ts'
-import { RELAY_URL_ENV, resolveRelayUrl } from '../relay/relay-plugin.ts'
+import { RELAY_URL_ENV, resolveRelayUrl, writeRelayDeck } from '../relay/relay-plugin.ts'
 import { CHROMIUM_ARGS, ChromiumNotFoundError, findChromium, playwrightBrowsersEnv } from './chromium.ts'
 import { serveDist } from './serve-dist.ts'
 
@@ -124,25 +122,6 @@ for (let no = 1; no <= slides.length; no++) {
   copyFileSync(index, join(outDir, `${no}.html`))
   copyFileSync(index, join(outDir, 'presenter', `${no}.html`))
 }
-/**
- * For the relay: each slide's clicks, as the print view just drawn counts them (RelayStatus.vue
- * marks them in a relay build), into RELAY_DECK_FILE beside the deck.
- */
-async function writeRelayDeck(page: Page, count: number) {
-  const marked = await page.$$eval('.deck-slide-clicks', marks => marks.map(mark => [
-    Number(mark.dataset.slide),
-    Number(mark.dataset.clicks),
-  ]))
-  const clicks: number[] = []
-  for (const [no, total] of marked)
-    clicks[no - 1] = total
-  const missing = Array.from({ length: count }, (_, i) => i + 1).filter(no => !Number.isInteger(clicks[no - 1]))
-  if (missing.length)
-    fail(`the print view marked no clicks for slide ${missing.join(', ')}: the relay could not check positions on it (relay/RelayStatus.vue marks them)`)
-  writeFileSync(join(outDir, RELAY_DECK_FILE), `${JSON.stringify({ clicks })}\n`)
-  console.log(`[build] ${RELAY_DECK_FILE}: ${count} slides, ${clicks.reduce((sum, n) => sum + n, 0)} clicks, for the relay`)
-}
-
 // From the built deck served under its base path: the two PDFs, then read.html and the first
 // screen. 404.html, the presenter and the other slides' copies keep the plain index.html.
 {
@@ -156,7 +135,7 @@ async function writeRelayDeck(page: Page, count: number) {
       const { pages, seconds } = await printPdf(page, server.url, kind, deck, join(outDir, pdfName(kind, deck)))
       console.log(`[build] ${pdfName(kind, deck)}: ${pages} pages in ${seconds.toFixed(1)} s`)
       if (relay && kind === 'slides')
-        await writeRelayDeck(page, slides.length)
+        console.log(`[build] ${await writeRelayDeck(page, slides.length, outDir)}`)
     }
     await page.close()
     const starts = readdirSync(join(outDir, 'assets')).filter(name => name.startsWith(`${START_CHUNK}-`) && name.endsWith('.js'))
@@ -184,7 +163,7 @@ async function writeRelayDeck(page: Page, count: number) {
     }))
   }
   catch (error) {
-    if (error instanceof ExportError)
+    if (error instanceof ExportError || error instanceof DeployConfigError)
       fail(error.message)
     throw error
   }
