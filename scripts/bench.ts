@@ -1,10 +1,10 @@
 // `npm run bench`: this deck against Slidev's own starter, built and measured in one run on this
 // machine. Prints the table, writes docs/performance.md, and exits 1 when a budget in
 // scripts/bench/budgets.ts breaks. Options: --runs N (cold loads per deck, default 7).
-import type { Bytes } from './bench/browser.ts'
+import type { Bytes, Encoding, Kind } from './bench/browser.ts'
 import { execFileSync } from 'node:child_process'
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { cpus, totalmem } from 'node:os'
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { cpus, tmpdir, totalmem } from 'node:os'
 import { join } from 'node:path'
 import process from 'node:process'
 import { parseArgs } from 'node:util'
@@ -37,7 +37,6 @@ function median(list: number[]) {
   const middle = Math.floor(sorted.length / 2)
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
 }
-const pdfPages = (pdf: string) => Number(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }).match(/^Pages:\s+(\d+)/m)![1])
 function slidev(dir: string, args: string[]) {
   return run(process.execPath, [join(dir, 'node_modules', '@slidev', 'cli', 'bin', 'slidev.mjs'), ...args], dir)
 }
@@ -54,42 +53,37 @@ await precompress(decks.starter.dist)
 // 2. The exports, all in (dev server, browser, every page), as `npm run export*` runs them, one
 // by one and all three at once; and Slidev's own `slidev export` of this deck and of the starter.
 console.log('[bench] exporting: our three files, then Slidev\'s PDF of this deck and of the starter')
-const outDir = join(root, 'node_modules', '.cache', 'deck-bench')
-mkdirSync(outDir, { recursive: true })
+const outDir = mkdtempSync(join(tmpdir(), 'deck-bench-'))
+/** Times an export into outDir, then counts the pages of the files it wrote and removes them. */
+async function timedExport(exporting: Promise<{ seconds: number }>, files: string[]) {
+  const { seconds } = await exporting
+  let pages = 0
+  for (const file of files.map(name => join(outDir, name))) {
+    if (!existsSync(file))
+      throw new Error(`the export did not write ${file}`)
+    // A PowerPoint's pages are its slides.
+    pages += file.endsWith('.pptx')
+      ? Object.keys((await JSZip.loadAsync(readFileSync(file))).files).filter(entry => /^ppt\/slides\/slide\d+\.xml$/.test(entry)).length
+      : Number(execFileSync('pdfinfo', [file], { encoding: 'utf8' }).match(/^Pages:\s+(\d+)/m)![1])
+    rmSync(file)
+  }
+  return { seconds, pages }
+}
+const npmExport = (script: string) => run('npm', ['run', script, '--', '--out', outDir], root)
 const exportFilename = decks.ours.frontmatter.exportFilename as string
-const ourFiles = {
-  'slides PDF': { script: 'export', file: `${exportFilename}.pdf` },
-  'handout PDF': { script: 'export:handout', file: `${exportFilename}-handout.pdf` },
-  'PowerPoint': { script: 'export:pptx', file: `${exportFilename}.pptx` },
+const ourFiles = [`${exportFilename}.pdf`, `${exportFilename}-handout.pdf`, `${exportFilename}.pptx`]
+const ourExports = {
+  'slides PDF': await timedExport(npmExport('export'), [ourFiles[0]]),
+  'handout PDF': await timedExport(npmExport('export:handout'), [ourFiles[1]]),
+  'PowerPoint': await timedExport(npmExport('export:pptx'), [ourFiles[2]]),
 }
-const ourExports: Record<string, { seconds: number, pages: number }> = {}
-for (const [name, { script, file }] of Object.entries(ourFiles)) {
-  rmSync(join(outDir, file), { force: true })
-  const { seconds } = await run('npm', ['run', script, '--', '--out', outDir], root)
-  // A PowerPoint's pages are its slides.
-  const pages = file.endsWith('.pptx')
-    ? Object.keys((await JSZip.loadAsync(readFileSync(join(outDir, file)))).files)
-      .filter(entry => /^ppt\/slides\/slide\d+\.xml$/.test(entry))
-      .length
-    : pdfPages(join(outDir, file))
-  ourExports[name] = { seconds, pages }
-  rmSync(join(outDir, file), { force: true })
+const allExports = await timedExport(npmExport('export:all'), ourFiles)
+function slidevExport(dir: string) {
+  return slidev(dir, ['export', '--output', join(outDir, 'slidev.pdf'), '--executable-path', chromiumPath, '--timeout', '600000'])
 }
-const allExports = {
-  seconds: (await run('npm', ['run', 'export:all', '--', '--out', outDir], root)).seconds,
-  pages: Object.values(ourExports).reduce((total, { pages }) => total + pages, 0),
-}
-for (const { file } of Object.values(ourFiles)) {
-  if (!existsSync(join(outDir, file)))
-    throw new Error(`npm run export:all did not write ${file}`)
-  rmSync(join(outDir, file), { force: true })
-}
-const slidevExports = {} as Record<Deck, { seconds: number, pages: number }>
-for (const [name, { dir }] of Object.entries(decks) as [Deck, typeof decks.ours][]) {
-  const pdf = join(outDir, `slidev-export-${name}.pdf`)
-  const args = ['export', '--output', pdf, '--executable-path', chromiumPath, '--timeout', '600000']
-  slidevExports[name] = { seconds: (await slidev(dir, args)).seconds, pages: pdfPages(pdf) }
-  rmSync(pdf)
+const slidevExports = {
+  ours: await timedExport(slidevExport(root), ['slidev.pdf']),
+  starter: await timedExport(slidevExport(starter.dir), ['slidev.pdf']),
 }
 
 // 3. In the browser: both decks served from loopback by the same static server.
@@ -133,12 +127,13 @@ const kb = (n: number) => `${(n / 1000).toFixed(n < 10_000 ? 1 : 0)} KB`
 const ms = (n: number) => `${Math.round(n)} ms`
 const seconds = (n: number) => `${n.toFixed(2)} s`
 const ENCODING_LABELS = { gzip: 'gzip', br: 'brotli', identity: 'raw' }
-/** Rows of bytes by encoding, summed over `kinds`; byte counts are the same on every load. */
-function addBytes(label: (encoding: string) => string, bytes: (load: typeof loads.ours[number]) => Bytes, kinds: readonly (keyof Bytes)[]) {
-  const total = (name: Deck, encoding: typeof ENCODINGS[number]) =>
-    kinds.reduce((sum, kind) => sum + bytes(loads[name][0])[kind][encoding], 0)
+function sum(bytes: Bytes, kinds: readonly Kind[], encoding: Encoding) {
+  return kinds.reduce((total, kind) => total + bytes[kind][encoding], 0)
+}
+/** A row of bytes for each encoding, summed over `kinds`; byte counts are the same on every load. */
+function addBytes(label: (encoding: string) => string, moment: 'beforeFirstSlide' | 'afterPreload', kinds: readonly Kind[]) {
   for (const encoding of ENCODINGS)
-    add(label(ENCODING_LABELS[encoding]), kb, total('ours', encoding), total('starter', encoding))
+    add(label(ENCODING_LABELS[encoding]), kb, sum(loads.ours[0][moment], kinds, encoding), sum(loads.starter[0][moment], kinds, encoding))
 }
 for (const [label, kinds] of [
   ['JS', ['js']],
@@ -147,14 +142,14 @@ for (const [label, kinds] of [
   ['JS + CSS + fonts', ['js', 'css', 'font']],
   ['everything (incl. HTML, images)', KINDS],
 ] as const)
-  addBytes(encoding => `before slide 1, ${encoding}: ${label}`, load => load.beforeFirstSlide, kinds)
+  addBytes(encoding => `before slide 1, ${encoding}: ${label}`, 'beforeFirstSlide', kinds)
 const firstSlide = (name: Deck) => median(loads[name].map(load => load.firstSlideMs))
 const liveSlide = (name: Deck) => median(loads[name].map(load => load.liveSlideMs))
 add(`slide 1 visible, median of ${runs} cold loads`, ms, firstSlide('ours'), firstSlide('starter'))
 add(`slide 1 live (Slidev's client has drawn it and takes keys; ours starts it at the first input, given once slide 1 shows), median`, ms, liveSlide('ours'), liveSlide('starter'))
 add('next slide shown after a key, median', ms, median(nextSlide.ours), median(nextSlide.starter))
 add('next slide shown after a key, worst', ms, Math.max(...nextSlide.ours), Math.max(...nextSlide.starter))
-addBytes(encoding => `all bytes after preload, ${encoding}`, load => load.afterPreload, KINDS)
+addBytes(encoding => `all bytes after preload, ${encoding}`, 'afterPreload', KINDS)
 add('npm run build, wall time', n => `${n.toFixed(1)} s`, oursBuild.seconds, starterBuild.seconds)
 add('npm run build, peak memory (process tree)', n => `${Math.round(n)} MB`, oursBuild.peakMB, starterBuild.peakMB)
 for (const [name, { seconds: time, pages }] of Object.entries(ourExports))
@@ -175,7 +170,7 @@ add('relay: memory per viewer (resident)', n => `${n.toFixed(1)} KB`, relay.kbPe
 
 const checks: { budget: string, value: string, ok: boolean }[] = []
 const check = (budget: string, value: string, ok: boolean) => checks.push({ budget, value, ok })
-const firstBytes = KINDS.slice(0, 3).reduce((sum, kind) => sum + loads.ours[0].beforeFirstSlide[kind].gzip, 0)
+const firstBytes = sum(loads.ours[0].beforeFirstSlide, ['js', 'css', 'font'], 'gzip')
 check(`JS + CSS + fonts before slide 1 <= ${kb(BUDGETS.firstSlideGzipBytes)} gzip`, kb(firstBytes), firstBytes <= BUDGETS.firstSlideGzipBytes)
 const firstSlideRatio = firstSlide('ours') / firstSlide('starter')
 check(`slide 1 visible <= ${BUDGETS.firstSlideTimeRatio}x the starter's time`, `${firstSlideRatio.toFixed(2)}x`, firstSlideRatio <= BUDGETS.firstSlideTimeRatio)
@@ -207,25 +202,24 @@ Measured by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}, on ${
 ${versions}.
 
 The reference is Slidev's starter deck (the create-slidev template, ${decks.starter.slides} slides,
-generated at bench time), built with the same Slidev. This deck has ${decks.ours.slides} slides.
-Both are served from loopback by the same static server; each load is a fresh browser context
-(cold cache). "Slide 1 visible" is the first frame in which slide 1's title is on screen (laid out
-in the window, not hidden or transparent) and the page's fonts are loaded, whatever drew it: in
-this deck, the static copy of slide 1 in index.html (hosting/first-screen/capture-first-screen.ts). "Slide 1 live" is
-when Slidev's client has drawn the slide itself and answers keys; ours starts its client at the
-visitor's first input, which the bench gives (the pointer moves) as soon as slide 1 shows. Raw is what a host that does
-not compress sends; gzip and brotli are the precompressed copies (what nginx with gzip_static and
-brotli_static, or Caddy's \`precompressed\`, sends): this deck's build writes them, and the bench
-writes the starter's the same way. Requests to other hosts are
-blocked, as they fail on this machine (the starter asks ${blocked.join(', ') || 'none'}).
-Build time is \`npm run build\` as each deck defines it: ours also prints the slides PDF and the
-handout and renders the OG image. Each export is its npm script all in (dev server, browser,
-every page), and \`npm run export:all\`, which writes all three at once (the two PDFs from one
-server, Slidev's PowerPoint export beside them); a PowerPoint's pages are its slides. Slidev's own \`slidev export\` (an untagged PDF
-in Type 3 glyphs) is timed on this deck and on the starter; a starter column left at 0 has no
-counterpart. The relay runs as \`npm run relay\` starts it, with a thousand socket.io clients in
-the bench's own process as viewers (their time to handle each move is in the delay) and one as
-the presenter, moving every 150 ms.
+generated at bench time), built with the same Slidev. This deck has ${decks.ours.slides} slides. Both are
+served from loopback by the same static server; each load is a fresh browser context (cold cache). "Slide
+1 visible" is the first frame in which slide 1's title is on screen (laid out in the window, not hidden
+or transparent) and the page's fonts are loaded, whatever drew it: in this deck, the static copy of slide
+1 in index.html (hosting/first-screen/capture-first-screen.ts). "Slide 1 live" is when Slidev's client
+has drawn the slide itself and answers keys; ours starts its client at the visitor's first input, which
+the bench gives (the pointer moves) as soon as slide 1 shows. Raw is what a host that does not compress
+sends; gzip and brotli are the precompressed copies (what nginx with gzip_static and brotli_static, or
+Caddy's \`precompressed\`, sends): this deck's build writes them, and the bench writes the starter's the
+same way. Requests to other hosts are blocked, as they fail on this machine (the starter asks
+${blocked.join(', ') || 'none'}). Build time is \`npm run build\` as each deck defines it: ours also
+prints the slides PDF and the handout and renders the OG image. Each export is its npm script all in (dev
+server, browser, every page), and \`npm run export:all\`, which writes all three at once (the two PDFs
+from one server, Slidev's PowerPoint export beside them); a PowerPoint's pages are its slides. Slidev's
+own \`slidev export\` (an untagged PDF in Type 3 glyphs) is timed on this deck and on the starter; a
+starter column left at 0 has no counterpart. The relay runs as \`npm run relay\` starts it, with a
+thousand socket.io clients in the bench's own process as viewers (their time to handle each move is in
+the delay) and one as the presenter, moving every 150 ms.
 
 ${table}
 
@@ -235,6 +229,5 @@ ${budgetTable}
 `
 writeFileSync(join(root, 'docs', 'performance.md'), report)
 console.log(`\n${table}\n\n${budgetTable}\n\n[bench] written to docs/performance.md`)
-if (readdirSync(outDir).length === 0)
-  rmSync(outDir, { recursive: true })
+rmSync(outDir, { recursive: true })
 process.exit(checks.every(check => check.ok) ? 0 : 1)

@@ -9,10 +9,12 @@ import { NOT_BEFORE_FIRST_SLIDE } from './budgets.ts'
 
 export const KINDS = ['js', 'css', 'font', 'other'] as const
 export const ENCODINGS = ['gzip', 'br', 'identity'] as const
+export type Kind = typeof KINDS[number]
+export type Encoding = typeof ENCODINGS[number]
 /** Bytes by kind of file and by what the host sends: its gzip or brotli copy, or the file itself. */
-export type Bytes = Record<typeof KINDS[number], Record<typeof ENCODINGS[number], number>>
+export type Bytes = Record<Kind, Record<Encoding, number>>
 
-const KIND_BY_EXTENSION: Record<string, typeof KINDS[number]> = {
+const KIND_BY_EXTENSION: Record<string, Kind> = {
   '.js': 'js',
   '.mjs': 'js',
   '.css': 'css',
@@ -60,7 +62,13 @@ declare global {
  */
 function installProbe(title: string) {
   const normalise = (text: string) => text.replace(/\s+/g, ' ').trim()
-  const fontsReady = () => document.fonts.status === 'loaded'
+  /** Calls `done` with the time of the first frame in which `shown` holds and the page's fonts are loaded. */
+  const firstFrame = (shown: () => boolean, done: (ms: number) => void) => {
+    if (shown() && document.fonts.status === 'loaded')
+      done(performance.now())
+    else
+      requestAnimationFrame(() => firstFrame(shown, done))
+  }
   const titleOnScreen = () => [...document.querySelectorAll('h1, h2, h3, p, div')].some((element) => {
     if (normalise(element.textContent ?? '') !== normalise(title))
       return false
@@ -68,28 +76,14 @@ function installProbe(title: string) {
     return element.checkVisibility({ opacityProperty: true, visibilityProperty: true })
       && box.width > 0 && box.height > 0 && box.bottom > 0 && box.right > 0 && box.top < innerHeight && box.left < innerWidth
   })
-  const probe: Probe = {
-    watch(no, done) {
-      const check = () => {
-        const slide = [...document.querySelectorAll(`#slideshow [data-slidev-no="${no}"]`)]
-          .find(element => element.getBoundingClientRect().width > 0)
-        if (slide && slide.textContent!.trim() !== '' && !slide.querySelector('.slidev-slide-loading') && fontsReady())
-          done(performance.now())
-        else
-          requestAnimationFrame(check)
-      }
-      check()
-    },
-    next: {},
+  const slideShown = (no: number) => {
+    const slide = [...document.querySelectorAll(`#slideshow [data-slidev-no="${no}"]`)]
+      .find(element => element.getBoundingClientRect().width > 0)
+    return !!slide && slide.textContent!.trim() !== '' && !slide.querySelector('.slidev-slide-loading')
   }
+  const probe: Probe = { watch: (no, done) => firstFrame(() => slideShown(no), done), next: {} }
   window.__probe = probe
-  const watchTitle = () => {
-    if (titleOnScreen() && fontsReady())
-      probe.firstSlide = performance.now()
-    else
-      requestAnimationFrame(watchTitle)
-  }
-  requestAnimationFrame(watchTitle)
+  requestAnimationFrame(() => firstFrame(titleOnScreen, ms => probe.firstSlide = ms))
   requestAnimationFrame(() => probe.watch(1, ms => probe.liveSlide = ms))
 }
 
@@ -105,17 +99,18 @@ async function openDeck(browser: Browser, url: string, title: string, blocked: s
     return route.abort()
   })
   await page.goto(url)
-  const shown = (live: boolean) => page.waitForFunction((live) => {
-    const { firstSlide, liveSlide } = window.__probe
-    return firstSlide !== undefined && (!live || liveSlide !== undefined)
-  }, live, { timeout: 60_000 }).catch(() => {
-    throw new Error(`${url}: slide 1 (title "${title}") was not shown${live ? ' by Slidev\'s client' : ''} within 60 s`)
+  const shown = (moment: 'firstSlide' | 'liveSlide') => page.waitForFunction(
+    moment => window.__probe[moment] !== undefined,
+    moment,
+    { timeout: 60_000 },
+  ).catch(() => {
+    throw new Error(`${url}: slide 1 (title "${title}") was not shown${moment === 'liveSlide' ? ' by Slidev\'s client' : ''} within 60 s`)
   })
-  await shown(false)
+  await shown('firstSlide')
   // Our slide 1 is the build's copy until the visitor's first input starts Slidev's client
   // (hosting/first-screen/first-screen.ts): a visitor's pointer moves as soon as they see it.
   await page.mouse.move(1, 1)
-  await shown(true)
+  await shown('liveSlide')
   return { page, context }
 }
 
