@@ -49,7 +49,8 @@ interface Probe {
   firstSlide?: number
   /** When Slidev's client first showed slide 1. */
   liveSlide?: number
-  next: { pressed?: number, shown?: number }
+  /** Milliseconds from the last keypress to the next slide shown. */
+  next?: number
 }
 declare global {
   interface Window { __probe: Probe }
@@ -81,7 +82,7 @@ function installProbe(title: string) {
       .find(element => element.getBoundingClientRect().width > 0)
     return !!slide && slide.textContent!.trim() !== '' && !slide.querySelector('.slidev-slide-loading')
   }
-  const probe: Probe = { watch: (no, done) => firstFrame(() => slideShown(no), done), next: {} }
+  const probe: Probe = { watch: (no, done) => firstFrame(() => slideShown(no), done) }
   window.__probe = probe
   requestAnimationFrame(() => firstFrame(titleOnScreen, ms => probe.firstSlide = ms))
   requestAnimationFrame(() => probe.watch(1, ms => probe.liveSlide = ms))
@@ -158,22 +159,17 @@ export async function measureNextSlide(browser: Browser, url: string, slides: nu
   for (let no = 2; no <= slides; no++) {
     // The watch starts in the page's own keydown handler, so the time runs from the keypress.
     await page.evaluate((no) => {
-      const probe = window.__probe
-      const next: Probe['next'] = probe.next = {}
+      window.__probe.next = undefined
       window.addEventListener('keydown', (event) => {
-        next.pressed = event.timeStamp
-        probe.watch(no, ms => next.shown = ms)
+        window.__probe.watch(no, ms => window.__probe.next = ms - event.timeStamp)
       }, { once: true, capture: true })
     }, no)
     // Down arrow: Slidev's "next slide", past any clicks left on this one.
     await page.keyboard.press('ArrowDown')
-    const handle = await page.waitForFunction(() => {
-      const { next } = window.__probe
-      return next.shown !== undefined && { ms: next.shown - next.pressed! }
-    }, null, { timeout: 15_000 }).catch(() => {
+    await page.waitForFunction(() => window.__probe.next !== undefined, null, { timeout: 15_000 }).catch(() => {
       throw new Error(`${url}: slide ${no} was not shown within 15 s of the key`)
     })
-    times.push((await handle.jsonValue() as { ms: number }).ms)
+    times.push(await page.evaluate(() => window.__probe.next!))
     await page.waitForTimeout(700) // let the slide transition finish, as a presenter would
   }
   await context.close()
