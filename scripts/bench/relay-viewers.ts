@@ -33,7 +33,11 @@ export async function measureRelay(root: string, viewers: number, moves: number)
   })
   await new Promise<void>((resolve, reject) => {
     let output = ''
-    relay.stdout.on('data', chunk => (output += chunk).includes('listening on port') && resolve())
+    relay.stdout.on('data', (chunk) => {
+      output += chunk
+      if (output.includes('listening on port'))
+        resolve()
+    })
     relay.once('exit', code => reject(new Error(`the relay exited (${code}) before it listened`)))
   })
   const connect = (key?: string) => new Promise<Socket>((resolve, reject) => {
