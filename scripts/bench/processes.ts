@@ -1,62 +1,48 @@
 // Runs a command and measures its wall time and the peak memory of its whole process tree
 // (Slidev's build and export start Chromium and workers, which a single process's peak misses).
-import { spawn } from 'node:child_process'
+import { execFile } from 'node:child_process'
 import { readdirSync, readFileSync } from 'node:fs'
-import process from 'node:process'
+import { promisify } from 'node:util'
 
-export interface RunResult { seconds: number, peakMB: number, output: string }
-
-function treeRssKB(root: number): number {
-  const children = new Map<number, number[]>()
-  const rss = new Map<number, number>()
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry))
-      continue
+/** Resident memory of a process and all its descendants, from /proc (Linux). */
+export function treeRssKB(root: number): number {
+  const processes: { pid: number, ppid: number, kb: number }[] = []
+  for (const pid of readdirSync('/proc').filter(entry => /^\d+$/.test(entry))) {
     try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8')
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1])
-      children.set(ppid, [
-        ...(children.get(ppid) ?? []),
-        Number(entry),
-      ])
-      const kb = readFileSync(`/proc/${entry}/status`, 'utf8').match(/^VmRSS:\s+(\d+)/m)
-      rss.set(Number(entry), kb ? Number(kb[1]) : 0)
+      const status = readFileSync(`/proc/${pid}/status`, 'utf8')
+      const field = (name: string) => Number(status.match(new RegExp(`^${name}:\\s+(\\d+)`, 'm'))?.[1] ?? 0)
+      processes.push({ pid: Number(pid), ppid: field('PPid'), kb: field('VmRSS') })
     }
     catch {} // the process ended while we looked
   }
   let total = 0
   const stack = [root]
   while (stack.length) {
-    const pid = stack.pop()!
-    total += rss.get(pid) ?? 0
-    stack.push(...(children.get(pid) ?? []))
+    const pid = stack.pop()
+    for (const entry of processes) {
+      if (entry.pid === pid)
+        total += entry.kb
+      if (entry.ppid === pid)
+        stack.push(entry.pid)
+    }
   }
   return total
 }
 
-export function run(command: string, args: string[], options: { cwd: string, env?: NodeJS.ProcessEnv }): Promise<RunResult> {
-  return new Promise((resolve, reject) => {
-    const start = performance.now()
-    const child = spawn(command, args, {
-      cwd: options.cwd,
-      env: options.env ?? process.env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
-    let output = ''
-    child.stdout.on('data', chunk => output += chunk)
-    child.stderr.on('data', chunk => output += chunk)
-    let peakKB = 0
-    const sampler = process.platform === 'linux'
-      ? setInterval(() => peakKB = Math.max(peakKB, treeRssKB(child.pid!)), 100)
-      : undefined
-    child.on('error', reject)
-    child.on('close', (code) => {
-      clearInterval(sampler)
-      const seconds = (performance.now() - start) / 1000
-      if (code !== 0)
-        reject(new Error(`${command} ${args.join(' ')} (in ${options.cwd}) exited with ${code}:\n${output.slice(-3000)}`))
-      else
-        resolve({ seconds, peakMB: peakKB / 1024, output })
-    })
-  })
+export async function run(command: string, args: string[], cwd: string): Promise<{ seconds: number, peakMB: number }> {
+  const start = performance.now()
+  const running = promisify(execFile)(command, args, { cwd, maxBuffer: 1024 ** 3 })
+  let peakKB = 0
+  const sampler = setInterval(() => peakKB = Math.max(peakKB, treeRssKB(running.child.pid!)), 100)
+  try {
+    await running
+  }
+  catch (error) {
+    const { stdout, stderr } = error as { stdout?: string, stderr?: string }
+    throw new Error(`${command} ${args.join(' ')} (in ${cwd}) failed:\n${`${stdout ?? ''}${stderr ?? ''}`.slice(-3000)}`)
+  }
+  finally {
+    clearInterval(sampler)
+  }
+  return { seconds: (performance.now() - start) / 1000, peakMB: peakKB / 1024 }
 }

@@ -2,68 +2,48 @@
 // template (never committed), with its Slidev set to the version this project uses, so the two
 // decks differ in content and settings only. Kept between runs in the system's temp folder.
 import { execFileSync } from 'node:child_process'
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { cpSync, existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import process from 'node:process'
-
-export interface Starter { dir: string, createSlidevVersion: string, slidevVersion: string }
 
 const require = createRequire(import.meta.url)
-const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm'
+const readJson = (file: string) => JSON.parse(readFileSync(file, 'utf8'))
 
 export function installedVersion(name: string): string {
-  return (JSON.parse(readFileSync(require.resolve(`${name}/package.json`), 'utf8')) as { version: string }).version
+  return readJson(require.resolve(`${name}/package.json`)).version
 }
 
-export function prepareStarter(): Starter {
+export function prepareStarter(): { dir: string, createSlidevVersion: string } {
   const dir = join(tmpdir(), 'seismic-shift-deck-bench', 'starter')
-  const createSlidevVersion = execFileSync(npm, ['view', 'create-slidev', 'version'], { encoding: 'utf8' }).trim()
-  const slidevVersion = installedVersion('@slidev/cli')
-  const stamp = `create-slidev ${createSlidevVersion}, @slidev/cli ${slidevVersion}`
+  const createSlidevVersion = execFileSync('npm', ['view', 'create-slidev', 'version'], { encoding: 'utf8' }).trim()
+  const stamp = `create-slidev ${createSlidevVersion}, @slidev/cli ${installedVersion('@slidev/cli')}`
   const stampFile = join(dir, '.bench-stamp')
   if (existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp && existsSync(join(dir, 'node_modules', '@slidev', 'cli')))
-    return { dir, createSlidevVersion, slidevVersion }
+    return { dir, createSlidevVersion }
 
   console.log(`[bench] generating the starter from create-slidev ${createSlidevVersion} in ${dir}`)
   rmSync(dir, { recursive: true, force: true })
   const work = mkdtempSync(join(tmpdir(), 'create-slidev-'))
-  const tarball = execFileSync(npm, [
-    'pack',
-    `create-slidev@${createSlidevVersion}`,
-    '--silent',
-    '--pack-destination',
-    work,
-  ], { encoding: 'utf8' }).trim().split('\n').pop()!
-  execFileSync('tar', [
-    '-xzf',
-    join(work, tarball),
-    '-C',
-    work,
-  ])
-  mkdirSync(dir, { recursive: true })
+  const tarball = execFileSync('npm', ['pack', `create-slidev@${createSlidevVersion}`, '--silent', '--pack-destination', work], {
+    encoding: 'utf8',
+  }).trim().split('\n').pop()!
+  execFileSync('tar', ['-xzf', join(work, tarball), '-C', work])
   cpSync(join(work, 'package', 'template'), dir, { recursive: true })
   if (existsSync(join(dir, '_gitignore')))
     renameSync(join(dir, '_gitignore'), join(dir, '.gitignore'))
   rmSync(work, { recursive: true, force: true })
 
-  const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'))
-  pkg.dependencies['@slidev/cli'] = slidevVersion
+  const pkg = readJson(join(dir, 'package.json'))
+  pkg.dependencies['@slidev/cli'] = installedVersion('@slidev/cli')
   // `slidev export` needs Playwright; its browser download is skipped (--ignore-scripts): the
   // bench hands Slidev the Chromium this project finds.
   pkg.dependencies['playwright-chromium'] = installedVersion('playwright-chromium')
   // The same pins as this project's package.json: Slidev's UnoCSS range names versions the
   // registry does not have.
-  pkg.overrides = (JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'package.json'), 'utf8')) as { overrides?: object }).overrides
+  pkg.overrides = readJson(join(import.meta.dirname, '..', '..', 'package.json')).overrides
   writeFileSync(join(dir, 'package.json'), `${JSON.stringify(pkg, null, 2)}\n`)
-  execFileSync(npm, [
-    'install',
-    '--no-audit',
-    '--no-fund',
-    '--ignore-scripts',
-    '--loglevel=error',
-  ], { cwd: dir, stdio: 'inherit' })
+  execFileSync('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts', '--loglevel=error'], { cwd: dir, stdio: 'inherit' })
   writeFileSync(stampFile, stamp)
-  return { dir, createSlidevVersion, slidevVersion }
+  return { dir, createSlidevVersion }
 }
