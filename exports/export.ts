@@ -14,7 +14,12 @@ import { CHROMIUM_ARGS, ChromiumNotFoundError, findChromium } from '../scripts/c
 import { ExportError, pdfName, printPdf, readDeckInfo } from './print.ts'
 
 /** The PDFs each command prints; `pptx` and `all` also make the PowerPoint. */
-const PDFS: Record<string, PrintKind[]> = { pdf: ['slides'], handout: ['handout'], pptx: [], all: ['slides', 'handout'] }
+const PDFS: Record<string, PrintKind[]> = {
+  pdf: ['slides'],
+  handout: ['handout'],
+  pptx: [],
+  all: ['slides', 'handout'],
+}
 
 const root = join(import.meta.dirname, '..')
 const [kind, outFlag, outValue] = process.argv.slice(2)
@@ -41,17 +46,16 @@ async function exportPptx(chromium: string, output: string, expected: number) {
   const name = relative(root, output)
   for (let attempt = 1; ; attempt++) {
     console.log(`[export] ${name} with ${chromium}`)
-    const args = [slidev, 'export', '--format', 'pptx-editable', '--output', output, '--executable-path', chromium]
-    const [code] = await once(spawn(process.execPath, args, { cwd: root, stdio: 'inherit' }), 'close')
+    const args = ['export', '--format', 'pptx-editable', '--output', output, '--executable-path', chromium]
+    const child = spawn(process.execPath, [slidev, ...args], { cwd: root, stdio: 'inherit' })
+    const [code] = await once(child, 'close')
     if (code !== 0)
       fail(`Slidev's PowerPoint export failed (exit code ${code ?? 1})`)
     const zip = await JSZip.loadAsync(readFileSync(output))
     const slides = zip.file(/^ppt\/slides\/slide\d+\.xml$/)
-    const loading: number[] = []
-    for (const slide of slides) {
-      if ((await slide.async('string')).includes('Loading slide'))
-        loading.push(Number(slide.name.match(/(\d+)\.xml$/)![1]))
-    }
+    const texts = await Promise.all(slides.map(slide => slide.async('string')))
+    const loading = slides.filter((_, i) => texts[i].includes('Loading slide'))
+      .map(slide => Number(slide.name.match(/(\d+)\.xml$/)![1]))
     const problem = slides.length !== expected
       ? `has ${slides.length} slides, the deck ${expected}`
       : loading.length

@@ -1,7 +1,7 @@
 // The two PDFs, printed by Chromium from a running deck: the slides from Slidev's print view, the
 // handout from the reading view on A4. Chromium tags them and builds the outline, which Slidev's
 // exporter does not ask for; a slide that failed to draw stops the export with its number.
-import type { Browser, Page } from 'playwright-chromium'
+import type { Page } from 'playwright-chromium'
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { load, resolveConfig } from '@slidev/parser/fs'
@@ -9,27 +9,14 @@ import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName } from 'pdf-lib'
 
 export type PrintKind = 'slides' | 'handout'
 
-export interface DeckInfo {
-  title: string
-  author: string
-  subject: string
-  keywords: string[]
-  exportFilename: string
-  /** How long a page may take to load and draw, in ms (the headmatter's `export.timeout`). */
-  timeout: number
-  /** The slide canvas, in CSS px. */
-  width: number
-  height: number
-  /** Each slide's outline level (its `level` frontmatter, 1 if none), by slide number - 1. */
-  levels: number[]
-}
+export type DeckInfo = Awaited<ReturnType<typeof readDeckInfo>>
 
 export class ExportError extends Error {
   override name = 'ExportError'
 }
 
 /** What the exports need to know of the deck, read from slides.md and its pages. */
-export async function readDeckInfo(root: string): Promise<DeckInfo> {
+export async function readDeckInfo(root: string) {
   const entry = join(root, 'slides.md')
   const { headmatter, slides } = await load({ roots: [root], userRoot: root }, entry)
   const config = resolveConfig(headmatter)
@@ -48,14 +35,13 @@ export async function readDeckInfo(root: string): Promise<DeckInfo> {
     subject: field('info').replace(/\s+/g, ' '),
     keywords: field('keywords').split(',').map(word => word.trim()).filter(Boolean),
     exportFilename: field('exportFilename'),
-    timeout,
-    width: config.canvasWidth,
+    timeout, // in ms: how long a page may take to load and draw
+    width: config.canvasWidth, // the slide canvas, in CSS px
     height: Math.round(config.canvasWidth / config.aspectRatio),
-    levels: slides.map(slide => slide.level ?? 1),
+    levels: slides.map(slide => slide.level ?? 1), // each slide's outline level, by slide number - 1
   }
 }
 
-/** The file name of each kind, in the folder it is written to. */
 export function pdfName(kind: PrintKind, deck: DeckInfo): string {
   return kind === 'slides' ? `${deck.exportFilename}.pdf` : `${deck.exportFilename}-handout.pdf`
 }
@@ -71,7 +57,8 @@ async function checkSlides(page: Page, deck: DeckInfo) {
   // Mermaid draws each diagram in a shared container, then into the diagram's shadow root.
   await page.waitForFunction(() => {
     const pending = document.querySelector('#mermaid-rendering-container > div')
-    return !pending && [...document.querySelectorAll('.mermaid')].every(host => host.shadowRoot?.querySelector('svg'))
+    const hosts = [...document.querySelectorAll('.mermaid')]
+    return !pending && hosts.every(host => host.shadowRoot?.querySelector('svg'))
   }, undefined, { timeout: DIAGRAM_TIMEOUT_MS }).catch(() => {})
   await page.evaluate(() => document.fonts.ready)
   const problems = await page.evaluate(() => {
@@ -79,7 +66,9 @@ async function checkSlides(page: Page, deck: DeckInfo) {
     const unquote = (family: string) => family.trim().replace(/^["']|["']$/g, '')
     const faces = [...document.fonts].map((face) => {
       const [low, high = low] = face.weight.split(' ').map(Number)
-      return { family: unquote(face.family), low, high, loaded: face.status === 'loaded' }
+      const loaded = face.status === 'loaded'
+      // The weights a face draws without looking wrong: its own, give or take a step.
+      return { family: unquote(face.family), min: low - 100, max: high + 100, loaded }
     })
     for (const slide of document.querySelectorAll<HTMLElement>('[data-slidev-no]')) {
       const problem = (what: string) => found.push(`slide ${slide.dataset.slidevNo}: ${what}`)
@@ -104,7 +93,6 @@ async function checkSlides(page: Page, deck: DeckInfo) {
       if (!slide.querySelector('h1, h2, [role="heading"]'))
         problem('it has no heading')
       // Every text is set in a font the deck ships and that has loaded, never in a fallback.
-      const missing = new Set<string>()
       const walker = document.createTreeWalker(slide, NodeFilter.SHOW_TEXT)
       for (let node = walker.nextNode(); node; node = walker.nextNode()) {
         const holder = node.parentElement
@@ -114,21 +102,19 @@ async function checkSlides(page: Page, deck: DeckInfo) {
         const family = unquote(style.fontFamily.split(',')[0])
         const weight = Number(style.fontWeight)
         const candidates = faces.filter(face => face.family === family)
-        if (!candidates.some(face => face.loaded && weight >= face.low - 100 && weight <= face.high + 100))
-          missing.add(candidates.length > 0 ? `"${family}" ${weight} did not load` : `"${family}" is not a font the deck ships`)
+        if (candidates.length === 0)
+          problem(`font "${family}" is not a font the deck ships`)
+        else if (!candidates.some(face => face.loaded && weight >= face.min && weight <= face.max))
+          problem(`font "${family}" ${weight} did not load`)
       }
-      missing.forEach(what => problem(`font ${what}`))
     }
-    return found
+    return [...new Set(found)] // a font or diagram at fault once per slide
   })
   if (problems.length > 0)
     throw new ExportError(problems.join('\n'))
 }
 
-/**
- * Links to a slide of this deck become links to its page in the PDF; headings get the slide's
- * outline level. Returns each slide's heading as it reads (no uppercase styling, no line breaks).
- */
+/** Links to a slide point at its page, headings get its outline level; returns each heading's text. */
 async function prepareDocument(page: Page, deckUrl: string, levels: number[]): Promise<string[]> {
   return await page.evaluate(({ deckUrl, levels }) => {
     // What only a PDF carries, such as the timeline's invisible text layer (CareerTimeline.vue).
@@ -145,8 +131,8 @@ async function prepareDocument(page: Page, deckUrl: string, levels: number[]): P
     // A slide's address (BASE/N), or in print mode Slidev's #/N (its <Link>, the agenda's entries).
     const basePath = new URL(deckUrl).pathname
     for (const link of document.querySelectorAll<HTMLAnchorElement>('a[href]')) {
-      const no = link.getAttribute('href')!.match(/^#\/?(\d+)$/)?.[1]
-        ?? (link.href.startsWith(deckUrl) ? link.pathname.slice(basePath.length).match(/^(\d+)$/)?.[1] : undefined)
+      const address = link.href.startsWith(deckUrl) ? link.pathname.slice(basePath.length) : ''
+      const no = (link.getAttribute('href')!.match(/^#\/?(\d+)$/) ?? address.match(/^(\d+)$/))?.[1]
       if (no && document.getElementById(no)) {
         link.setAttribute('href', `#${no}`)
         link.removeAttribute('target')
@@ -158,11 +144,9 @@ async function prepareDocument(page: Page, deckUrl: string, levels: number[]): P
   }, { deckUrl, levels })
 }
 
-/**
- * Chromium titles the outline with each heading's text as laid out: uppercase where CSS says
- * so, and without the space where a line wraps. Each entry, in order, takes its heading's own text.
- */
-function retitleOutline(pdf: PDFDocument, titles: string[]): string | undefined {
+// Chromium titles the outline with each heading's text as laid out: uppercase where CSS says so,
+// and without the space where a line wraps. Each entry, in order, takes its heading's own text.
+function retitleOutline(pdf: PDFDocument, titles: string[]): string[] {
   const items: PDFDict[] = []
   const walk = (item: PDFDict | undefined) => {
     for (; item; item = item.lookupMaybe(PDFName.of('Next'), PDFDict)) {
@@ -172,8 +156,9 @@ function retitleOutline(pdf: PDFDocument, titles: string[]): string | undefined 
   }
   walk(pdf.catalog.lookupMaybe(PDFName.of('Outlines'), PDFDict)?.lookupMaybe(PDFName.of('First'), PDFDict))
   if (items.length !== titles.length)
-    return `the outline has ${items.length} entries for ${titles.length} slides: each slide needs one heading (h1), and only one`
+    return [`the outline has ${items.length} entries for ${titles.length} slides: each slide needs one heading (h1), and only one`]
   items.forEach((item, i) => item.set(PDFName.of('Title'), PDFHexString.fromText(titles[i])))
+  return []
 }
 
 /** Fonts the PDF carries as Type 3 glyphs or does not embed, by page (1-based). */
@@ -187,69 +172,60 @@ function fontProblems(pdf: PDFDocument): string[] {
       const embedded = ['FontFile', 'FontFile2', 'FontFile3'].some(key => descriptor?.has(PDFName.of(key)))
       if (font.get(PDFName.of('Subtype')) === PDFName.of('Type3'))
         return [`page ${index + 1}: font ${name} is Type 3 glyphs, not a font (a variable font printed?)`]
-      return embedded ? [] : [`page ${index + 1}: font ${descendant.get(PDFName.of('BaseFont'))} is not embedded`]
+      const baseFont = descendant.get(PDFName.of('BaseFont'))
+      return embedded ? [] : [`page ${index + 1}: font ${baseFont} is not embedded`]
     })
   })
 }
 
 /**
- * Prints one kind of PDF from the deck at `deckUrl` (origin and base path, ending in "/") to
- * `output`. Throws an ExportError naming the slides or pages at fault. Given a page that already
- * shows the deck, it moves there inside the app instead of loading it again: from Slidev's dev
- * server a load is most of an export's time.
+ * Prints one kind of PDF from the deck at `deckUrl` (origin and base path, ending in "/") to `output`;
+ * throws an ExportError naming the slides or pages at fault. A page that already shows the deck moves
+ * there inside the app: from Slidev's dev server a load is most of an export's time.
  */
-export async function printPdf(target: Browser | Page, deckUrl: string, kind: PrintKind, deck: DeckInfo, output: string) {
+export async function printPdf(page: Page, deckUrl: string, kind: PrintKind, deck: DeckInfo, output: string) {
   const started = performance.now()
-  const page = 'newPage' in target ? await target.newPage({ colorScheme: 'light', serviceWorkers: 'block' }) : target
-  try {
-    await page.setViewportSize(kind === 'slides'
-      ? { width: deck.width, height: deck.height }
-      : { width: A4_TEXT_WIDTH_PX, height: 1100 })
-    const path = `${new URL(deckUrl).pathname}${kind === 'slides' ? 'print' : 'read'}?print`
-    if (page.url().startsWith(deckUrl)) {
-      // Vue Router follows the address on popstate, as on the browser's back button.
-      await page.evaluate((path) => {
-        history.pushState(history.state, '', path)
-        dispatchEvent(new PopStateEvent('popstate', { state: history.state }))
-      }, path)
-      await page.waitForLoadState('networkidle')
-    }
-    else {
-      await page.goto(new URL(path, deckUrl).href, { waitUntil: 'networkidle', timeout: deck.timeout })
-    }
-    await page.emulateMedia({ media: kind === 'slides' ? 'screen' : null })
-    const view = page.locator(kind === 'slides' ? '.print-slide-container' : '.reading-slide')
-    const slides = deck.levels.length
-    await view.nth(slides - 1).waitFor({ state: 'attached', timeout: DIAGRAM_TIMEOUT_MS }).catch(() => {})
-    const drawn = await view.count()
-    if (drawn !== slides) {
-      throw new ExportError(`${page.url()} shows ${drawn} slides of ${slides}: ${kind === 'slides'
-        ? 'Slidev\'s print view is not in this build (vite.config.ts keeps it)'
-        : 'the reading view did not open'}`)
-    }
-    await checkSlides(page, deck)
-    const titles = await prepareDocument(page, deckUrl, deck.levels)
-    // Both pages are sized in CSS: Slidev's print mode sets the slide's, the reading view A4.
-    const printed = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true })
-
-    const pdf = await PDFDocument.load(printed, { updateMetadata: false })
-    const problems = fontProblems(pdf)
-    const outline = retitleOutline(pdf, titles)
-    if (outline)
-      problems.push(outline)
-    if (kind === 'slides' && pdf.getPageCount() !== slides)
-      problems.push(`${pdf.getPageCount()} pages for ${slides} slides: a slide spills onto a page of its own`)
-    if (problems.length > 0)
-      throw new ExportError(`${output}:\n${problems.join('\n')}`)
-    pdf.setTitle(kind === 'slides' ? deck.title : `${deck.title} (handout)`, { showInWindowTitleBar: true })
-    pdf.setAuthor(deck.author)
-    pdf.setSubject(deck.subject)
-    pdf.setKeywords(deck.keywords)
-    writeFileSync(output, await pdf.save())
-    return { pages: pdf.getPageCount(), seconds: (performance.now() - started) / 1000 }
+  await page.setViewportSize(kind === 'slides'
+    ? { width: deck.width, height: deck.height }
+    : { width: A4_TEXT_WIDTH_PX, height: 1100 })
+  const path = `${new URL(deckUrl).pathname}${kind === 'slides' ? 'print' : 'read'}?print`
+  if (page.url().startsWith(deckUrl)) {
+    // Vue Router follows the address on popstate, as on the browser's back button.
+    await page.evaluate((path) => {
+      history.pushState(history.state, '', path)
+      dispatchEvent(new PopStateEvent('popstate', { state: history.state }))
+    }, path)
+    await page.waitForLoadState('networkidle')
   }
-  finally {
-    if (page !== target)
-      await page.close()
+  else {
+    await page.goto(new URL(path, deckUrl).href, { waitUntil: 'networkidle', timeout: deck.timeout })
   }
+  await page.emulateMedia({ media: kind === 'slides' ? 'screen' : null })
+  const view = page.locator(kind === 'slides' ? '.print-slide-container' : '.reading-slide')
+  const slides = deck.levels.length
+  await view.nth(slides - 1).waitFor({ state: 'attached', timeout: DIAGRAM_TIMEOUT_MS }).catch(() => {})
+  const drawn = await view.count()
+  if (drawn !== slides) {
+    throw new ExportError(`${page.url()} shows ${drawn} slides of ${slides}: ${kind === 'slides'
+      ? 'Slidev\'s print view is not in this build (vite.config.ts keeps it)'
+      : 'the reading view did not open'}`)
+  }
+  await checkSlides(page, deck)
+  const titles = await prepareDocument(page, deckUrl, deck.levels)
+  // Both pages are sized in CSS: Slidev's print mode sets the slide's, the reading view A4.
+  const pdf = await PDFDocument.load(
+    await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true }),
+    { updateMetadata: false },
+  )
+  const problems = [...fontProblems(pdf), ...retitleOutline(pdf, titles)]
+  if (kind === 'slides' && pdf.getPageCount() !== slides)
+    problems.push(`${pdf.getPageCount()} pages for ${slides} slides: a slide spills onto a page of its own`)
+  if (problems.length > 0)
+    throw new ExportError(`${output}:\n${problems.join('\n')}`)
+  pdf.setTitle(kind === 'slides' ? deck.title : `${deck.title} (handout)`, { showInWindowTitleBar: true })
+  pdf.setAuthor(deck.author)
+  pdf.setSubject(deck.subject)
+  pdf.setKeywords(deck.keywords)
+  writeFileSync(output, await pdf.save())
+  return { pages: pdf.getPageCount(), seconds: (performance.now() - started) / 1000 }
 }
