@@ -7,7 +7,6 @@ import { once } from 'node:events'
 import { mkdirSync, readFileSync } from 'node:fs'
 import { join, relative, resolve } from 'node:path'
 import process from 'node:process'
-import { createServer, resolveOptions } from '@slidev/cli'
 import JSZip from 'jszip'
 import { chromium as playwright } from 'playwright-chromium'
 import { CHROMIUM_ARGS, ChromiumNotFoundError, findChromium } from '../scripts/chromium.ts'
@@ -71,6 +70,8 @@ async function exportPptx(chromium: string, output: string, expected: number) {
 
 /** The PDFs of `kinds` from one dev server and one browser page. */
 async function printPdfs(chromium: string, deck: DeckInfo, kinds: PrintKind[]) {
+  // Imported here: loading Slidev takes seconds, and a missing browser should be told at once.
+  const { createServer, resolveOptions } = await import('@slidev/cli')
   const options = await resolveOptions({ entry: join(root, 'slides.md') }, 'export')
   const server = await createServer(options, {
     server: { host: '127.0.0.1', port: 18724 },
