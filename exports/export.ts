@@ -1,24 +1,29 @@
 // `npm run export`, `export:handout`, `export:pptx`, `export:all`: the deck's files, named after the
 // talk. The PDFs are printed from one Slidev dev server (print.ts); the PowerPoint is Slidev's own
 // editable export, which runs its own server beside them.
-import type { PrintKind } from './print.ts'
+import type { DeckInfo, PrintKind } from './print.ts'
 import { spawn } from 'node:child_process'
-import { existsSync, mkdirSync, readFileSync } from 'node:fs'
+import { once } from 'node:events'
+import { mkdirSync, readFileSync } from 'node:fs'
 import { join, relative, resolve } from 'node:path'
 import process from 'node:process'
-import { createServer, resolveOptions } from '@slidev/cli'
 import JSZip from 'jszip'
 import { chromium as playwright } from 'playwright-chromium'
 import { CHROMIUM_ARGS, ChromiumNotFoundError, findChromium } from '../scripts/chromium.ts'
 import { ExportError, pdfName, printPdf, readDeckInfo } from './print.ts'
 
-const KINDS = ['pdf', 'handout', 'pptx', 'all'] as const
-type Kind = typeof KINDS[number]
+/** The PDFs each command prints; `pptx` and `all` also make the PowerPoint. */
+const PDFS: Record<string, PrintKind[]> = {
+  pdf: ['slides'],
+  handout: ['handout'],
+  pptx: [],
+  all: ['slides', 'handout'],
+}
 
 const root = join(import.meta.dirname, '..')
-const [kind, outFlag, outValue] = process.argv.slice(2) as [Kind, string?, string?]
-if (!KINDS.includes(kind) || (outFlag !== undefined && (outFlag !== '--out' || !outValue))) {
-  console.error(`usage: node exports/export.ts <${KINDS.join('|')}> [--out folder]`)
+const [kind, outFlag, outValue] = process.argv.slice(2)
+if (!Object.hasOwn(PDFS, kind) || (outFlag !== undefined && (outFlag !== '--out' || !outValue))) {
+  console.error(`usage: node exports/export.ts <${Object.keys(PDFS).join('|')}> [--out folder]`)
   process.exit(2)
 }
 /** Where the files go: the project folder unless --out names another. */
@@ -30,79 +35,44 @@ function fail(message: string): never {
   process.exit(1)
 }
 
-let chromium: string
-try {
-  chromium = findChromium()
-}
-catch (error) {
-  if (error instanceof ChromiumNotFoundError)
-    fail(error.message)
-  throw error
-}
-const slidev = join(root, 'node_modules', '@slidev', 'cli', 'bin', 'slidev.mjs')
-if (!existsSync(slidev))
-  fail(`${slidev} is missing: run npm ci first`)
-
-/** Slidev's `export --format pptx-editable`; resolves with its exit code. */
-function exportPptx(output: string): Promise<number> {
-  console.log(`[export] ${relative(root, output)} with ${chromium}`)
-  const child = spawn(process.execPath, [
-    slidev,
-    'export',
-    '--format',
-    'pptx-editable',
-    '--output',
-    output,
-    '--executable-path',
-    chromium,
-  ], { cwd: root, stdio: 'inherit' })
-  return new Promise(done => child.on('close', code => done(code ?? 1)))
-}
-
-/** How many slides the PowerPoint at `output` has, and which of them still say Slidev's "Loading slide...". */
-async function readPptx(output: string): Promise<{ slides: number, loading: number[] }> {
-  const zip = await JSZip.loadAsync(readFileSync(output))
-  const files = Object.keys(zip.files).filter(name => /^ppt\/slides\/slide\d+\.xml$/.test(name))
-  const loading: number[] = []
-  for (const name of files) {
-    if ((await zip.file(name)!.async('string')).includes('Loading slide'))
-      loading.push(Number(name.match(/(\d+)\.xml$/)![1]))
-  }
-  return {
-    slides: files.length,
-    loading: loading.sort((a, b) => a - b),
-  }
-}
-
 /**
- * Slidev's PowerPoint export, checked: Slidev looks at its print view once, at network idle, and
- * on a busy machine that can come before the deck has drawn (an empty or half-loaded file, with
- * exit code 0). Such a file gets one more try, then fails naming what is wrong.
+ * Slidev's `export --format pptx-editable`, checked: Slidev looks at its print view once, at network
+ * idle, and on a busy machine that can come before the deck has drawn (an empty or half-loaded file,
+ * with exit code 0). Such a file gets one more try, then fails naming what is wrong.
  */
-async function exportCheckedPptx(output: string, expected: number): Promise<void> {
+async function exportPptx(chromium: string, output: string, expected: number) {
+  const slidev = join(root, 'node_modules', '@slidev', 'cli', 'bin', 'slidev.mjs')
+  const name = relative(root, output)
   for (let attempt = 1; ; attempt++) {
-    const code = await exportPptx(output)
+    console.log(`[export] ${name} with ${chromium}`)
+    const args = ['export', '--format', 'pptx-editable', '--output', output, '--executable-path', chromium]
+    const child = spawn(process.execPath, [slidev, ...args], { cwd: root, stdio: 'inherit' })
+    const [code] = await once(child, 'close')
     if (code !== 0)
-      fail(`Slidev's PowerPoint export failed (exit code ${code})`)
-    const { slides, loading } = await readPptx(output)
-    const problem = slides !== expected
-      ? `has ${slides} slides, the deck ${expected}`
+      fail(`Slidev's PowerPoint export failed (exit code ${code ?? 1})`)
+    const zip = await JSZip.loadAsync(readFileSync(output))
+    const slides = zip.file(/^ppt\/slides\/slide\d+\.xml$/)
+    const texts = await Promise.all(slides.map(slide => slide.async('string')))
+    const loading = slides.filter((_, i) => texts[i].includes('Loading slide'))
+      .map(slide => Number(slide.name.match(/(\d+)\.xml$/)![1]))
+    const problem = slides.length !== expected
+      ? `has ${slides.length} slides, the deck ${expected}`
       : loading.length
-        ? `has slides still loading when Slidev read them: ${loading.join(', ')}`
+        ? `has slides still loading when Slidev read them: ${loading.sort((a, b) => a - b).join(', ')}`
         : undefined
     if (!problem)
       return
     if (attempt === 2)
-      fail(`${relative(root, output)} ${problem}`)
-    console.warn(`[export] ${relative(root, output)} ${problem}; exporting it again`)
+      fail(`${name} ${problem}`)
+    console.warn(`[export] ${name} ${problem}; exporting it again`)
   }
 }
 
-/** Both PDFs of `kinds` from one dev server and one browser. */
-async function printPdfs(deck: Awaited<ReturnType<typeof readDeckInfo>>, kinds: PrintKind[]) {
-  const options = await resolveOptions({
-    entry: join(root, 'slides.md'),
-  }, 'export')
+/** The PDFs of `kinds` from one dev server and one browser page. */
+async function printPdfs(chromium: string, deck: DeckInfo, kinds: PrintKind[]) {
+  // Imported here: loading Slidev takes seconds, and a missing browser should be told at once.
+  const { createServer, resolveOptions } = await import('@slidev/cli')
+  const options = await resolveOptions({ entry: join(root, 'slides.md') }, 'export')
   const server = await createServer(options, {
     server: { host: '127.0.0.1', port: 18724 },
     logLevel: 'warn',
@@ -126,21 +96,17 @@ async function printPdfs(deck: Awaited<ReturnType<typeof readDeckInfo>>, kinds: 
 }
 
 try {
+  const chromium = findChromium()
   const deck = await readDeckInfo(root)
   const pptx = kind === 'pptx' || kind === 'all'
-    ? exportCheckedPptx(join(outDir, `${deck.exportFilename}.pptx`), deck.levels.length)
-    : Promise.resolve()
-  if (kind !== 'pptx') {
-    await printPdfs(deck, kind === 'pdf'
-      ? ['slides']
-      : kind === 'handout'
-        ? ['handout']
-        : ['slides', 'handout'])
-  }
+    ? exportPptx(chromium, join(outDir, `${deck.exportFilename}.pptx`), deck.levels.length)
+    : undefined
+  if (PDFS[kind].length > 0)
+    await printPdfs(chromium, deck, PDFS[kind])
   await pptx
 }
 catch (error) {
-  if (error instanceof ExportError)
+  if (error instanceof ExportError || error instanceof ChromiumNotFoundError)
     fail(error.message)
   throw error
 }

@@ -1,16 +1,11 @@
 import type { Plugin } from 'vite'
 
-/**
- * Keeps Slidev's print view (BASE/print) in the build, which the slides PDF is printed from
- * (exports/print.ts). Slidev builds it only with `download: true`, which would also make its
- * build export an untagged PDF of its own, which ours replaces.
- */
+// Keeps Slidev's print view (BASE/print), which the slides PDF is printed from, in the build.
+// Slidev builds it only with `download: true`, which would also export an untagged PDF of its own.
 export function printView(): Plugin {
   return {
     name: 'deck:print-view',
     enforce: 'post',
-    config: () => ({
-      define: { __SLIDEV_FEATURE_PRINT__: 'true' },
-    }),
+    config: () => ({ define: { __SLIDEV_FEATURE_PRINT__: 'true' } }),
   }
 }

@@ -1,71 +1,47 @@
 // The two PDFs, printed by Chromium from a running deck: the slides from Slidev's print view, the
 // handout from the reading view on A4. Chromium tags them and builds the outline, which Slidev's
 // exporter does not ask for; a slide that failed to draw stops the export with its number.
-import type { Browser, Page } from 'playwright-chromium'
+import type { Page } from 'playwright-chromium'
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { load, resolveConfig } from '@slidev/parser/fs'
-import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef } from 'pdf-lib'
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName } from 'pdf-lib'
 
 export type PrintKind = 'slides' | 'handout'
 
-export interface DeckInfo {
-  title: string
-  author: string
-  subject: string
-  keywords: string[]
-  exportFilename: string
-  /** How long a page may take to load and draw, in ms (the headmatter's `export.timeout`). */
-  timeout: number
-  /** The slide canvas, in CSS px. */
-  width: number
-  height: number
-  /** Each slide's outline level (its `level` frontmatter, 1 if none), by slide number - 1. */
-  levels: number[]
-}
+export type DeckInfo = Awaited<ReturnType<typeof readDeckInfo>>
 
 export class ExportError extends Error {
   override name = 'ExportError'
 }
 
 /** What the exports need to know of the deck, read from slides.md and its pages. */
-export async function readDeckInfo(root: string): Promise<DeckInfo> {
+export async function readDeckInfo(root: string) {
   const entry = join(root, 'slides.md')
-  const data = await load({
-    roots: [root],
-    userRoot: root,
-  }, entry)
-  const config = resolveConfig(data.headmatter)
+  const { headmatter, slides } = await load({ roots: [root], userRoot: root }, entry)
+  const config = resolveConfig(headmatter)
   const field = (name: string) => {
-    const value = data.headmatter[name]
+    const value = headmatter[name]
     if (typeof value !== 'string' || value.trim() === '')
       throw new ExportError(`${entry}: headmatter field "${name}" is missing; the exported files are named and described by it`)
     return value.trim()
   }
+  const timeout: unknown = config.export.timeout ?? 30_000 // Slidev's own default
+  if (typeof timeout !== 'number' || !Number.isFinite(timeout) || timeout <= 0)
+    throw new ExportError(`${entry}: headmatter field "export.timeout" is ${JSON.stringify(timeout)}; it takes a number of milliseconds, such as 180000`)
   return {
     title: field('title'),
     author: field('author'),
     subject: field('info').replace(/\s+/g, ' '),
     keywords: field('keywords').split(',').map(word => word.trim()).filter(Boolean),
     exportFilename: field('exportFilename'),
-    timeout: exportTimeout(entry, data.headmatter.export),
-    width: config.canvasWidth,
+    timeout, // in ms: how long a page may take to load and draw
+    width: config.canvasWidth, // the slide canvas, in CSS px
     height: Math.round(config.canvasWidth / config.aspectRatio),
-    levels: data.slides.map(slide => slide.level ?? 1),
+    levels: slides.map(slide => slide.level ?? 1), // each slide's outline level, by slide number - 1
   }
 }
 
-/** The headmatter's `export.timeout`, in ms; Slidev's 30 s when it is not set. */
-function exportTimeout(entry: string, options: unknown): number {
-  const timeout = (options as { timeout?: unknown } | undefined)?.timeout
-  if (timeout === undefined)
-    return 30_000
-  if (typeof timeout !== 'number' || !Number.isFinite(timeout) || timeout <= 0)
-    throw new ExportError(`${entry}: headmatter field "export.timeout" is ${JSON.stringify(timeout)}; it takes a number of milliseconds, such as 180000`)
-  return timeout
-}
-
-/** The file name of each kind, in the folder it is written to. */
 export function pdfName(kind: PrintKind, deck: DeckInfo): string {
   return kind === 'slides' ? `${deck.exportFilename}.pdf` : `${deck.exportFilename}-handout.pdf`
 }
@@ -90,16 +66,12 @@ async function checkSlides(page: Page, deck: DeckInfo) {
     const unquote = (family: string) => family.trim().replace(/^["']|["']$/g, '')
     const faces = [...document.fonts].map((face) => {
       const [low, high = low] = face.weight.split(' ').map(Number)
-      return {
-        family: unquote(face.family),
-        low,
-        high,
-        loaded: face.status === 'loaded',
-      }
+      const loaded = face.status === 'loaded'
+      // The weights a face draws without looking wrong: its own, give or take a step.
+      return { family: unquote(face.family), min: low - 100, max: high + 100, loaded }
     })
     for (const slide of document.querySelectorAll<HTMLElement>('[data-slidev-no]')) {
-      const no = slide.dataset.slidevNo
-      const problem = (what: string) => found.push(`slide ${no}: ${what}`)
+      const problem = (what: string) => found.push(`slide ${slide.dataset.slidevNo}: ${what}`)
       // innerText: the text as laid out, so text hidden by CSS does not count.
       // eslint-disable-next-line unicorn/prefer-dom-node-text-content
       if (slide.innerText.trim() === '')
@@ -121,7 +93,6 @@ async function checkSlides(page: Page, deck: DeckInfo) {
       if (!slide.querySelector('h1, h2, [role="heading"]'))
         problem('it has no heading')
       // Every text is set in a font the deck ships and that has loaded, never in a fallback.
-      const missing = new Set<string>()
       const walker = document.createTreeWalker(slide, NodeFilter.SHOW_TEXT)
       for (let node = walker.nextNode(); node; node = walker.nextNode()) {
         const holder = node.parentElement
@@ -131,46 +102,37 @@ async function checkSlides(page: Page, deck: DeckInfo) {
         const family = unquote(style.fontFamily.split(',')[0])
         const weight = Number(style.fontWeight)
         const candidates = faces.filter(face => face.family === family)
-        if (!candidates.some(face => face.loaded && weight >= face.low - 100 && weight <= face.high + 100)) {
-          missing.add(candidates.length > 0
-            ? `"${family}" ${weight} did not load`
-            : `"${family}" is not a font the deck ships`)
-        }
+        if (candidates.length === 0)
+          problem(`font "${family}" is not a font the deck ships`)
+        else if (!candidates.some(face => face.loaded && weight >= face.min && weight <= face.max))
+          problem(`font "${family}" ${weight} did not load`)
       }
-      for (const what of missing)
-        problem(`font ${what}`)
     }
-    return found
+    return [...new Set(found)] // a font or diagram at fault once per slide
   })
   if (problems.length > 0)
     throw new ExportError(problems.join('\n'))
 }
 
-/**
- * Links to a slide of this deck become links to its page in the PDF; headings get the slide's
- * outline level. Returns each slide's heading as it reads (no uppercase styling, no line breaks).
- */
+/** Links to a slide point at its page, headings get its outline level; returns each heading's text. */
 async function prepareDocument(page: Page, deckUrl: string, levels: number[]): Promise<string[]> {
   return await page.evaluate(({ deckUrl, levels }) => {
     // What only a PDF carries, such as the timeline's invisible text layer (CareerTimeline.vue).
     document.documentElement.classList.add('pdf')
-    for (const slide of document.querySelectorAll<HTMLElement>('[data-slidev-no]')) {
+    const slides = [...document.querySelectorAll<HTMLElement>('[data-slidev-no]')]
+    for (const slide of slides) {
       const no = Number(slide.dataset.slidevNo)
-      const target = document.getElementById(String(no))
-        ? null
-        : slide.closest('.print-slide-container') ?? slide
-      target?.setAttribute('id', String(no))
+      if (!document.getElementById(String(no)))
+        (slide.closest('.print-slide-container') ?? slide).id = String(no)
       const heading = slide.querySelector('h1')
       if (heading && levels[no - 1] > 1)
         heading.setAttribute('aria-level', String(levels[no - 1]))
     }
     // A slide's address (BASE/N), or in print mode Slidev's #/N (its <Link>, the agenda's entries).
+    const basePath = new URL(deckUrl).pathname
     for (const link of document.querySelectorAll<HTMLAnchorElement>('a[href]')) {
-      const url = new URL(link.href, location.href)
-      const no = link.getAttribute('href')!.match(/^#\/?(\d+)$/)?.[1]
-        ?? (url.href.startsWith(deckUrl)
-          ? url.pathname.slice(new URL(deckUrl).pathname.length).match(/^(\d+)$/)?.[1]
-          : undefined)
+      const address = link.href.startsWith(deckUrl) ? link.pathname.slice(basePath.length) : ''
+      const no = (link.getAttribute('href')!.match(/^#\/?(\d+)$/) ?? address.match(/^(\d+)$/))?.[1]
       if (no && document.getElementById(no)) {
         link.setAttribute('href', `#${no}`)
         link.removeAttribute('target')
@@ -178,137 +140,92 @@ async function prepareDocument(page: Page, deckUrl: string, levels: number[]): P
     }
     // Slidev's hidden drawing area for diagrams holds nothing a reader should get.
     document.getElementById('mermaid-rendering-container')?.remove()
-    return [
-      ...document.querySelectorAll('[data-slidev-no]'),
-    ].map(slide => slide.querySelector('h1')?.textContent?.replace(/\s+/g, ' ').trim() ?? '')
+    return slides.map(slide => slide.querySelector('h1')?.textContent?.replace(/\s+/g, ' ').trim() ?? '')
   }, { deckUrl, levels })
 }
 
-/**
- * Chromium titles the outline with each heading's text as laid out: uppercase where CSS says
- * so, and without the space where a line wraps ("SeismicShift"). One entry per slide, in
- * order: each takes its heading's own text.
- */
-function retitleOutline(pdf: PDFDocument, titles: string[]): string | undefined {
-  const look = (value: unknown) => value instanceof PDFRef ? pdf.context.lookup(value) : value
+// Chromium titles the outline with each heading's text as laid out: uppercase where CSS says so,
+// and without the space where a line wraps. Each entry, in order, takes its heading's own text.
+function retitleOutline(pdf: PDFDocument, titles: string[]): string[] {
   const items: PDFDict[] = []
-  const walk = (first: unknown) => {
-    for (let item = look(first); item instanceof PDFDict; item = look(item.get(PDFName.of('Next')))) {
+  const walk = (item: PDFDict | undefined) => {
+    for (; item; item = item.lookupMaybe(PDFName.of('Next'), PDFDict)) {
       items.push(item)
-      walk(item.get(PDFName.of('First')))
+      walk(item.lookupMaybe(PDFName.of('First'), PDFDict))
     }
   }
-  const outlines = look(pdf.catalog.get(PDFName.of('Outlines')))
-  walk(outlines instanceof PDFDict ? outlines.get(PDFName.of('First')) : undefined)
+  walk(pdf.catalog.lookupMaybe(PDFName.of('Outlines'), PDFDict)?.lookupMaybe(PDFName.of('First'), PDFDict))
   if (items.length !== titles.length)
-    return `the outline has ${items.length} entries for ${titles.length} slides: each slide needs one heading (h1), and only one`
+    return [`the outline has ${items.length} entries for ${titles.length} slides: each slide needs one heading (h1), and only one`]
   items.forEach((item, i) => item.set(PDFName.of('Title'), PDFHexString.fromText(titles[i])))
+  return []
 }
 
 /** Fonts the PDF carries as Type 3 glyphs or does not embed, by page (1-based). */
 function fontProblems(pdf: PDFDocument): string[] {
-  const look = (value: unknown) => value instanceof PDFRef ? pdf.context.lookup(value) : value
-  const found: string[] = []
-  pdf.getPages().forEach((page, index) => {
-    const fonts = look(page.node.Resources()?.get(PDFName.of('Font')))
-    if (!(fonts instanceof PDFDict))
-      return
-    for (const [name, ref] of fonts.entries()) {
-      const font = look(ref) as PDFDict
-      const subtype = font.get(PDFName.of('Subtype'))?.toString()
-      const descendants = look(font.get(PDFName.of('DescendantFonts')))
-      const descendant = descendants instanceof PDFArray ? look(descendants.get(0)) as PDFDict : undefined
-      const descriptor = look((descendant ?? font).get(PDFName.of('FontDescriptor'))) as PDFDict | undefined
-      const embedded = descriptor && ['FontFile', 'FontFile2', 'FontFile3'].some(key => descriptor.has(PDFName.of(key)))
-      if (subtype === '/Type3')
-        found.push(`page ${index + 1}: font ${name} is Type 3 glyphs, not a font (a variable font printed?)`)
-      else if (!embedded)
-        found.push(`page ${index + 1}: font ${(descendant ?? font).get(PDFName.of('BaseFont'))} is not embedded`)
-    }
+  return pdf.getPages().flatMap((page, index) => {
+    const fonts = page.node.Resources()?.lookupMaybe(PDFName.of('Font'), PDFDict)
+    return (fonts?.keys() ?? []).flatMap((name) => {
+      const font = fonts!.lookup(name, PDFDict)
+      const descendant = font.lookupMaybe(PDFName.of('DescendantFonts'), PDFArray)?.lookup(0, PDFDict) ?? font
+      const descriptor = descendant.lookupMaybe(PDFName.of('FontDescriptor'), PDFDict)
+      const embedded = ['FontFile', 'FontFile2', 'FontFile3'].some(key => descriptor?.has(PDFName.of(key)))
+      if (font.get(PDFName.of('Subtype')) === PDFName.of('Type3'))
+        return [`page ${index + 1}: font ${name} is Type 3 glyphs, not a font (a variable font printed?)`]
+      const baseFont = descendant.get(PDFName.of('BaseFont'))
+      return embedded ? [] : [`page ${index + 1}: font ${baseFont} is not embedded`]
+    })
   })
-  return found
-}
-
-export interface PrintResult {
-  output: string
-  pages: number
-  seconds: number
 }
 
 /**
- * Prints one kind of PDF from the deck at `deckUrl` (origin and base path, ending in "/") to
- * `output`. Throws an ExportError naming the slides or pages at fault. Given a page that already
- * shows the deck, it moves there inside the app instead of loading it again: from Slidev's dev
- * server a load is most of an export's time.
+ * Prints one kind of PDF from the deck at `deckUrl` (origin and base path, ending in "/") to `output`;
+ * throws an ExportError naming the slides or pages at fault. A page that already shows the deck moves
+ * there inside the app: from Slidev's dev server a load is most of an export's time.
  */
-export async function printPdf(target: Browser | Page, deckUrl: string, kind: PrintKind, deck: DeckInfo, output: string): Promise<PrintResult> {
+export async function printPdf(page: Page, deckUrl: string, kind: PrintKind, deck: DeckInfo, output: string) {
   const started = performance.now()
-  const page = 'newPage' in target
-    ? await target.newPage({ colorScheme: 'light', serviceWorkers: 'block' })
-    : target
-  try {
-    await page.setViewportSize(kind === 'slides'
-      ? { width: deck.width, height: deck.height }
-      : { width: A4_TEXT_WIDTH_PX, height: 1100 })
-    const path = `${new URL(deckUrl).pathname}${kind === 'slides' ? 'print' : 'read'}?print`
-    if (page.url().startsWith(deckUrl)) {
-      // Vue Router follows the address on popstate, as on the browser's back button.
-      await page.evaluate((path) => {
-        history.pushState(history.state, '', path)
-        dispatchEvent(new PopStateEvent('popstate', { state: history.state }))
-      }, path)
-      await page.waitForLoadState('networkidle')
-    }
-    else {
-      await page.goto(new URL(path, deckUrl).href, { waitUntil: 'networkidle', timeout: deck.timeout })
-    }
-    await page.emulateMedia({
-      media: kind === 'slides' ? 'screen' : null,
-    })
-    const view = kind === 'slides' ? '.print-slide-container' : '.reading-slide'
-    await page.waitForFunction(({ view, count }) => document.querySelectorAll(view).length >= count, { view, count: deck.levels.length }, { timeout: DIAGRAM_TIMEOUT_MS }).catch(() => {})
-    const drawn = await page.locator(view).count()
-    if (drawn !== deck.levels.length) {
-      throw new ExportError(`${page.url()} shows ${drawn} slides of ${deck.levels.length}: ${kind === 'slides'
-        ? 'Slidev\'s print view is not in this build (vite.config.ts keeps it)'
-        : 'the reading view did not open'}`)
-    }
-    await checkSlides(page, deck)
-    const titles = await prepareDocument(page, deckUrl, deck.levels)
-    const printed = await page.pdf(kind === 'slides'
-      ? {
-          width: `${deck.width}px`,
-          height: `${deck.height}px`,
-          margin: { top: 0, right: 0, bottom: 0, left: 0 },
-          printBackground: true,
-          tagged: true,
-          outline: true,
-        }
-      : { preferCSSPageSize: true, printBackground: true, tagged: true, outline: true })
-
-    const pdf = await PDFDocument.load(printed, { updateMetadata: false })
-    const problems = fontProblems(pdf)
-    const outline = retitleOutline(pdf, titles)
-    if (outline)
-      problems.push(outline)
-    const slides = deck.levels.length
-    if (kind === 'slides' && pdf.getPageCount() !== slides)
-      problems.push(`${pdf.getPageCount()} pages for ${slides} slides: a slide spills onto a page of its own`)
-    if (problems.length > 0)
-      throw new ExportError(`${output}:\n${problems.join('\n')}`)
-    pdf.setTitle(kind === 'slides' ? deck.title : `${deck.title} (handout)`, { showInWindowTitleBar: true })
-    pdf.setAuthor(deck.author)
-    pdf.setSubject(deck.subject)
-    pdf.setKeywords(deck.keywords)
-    writeFileSync(output, await pdf.save())
-    return {
-      output,
-      pages: pdf.getPageCount(),
-      seconds: (performance.now() - started) / 1000,
-    }
+  await page.setViewportSize(kind === 'slides'
+    ? { width: deck.width, height: deck.height }
+    : { width: A4_TEXT_WIDTH_PX, height: 1100 })
+  const path = `${new URL(deckUrl).pathname}${kind === 'slides' ? 'print' : 'read'}?print`
+  if (page.url().startsWith(deckUrl)) {
+    // Vue Router follows the address on popstate, as on the browser's back button.
+    await page.evaluate((path) => {
+      history.pushState(history.state, '', path)
+      dispatchEvent(new PopStateEvent('popstate', { state: history.state }))
+    }, path)
+    await page.waitForLoadState('networkidle')
   }
-  finally {
-    if (page !== target)
-      await page.close()
+  else {
+    await page.goto(new URL(path, deckUrl).href, { waitUntil: 'networkidle', timeout: deck.timeout })
   }
+  await page.emulateMedia({ media: kind === 'slides' ? 'screen' : null })
+  const view = page.locator(kind === 'slides' ? '.print-slide-container' : '.reading-slide')
+  const slides = deck.levels.length
+  await view.nth(slides - 1).waitFor({ state: 'attached', timeout: DIAGRAM_TIMEOUT_MS }).catch(() => {})
+  const drawn = await view.count()
+  if (drawn !== slides) {
+    throw new ExportError(`${page.url()} shows ${drawn} slides of ${slides}: ${kind === 'slides'
+      ? 'Slidev\'s print view is not in this build (vite.config.ts keeps it)'
+      : 'the reading view did not open'}`)
+  }
+  await checkSlides(page, deck)
+  const titles = await prepareDocument(page, deckUrl, deck.levels)
+  // Both pages are sized in CSS: Slidev's print mode sets the slide's, the reading view A4.
+  const pdf = await PDFDocument.load(
+    await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true }),
+    { updateMetadata: false },
+  )
+  const problems = [...fontProblems(pdf), ...retitleOutline(pdf, titles)]
+  if (kind === 'slides' && pdf.getPageCount() !== slides)
+    problems.push(`${pdf.getPageCount()} pages for ${slides} slides: a slide spills onto a page of its own`)
+  if (problems.length > 0)
+    throw new ExportError(`${output}:\n${problems.join('\n')}`)
+  pdf.setTitle(kind === 'slides' ? deck.title : `${deck.title} (handout)`, { showInWindowTitleBar: true })
+  pdf.setAuthor(deck.author)
+  pdf.setSubject(deck.subject)
+  pdf.setKeywords(deck.keywords)
+  writeFileSync(output, await pdf.save())
+  return { pages: pdf.getPageCount(), seconds: (performance.now() - started) / 1000 }
 }

@@ -78,7 +78,7 @@ test.describe('npm run export:all', () => {
 test.describe('a broken slide', () => {
   test.setTimeout(180_000)
 
-  test('stops the PDF export with a message naming each slide at fault', async ({ browser }) => {
+  test('stops the PDF export with a message naming each slide at fault', async ({ page }) => {
     const fixture = join(ROOT, 'tests', 'fixtures', 'broken-deck', 'slides.md')
     const options = await resolveOptions({ entry: fixture }, 'export')
     const server = await createServer(options, {
@@ -100,7 +100,7 @@ test.describe('a broken slide', () => {
     }
     const output = join(mkdtempSync(join(tmpdir(), 'deck-broken-')), 'broken.pdf')
     try {
-      const error = await printPdf(browser, server.resolvedUrls!.local[0], 'slides', deck, output).then(() => undefined, (e: unknown) => e)
+      const error = await printPdf(page, server.resolvedUrls!.local[0], 'slides', deck, output).then(() => undefined, (e: unknown) => e)
       expect(error).toBeInstanceOf(ExportError)
       const message = (error as Error).message
       expect(message).not.toMatch(/^slide 1:/m)
