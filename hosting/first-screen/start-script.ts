@@ -24,12 +24,7 @@ export function deckStart(): Plugin {
  * Opens a page of the built deck as the build copies it, light, without motion, and without the
  * service worker, which would download the whole deck meanwhile; returns what `copy` reads from it.
  */
-export async function copyBuiltPage<T>(
-  browser: Browser,
-  url: string,
-  viewport: ViewportSize,
-  copy: (page: Page) => Promise<T>,
-): Promise<T> {
+export async function copyBuiltPage<T>(browser: Browser, url: string, viewport: ViewportSize, copy: (page: Page) => Promise<T>) {
   const context = await browser.newContext({
     viewport,
     colorScheme: 'light',
