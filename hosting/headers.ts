@@ -18,17 +18,12 @@ export const CSP_DIRECTIVES: Readonly<Record<string, readonly string[]>> = {
   'frame-ancestors': ['\'self\''],
 }
 
-/** Browsers ignore frame-ancestors in a <meta> policy and warn about it, so the tag leaves it out. */
-const HEADER_ONLY_DIRECTIVES = new Set(['frame-ancestors'])
-
 /** The policy; `connect` adds origins the page may connect to (a deck built with a relay). */
 export function contentSecurityPolicy(delivery: 'header' | 'meta' = 'header', connect: readonly string[] = []): string {
   return Object.entries(CSP_DIRECTIVES)
-    .filter(([name]) => delivery === 'header' || !HEADER_ONLY_DIRECTIVES.has(name))
-    .map(([name, sources]) => `${name} ${[
-      ...sources,
-      ...(name === 'connect-src' ? connect : []),
-    ].join(' ')}`)
+    // Browsers ignore frame-ancestors in a <meta> policy and warn about it.
+    .filter(([name]) => delivery === 'header' || name !== 'frame-ancestors')
+    .map(([name, sources]) => [name, ...sources, ...(name === 'connect-src' ? connect : [])].join(' '))
     .join('; ')
 }
 

@@ -3,7 +3,7 @@
 // Storage a browser refuses (a privacy setting) counts as no choice made.
 
 /** Set when a visitor on a phone asks for the slides: they stay on them for the session. */
-export const SLIDES_CHOSEN = 'deck:slides-chosen'
+const SLIDES_CHOSEN = 'deck:slides-chosen'
 
 /**
  * Whether a visitor opening the deck with this query goes to the reading view: on a phone in
@@ -34,8 +34,7 @@ export function chooseSlides(): number {
   }
   catch {}
   const top = document.querySelector('.reading-bar')?.getBoundingClientRect().bottom ?? 0
-  const inView = [
-    ...document.querySelectorAll<HTMLElement>('.reading-slide'),
-  ].find(section => section.getBoundingClientRect().bottom > top + 1)
+  const slides = [...document.querySelectorAll<HTMLElement>('.reading-slide')]
+  const inView = slides.find(section => section.getBoundingClientRect().bottom > top + 1)
   return Number(inView?.id ?? 1)
 }
