@@ -33,13 +33,9 @@ export function resolveSiteUrl(value: string | undefined, base: string, source =
   const raw = (value ?? '').trim()
   if (raw === '')
     return undefined
-  let url: URL
-  try {
-    url = new URL(raw.endsWith('/') ? raw : `${raw}/`)
-  }
-  catch {
+  const url = URL.parse(raw.endsWith('/') ? raw : `${raw}/`)
+  if (!url)
     throw new DeployConfigError(`${source}="${value}" is not a URL: use the deck's public address, like https://example.github.io${base}`)
-  }
   if (url.protocol !== 'https:' && url.protocol !== 'http:')
     throw new DeployConfigError(`${source}="${value}" must be an http(s) address`)
   if (url.pathname !== base)

@@ -14,10 +14,7 @@ export const FONT_FILE = 'inter-latin-wght-normal.woff2'
 
 /** Printable ASCII: the letters of Slidev's own interface (nav bar, goto dialog, presenter). */
 const ASCII = Array.from({ length: 0x7F - 0x20 }, (_, i) => String.fromCharCode(0x20 + i)).join('')
-/**
- * Typographic quotes, dashes, ellipsis and signs, which rendered Markdown can show where the
- * source has ASCII (the deck's "Anthropic's" is drawn with a curly apostrophe).
- */
+/** Typographic quotes, dashes and signs, which rendered Markdown can show where the source has ASCII. */
 const TYPOGRAPHER = '\u2018\u2019\u201C\u201D\u2013\u2014\u2026\u00A9\u00AE\u2122\u00A7\u00B1'
 
 /** Every printable character of the deck's text, ASCII and the typographic ones, in code point order. */

@@ -37,16 +37,12 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
 }
 
 /**
- * Vite names everything under assets/ after a hash of its content, so those files can be cached
- * for a year. Everything else (index.html, the PDF, the OG image, the favicon) keeps the host's
- * default, so a new build shows up at once.
+ * Vite names everything under assets/ after a hash of its content: cached for a year. Everything
+ * else keeps the host's default, so a new build shows up at once.
  */
 export const HASHED_ASSETS_DIR = 'assets/'
 export const HASHED_ASSET_CACHE_CONTROL = 'public, max-age=31536000, immutable'
 
-/**
- * The service worker (hosting/offline/pwa.ts) is how a returning visitor learns of a new build: a cached
- * copy would keep them on the old deck, so every request for it asks the host.
- */
+/** The service worker tells a returning visitor of a new build: a cached copy would keep the old deck. */
 export const SERVICE_WORKER_FILE = 'sw.js'
 export const SERVICE_WORKER_CACHE_CONTROL = 'no-cache'

@@ -6,7 +6,6 @@ import { FIRST_SCREEN_ID, FIRST_SCREEN_SLIDE } from './first-screen.ts'
 import { copyBuiltPage, escapeAttribute, hideCopyWhereItDiffers, withStartScript } from './start-script.ts'
 
 export interface FirstScreen {
-  /** The slide it shows. */
   no: number
   /** The slide's container as the live deck drew it, holding only that slide, without ids. */
   markup: string
@@ -32,14 +31,13 @@ export function captureFirstScreen(browser: Browser, url: string, no: number): P
       copy.append(slide)
       for (const other of slide.querySelectorAll(`.slidev-page:not(.slidev-page-${no})`))
         other.remove()
-      // Ids stay with the live deck (its code looks elements up by id); the rules Slidev's
-      // stylesheets give by id go inline.
+      // Ids and slide numbers stay with the live deck (its code looks elements and slides up by
+      // them); the rules Slidev's stylesheets give by id go inline.
       slide.querySelector<HTMLElement>('#slideshow')!.style.height = '100%'
-      for (const element of [copy, ...copy.querySelectorAll('[id]')])
+      for (const element of [copy, ...copy.querySelectorAll('[id], [data-slidev-no]')]) {
         element.removeAttribute('id')
-      // Nor is the copy a slide to anything that finds slides by their number.
-      for (const element of copy.querySelectorAll('[data-slidev-no]'))
         element.removeAttribute('data-slidev-no')
+      }
       // The live deck scales the slide to the window by script; here CSS does it.
       const { width, height } = content.style
       slide.setAttribute('style', `width: ${width}; height: ${height}; --slidev-slide-scale: min(calc(100vw / ${width}), calc(100vh / ${height}))`)
@@ -62,10 +60,9 @@ const FIRST_FRAME_LINK = /[ \t]*<link rel="(?:stylesheet|preload" as="font)"[^>]
  * - the copy goes before the app, fixed over it, until first-screen.ts removes it.
  */
 export function withFirstScreen(html: string, screen: FirstScreen, start: string): string {
-  for (const anchor of ['</head>', '<div id="app">', '<script type="module"']) {
-    if (!html.includes(anchor))
-      throw new Error(`index.html: no ${anchor} to put the first screen by`)
-  }
+  const missing = ['</head>', '<div id="app">', '<script type="module"'].find(anchor => !html.includes(anchor))
+  if (missing)
+    throw new Error(`index.html: no ${missing} to put the first screen by`)
   let out = withStartScript(html, start, 'index.html')
   for (const href of screen.stylesheets) {
     const preload = new RegExp(`<link rel="preload" as="style"([^>]*) href="${escapeRegExp(href)}">`)

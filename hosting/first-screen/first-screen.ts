@@ -49,9 +49,8 @@ function choseDark(): boolean {
 }
 
 /**
- * Where the copies the build drew (the first screen, read.html's article) would not look like the
- * live deck, their CSS hides them (start-script.ts): in dark mode, which the deck turns on by
- * script, and where CSS cannot divide lengths, which the copies scale with.
+ * The copies the build drew (the first screen, read.html) would not look like the live deck in
+ * dark mode, which the deck turns on by script, nor where CSS cannot divide lengths to scale them.
  */
 export const COPY_HIDDEN_MEDIA = '(prefers-color-scheme: dark)'
 export const COPY_NEEDS_SUPPORT = 'scale: calc(1px / 1px)'

@@ -10,9 +10,8 @@ export interface ReadingPage {
   markup: string
   /** Stylesheets the live page had applied (paths as served), in order. */
   stylesheets: string[]
-  /** The <style> elements the live page had added to its head, in order. */
+  /** The <style> elements the live page had added to its head, and the classes of <html>. */
   styles: string[]
-  /** The classes Slidev gave <html> (its color scheme). */
   htmlClass: string
   /** The slide's canvas, in CSS px. */
   width: number
@@ -62,10 +61,9 @@ const STYLE_LINK = /[ \t]*<link rel="(?:stylesheet|preload" as="style)"[^>]*>\n?
  * inline (`css` reads one by its path as served), loading `start` in place of Slidev's entry.
  */
 export function withReadingPage(html: string, page: ReadingPage, css: (path: string) => string, start: string): string {
-  for (const anchor of ['<html', '</head>', '<div id="app"></div>']) {
-    if (!html.includes(anchor))
-      throw new Error(`index.html: no ${anchor} to put the reading view by`)
-  }
+  const missing = ['<html', '</head>', '<div id="app"></div>'].find(anchor => !html.includes(anchor))
+  if (missing)
+    throw new Error(`index.html: no ${missing} to put the reading view by`)
   const inline = [
     ...page.stylesheets.map(css),
     ...page.styles,

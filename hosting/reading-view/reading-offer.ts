@@ -24,10 +24,7 @@ function slidesChosen(): boolean {
   }
 }
 
-/**
- * A reader asks for the slides: they stay on them for the session. Returns the number of the
- * first slide still in view below the reading view's bar, where the slides should open.
- */
+/** A reader asks for the slides: returns the first slide in view below the bar, where they open. */
 export function chooseSlides(): number {
   try {
     sessionStorage.setItem(SLIDES_CHOSEN, '1')
