@@ -9,10 +9,7 @@ import { brotliCompress, constants, gzip } from 'node:zlib'
 /** Text formats; fonts (woff2), images and the PDFs are compressed already. */
 export const COMPRESSIBLE = new Set('.html .js .mjs .css .svg .json .webmanifest .txt .xml .map'.split(' '))
 
-/**
- * Brotli's best quality is slow on large files, and the files above this size are Mermaid's
- * diagram types and layout engines, which this deck rarely or never loads: they get a quick quality.
- */
+/** Brotli's best quality is slow, and larger files are Mermaid's parts this deck rarely loads. */
 const BROTLI_BEST_UP_TO_BYTES = 256_000
 
 const gzipAsync = promisify(gzip)
@@ -33,10 +30,7 @@ const ENCODINGS = [
   },
 ] as const
 
-/**
- * Removes the copies an earlier build left under `dir` (a folder outside the project is not
- * emptied by the build), so nothing serves them before this build's are written.
- */
+/** Removes the copies an earlier build left under `dir`, which the build does not empty if outside. */
 export function removeCopies(dir: string): void {
   for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
     const suffix = ENCODINGS.find(encoding => entry.name.endsWith(encoding.suffix))?.suffix

@@ -56,9 +56,8 @@ export const COPY_HIDDEN_MEDIA = '(prefers-color-scheme: dark)'
 export const COPY_NEEDS_SUPPORT = 'scale: calc(1px / 1px)'
 
 /**
- * Whether a copy the build drew can stand for the live deck: its CSS shows it, the visitor did not
- * choose the dark scheme, and the deck follows no relay. Asked of media queries, not of the copy's
- * style, which on read.html would lay the whole article out before its first frame.
+ * Whether a copy the build drew can stand for the live deck. Asked of media queries, not of the
+ * copy's style, which on read.html would lay the whole article out before its first frame.
  */
 export function copyServes(): boolean {
   return !matchMedia(COPY_HIDDEN_MEDIA).matches && CSS.supports(COPY_NEEDS_SUPPORT) && !choseDark() && !__DECK_RELAY_URL__

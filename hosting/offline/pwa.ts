@@ -17,9 +17,6 @@ function deckColour(name: string, css: string): string {
   return value
 }
 
-/** A navigation to a file (the PDFs) goes to the network, never to the deck's index.html. */
-const FILE_NAVIGATION = /\/[^/]+\.\w+$/
-
 /** The talk's title and one-line description come from slides.md, its colours from styles/deck.css. */
 export async function offlineDeck(root = DECK_ROOT): Promise<Plugin[]> {
   const css = readFileSync(join(root, 'styles', 'deck.css'), 'utf8')
@@ -49,7 +46,8 @@ export async function offlineDeck(root = DECK_ROOT): Promise<Plugin[]> {
       // together) or the link-preview image, which no visitor's screen shows.
       globPatterns: ['**/*.{html,js,css,woff2,svg}', 'icon-*.png'],
       navigateFallback: 'index.html',
-      navigateFallbackDenylist: [FILE_NAVIGATION],
+      // A navigation to a file (the PDFs) goes to the network, never to the deck's index.html.
+      navigateFallbackDenylist: [/\/[^/]+\.\w+$/],
       cleanupOutdatedCaches: true,
       maximumFileSizeToCacheInBytes: 5 * 1024 * 1024,
     },

@@ -6,8 +6,8 @@
 const SLIDES_CHOSEN = 'deck:slides-chosen'
 
 /**
- * Whether a visitor opening the deck with this query goes to the reading view: on a phone in
- * portrait, unless a link asked for the slides (?slides), a print or an embed, or they chose them.
+ * Whether a visitor goes to the reading view: on a phone in portrait, unless the query asks for
+ * the slides (?slides), a print or an embed, or they chose the slides.
  */
 export function offersReadingView(query: Record<string, unknown>): boolean {
   return matchMedia('(max-width: 480px) and (orientation: portrait)').matches
