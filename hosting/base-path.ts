@@ -6,10 +6,7 @@ export const SITE_URL_ENV = 'DECK_SITE_URL'
 
 export class DeployConfigError extends Error {}
 
-/**
- * Normalizes a base path: "" and undefined give "/", "deck" and "/deck" give "/deck/".
- * Anything that is not a plain path (a URL, "..", a query) is refused with the setting's name.
- */
+/** "" and undefined give "/", "deck" and "/deck" give "/deck/"; a URL, "..", a query are refused. */
 export function resolveBase(value: string | undefined, source = BASE_ENV): string {
   const raw = (value ?? '').trim()
   if (raw === '' || raw === '/')
@@ -25,21 +22,14 @@ export function resolveBase(value: string | undefined, source = BASE_ENV): strin
   return path
 }
 
-/**
- * The public address of the deck, for the absolute og:image and og:url that link previews need.
- * Optional; when given, its path must be the base path, or the preview would point elsewhere.
- */
+/** The deck's public address, for link previews' absolute og:image and og:url, under the base path. */
 export function resolveSiteUrl(value: string | undefined, base: string, source = SITE_URL_ENV): URL | undefined {
   const raw = (value ?? '').trim()
   if (raw === '')
     return undefined
-  let url: URL
-  try {
-    url = new URL(raw.endsWith('/') ? raw : `${raw}/`)
-  }
-  catch {
+  const url = URL.parse(raw.endsWith('/') ? raw : `${raw}/`)
+  if (!url)
     throw new DeployConfigError(`${source}="${value}" is not a URL: use the deck's public address, like https://example.github.io${base}`)
-  }
   if (url.protocol !== 'https:' && url.protocol !== 'http:')
     throw new DeployConfigError(`${source}="${value}" must be an http(s) address`)
   if (url.pathname !== base)

@@ -14,24 +14,12 @@ export const FONT_FILE = 'inter-latin-wght-normal.woff2'
 
 /** Printable ASCII: the letters of Slidev's own interface (nav bar, goto dialog, presenter). */
 const ASCII = Array.from({ length: 0x7F - 0x20 }, (_, i) => String.fromCharCode(0x20 + i)).join('')
-/**
- * Typographic quotes, dashes, ellipsis and signs, which rendered Markdown can show where the
- * source has ASCII (the deck's "Anthropic's" is drawn with a curly apostrophe).
- */
+/** Typographic quotes, dashes and signs, which rendered Markdown can show where the source has ASCII. */
 const TYPOGRAPHER = '\u2018\u2019\u201C\u201D\u2013\u2014\u2026\u00A9\u00AE\u2122\u00A7\u00B1'
 
-/**
- * Every character in the deck's text, with printable ASCII and the typographic characters, in
- * code point order.
- */
-export function deckCharacters(texts: readonly string[]): string {
-  const chars = new Set(ASCII + TYPOGRAPHER)
-  for (const text of texts) {
-    for (const char of text) {
-      if (char >= ' ')
-        chars.add(char)
-    }
-  }
+/** Every printable character of the deck's text, ASCII and the typographic ones, in code point order. */
+function deckCharacters(texts: readonly string[]): string {
+  const chars = new Set([...ASCII + TYPOGRAPHER + texts.join('')].filter(char => char >= ' '))
   return [...chars].sort((a, b) => a.codePointAt(0)! - b.codePointAt(0)!).join('')
 }
 
@@ -55,10 +43,11 @@ export function subsetFontPlugin(root = DECK_ROOT): Plugin {
     }),
     async buildStart() {
       const text = deckCharacters(readDeckFiles(root).map(file => file.text))
-      const font = await subsetFont(readFileSync(original), text, { targetFormat: 'woff2' })
+      const full = readFileSync(original)
+      const font = await subsetFont(full, text, { targetFormat: 'woff2' })
       mkdirSync(cacheDir, { recursive: true })
       writeFileSync(cut, font)
-      this.info(`${FONT_FILE}: ${[...text].length} characters, ${readFileSync(original).length} → ${font.length} bytes`)
+      this.info(`${FONT_FILE}: ${[...text].length} characters, ${full.length} → ${font.length} bytes`)
     },
     transform(code, id) {
       if (id.split('?')[0] !== stylesheet)

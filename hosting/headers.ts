@@ -18,17 +18,12 @@ export const CSP_DIRECTIVES: Readonly<Record<string, readonly string[]>> = {
   'frame-ancestors': ['\'self\''],
 }
 
-/** Browsers ignore frame-ancestors in a <meta> policy and warn about it, so the tag leaves it out. */
-const HEADER_ONLY_DIRECTIVES = new Set(['frame-ancestors'])
-
 /** The policy; `connect` adds origins the page may connect to (a deck built with a relay). */
 export function contentSecurityPolicy(delivery: 'header' | 'meta' = 'header', connect: readonly string[] = []): string {
   return Object.entries(CSP_DIRECTIVES)
-    .filter(([name]) => delivery === 'header' || !HEADER_ONLY_DIRECTIVES.has(name))
-    .map(([name, sources]) => `${name} ${[
-      ...sources,
-      ...(name === 'connect-src' ? connect : []),
-    ].join(' ')}`)
+    // Browsers ignore frame-ancestors in a <meta> policy and warn about it.
+    .filter(([name]) => delivery === 'header' || name !== 'frame-ancestors')
+    .map(([name, sources]) => [name, ...sources, ...(name === 'connect-src' ? connect : [])].join(' '))
     .join('; ')
 }
 
@@ -42,16 +37,12 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
 }
 
 /**
- * Vite names everything under assets/ after a hash of its content, so those files can be cached
- * for a year. Everything else (index.html, the PDF, the OG image, the favicon) keeps the host's
- * default, so a new build shows up at once.
+ * Vite names everything under assets/ after a hash of its content: cached for a year. Everything
+ * else keeps the host's default, so a new build shows up at once.
  */
 export const HASHED_ASSETS_DIR = 'assets/'
 export const HASHED_ASSET_CACHE_CONTROL = 'public, max-age=31536000, immutable'
 
-/**
- * The service worker (hosting/offline/pwa.ts) is how a returning visitor learns of a new build: a cached
- * copy would keep them on the old deck, so every request for it asks the host.
- */
+/** The service worker tells a returning visitor of a new build: a cached copy would keep the old deck. */
 export const SERVICE_WORKER_FILE = 'sw.js'
 export const SERVICE_WORKER_CACHE_CONTROL = 'no-cache'

@@ -3,10 +3,9 @@
 // browser) has run. It is hidden where it would differ from the live slide (start-script.ts).
 import type { Browser } from 'playwright-chromium'
 import { FIRST_SCREEN_ID, FIRST_SCREEN_SLIDE } from './first-screen.ts'
-import { escapeAttribute, hideCopyWhereItDiffers, openBuiltPage, withStartScript } from './start-script.ts'
+import { copyBuiltPage, escapeAttribute, hideCopyWhereItDiffers, withStartScript } from './start-script.ts'
 
 export interface FirstScreen {
-  /** The slide it shows. */
   no: number
   /** The slide's container as the live deck drew it, holding only that slide, without ids. */
   markup: string
@@ -15,16 +14,15 @@ export interface FirstScreen {
 }
 
 /** Opens slide `no` of a built deck at `url` and copies what the live deck drew. */
-export async function captureFirstScreen(browser: Browser, url: string, no: number): Promise<FirstScreen> {
-  const page = await openBuiltPage(browser, url, { width: 1280, height: 720 })
-  try {
+export function captureFirstScreen(browser: Browser, url: string, no: number): Promise<FirstScreen> {
+  return copyBuiltPage(browser, url, { width: 1280, height: 720 }, async (page) => {
     await page.waitForFunction((no) => {
       const slide = document.querySelector(`#slideshow .slidev-page-${no}`)
       return slide && slide.getBoundingClientRect().width > 0 && !slide.querySelector('.slidev-slide-loading') && document.fonts.status === 'loaded'
     }, no, { timeout: 60_000 }).catch(() => {
       throw new Error(`${url}: the built deck did not draw slide ${no} within 60 s, so there is no first screen to copy`)
     })
-    return await page.evaluate((no) => {
+    return page.evaluate((no) => {
       const [root, container, content] = ['page-root', 'slide-container', 'slide-content'].map(id => document.getElementById(id))
       if (!root || !container || !content)
         throw new Error('Slidev\'s play page has no #page-root, #slide-container or #slide-content: hosting/first-screen/capture-first-screen.ts copies the slide from them')
@@ -33,33 +31,21 @@ export async function captureFirstScreen(browser: Browser, url: string, no: numb
       copy.append(slide)
       for (const other of slide.querySelectorAll(`.slidev-page:not(.slidev-page-${no})`))
         other.remove()
-      // Ids stay with the live deck (its code looks elements up by id); the rules Slidev's
-      // stylesheets give by id go inline.
+      // Ids and slide numbers stay with the live deck (its code looks elements and slides up by
+      // them); the rules Slidev's stylesheets give by id go inline.
       slide.querySelector<HTMLElement>('#slideshow')!.style.height = '100%'
-      for (const element of [
-        copy,
-        ...copy.querySelectorAll('[id]'),
-      ])
+      for (const element of [copy, ...copy.querySelectorAll('[id], [data-slidev-no]')]) {
         element.removeAttribute('id')
-      // Nor is the copy a slide to anything that finds slides by their number.
-      for (const element of copy.querySelectorAll('[data-slidev-no]'))
         element.removeAttribute('data-slidev-no')
+      }
       // The live deck scales the slide to the window by script; here CSS does it.
       const { width, height } = content.style
       slide.setAttribute('style', `width: ${width}; height: ${height}; --slidev-slide-scale: min(calc(100vw / ${width}), calc(100vh / ${height}))`)
       copy.style.fontFamily = getComputedStyle(root).fontFamily
-      return {
-        no,
-        markup: copy.outerHTML,
-        stylesheets: [
-          ...document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]'),
-        ].map(link => new URL(link.href).pathname),
-      }
+      const links = [...document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]')]
+      return { no, markup: copy.outerHTML, stylesheets: links.map(link => new URL(link.href).pathname) }
     }, no)
-  }
-  finally {
-    await page.context().close()
-  }
+  })
 }
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
@@ -67,18 +53,16 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&
 const FIRST_FRAME_LINK = /[ \t]*<link rel="(?:stylesheet|preload" as="font)"[^>]*>\n?/g
 
 /**
- * index.html with the first screen in it, loading `start` (hosting/first-screen/start-script.ts) in place of
- * Slidev's entry:
+ * index.html with the first screen in it, loading `start` (start-script.ts) in place of Slidev's entry:
  * - the stylesheets the copy needs become render-blocking links (they are small, and the live
  *   deck would load them next anyway);
  * - the stylesheets and the font move ahead of the script: the first frame needs nothing else;
- * - the copy goes before the app, fixed over it, until hosting/first-screen/first-screen.ts removes it.
+ * - the copy goes before the app, fixed over it, until first-screen.ts removes it.
  */
 export function withFirstScreen(html: string, screen: FirstScreen, start: string): string {
-  for (const anchor of ['</head>', '<div id="app">', '<script type="module"']) {
-    if (!html.includes(anchor))
-      throw new Error(`index.html: no ${anchor} to put the first screen by`)
-  }
+  const missing = ['</head>', '<div id="app">', '<script type="module"'].find(anchor => !html.includes(anchor))
+  if (missing)
+    throw new Error(`index.html: no ${missing} to put the first screen by`)
   let out = withStartScript(html, start, 'index.html')
   for (const href of screen.stylesheets) {
     const preload = new RegExp(`<link rel="preload" as="style"([^>]*) href="${escapeRegExp(href)}">`)
@@ -87,17 +71,16 @@ export function withFirstScreen(html: string, screen: FirstScreen, start: string
     else if (!out.includes(`href="${href}"`))
       out = out.replace('</head>', () => `  <link rel="stylesheet" crossorigin href="${escapeAttribute(href)}">\n</head>`)
   }
-  const firstFrame = out.match(FIRST_FRAME_LINK) ?? []
-  out = out.replace(FIRST_FRAME_LINK, '')
-  // Replacement functions, not strings: a `$` in the slide (the essay's figures) is text, not a
-  // replacement pattern.
-  out = out.replace('<script type="module"', () => `${firstFrame.map(link => link.trim()).join('\n  ')}\n  <script type="module"`)
-  out = out.replace('</head>', () => `  <style>
+  const firstFrame = (out.match(FIRST_FRAME_LINK) ?? []).map(link => link.trim()).join('\n  ')
+  // Replacement functions, not strings: a `$` in the slide (the essay's figures) is text.
+  return out.replace(FIRST_FRAME_LINK, '')
+    .replace('<script type="module"', () => `${firstFrame}\n  <script type="module"`)
+    .replace('</head>', () => `  <style>
     #${FIRST_SCREEN_ID} { position: fixed; inset: 0; z-index: 100; pointer-events: none; }
     ${hideCopyWhereItDiffers(`#${FIRST_SCREEN_ID}`)}
   </style>
 </head>`)
-  // inert and aria-hidden as it is sent: beside the live deck, nothing in the copy may take focus
-  // or be read out twice. hosting/first-screen/first-screen.ts lifts both while the copy is the page.
-  return out.replace('<div id="app">', () => `<div id="${FIRST_SCREEN_ID}" ${FIRST_SCREEN_SLIDE}="${screen.no}" inert aria-hidden="true">${screen.markup}</div>\n  <div id="app">`)
+    // inert and aria-hidden as it is sent: beside the live deck, nothing in the copy may take
+    // focus or be read out twice. first-screen.ts lifts both while the copy is the page.
+    .replace('<div id="app">', () => `<div id="${FIRST_SCREEN_ID}" ${FIRST_SCREEN_SLIDE}="${screen.no}" inert aria-hidden="true">${screen.markup}</div>\n  <div id="app">`)
 }

@@ -6,7 +6,7 @@ import { registerOfflineCopy } from '../offline/register-offline.ts'
 import { offersReadingView } from '../reading-view/reading-offer.ts'
 
 export const FIRST_SCREEN_ID = 'slidev-first-screen'
-/** The attribute on the first screen that names the slide it shows. */
+/** On the first screen: the slide it shows. */
 export const FIRST_SCREEN_SLIDE = 'data-first-screen-slide'
 /** On the start script: Slidev's entry module, and the modules to preload with it. */
 export const START_APP = 'data-app'
@@ -16,12 +16,12 @@ const PENDING_KEYS = 'data-pending-keys'
 const PENDING_MOVE = 'data-pending-move'
 /** If no live slide has shown by then, the copy goes anyway, so it can never hide a live view. */
 const HAND_OVER_LIMIT_MS = 10_000
+/** A key that moves the deck takes effect once its route has changed; one that does not, at once. */
+const KEY_SETTLED_MS = 500
 /** The inputs besides a key that start the deck on a phone or a tablet. */
 const INPUTS = ['pointerdown', 'pointermove', 'touchstart', 'wheel'] as const
 /** A computer, where starting the app costs a moment: it starts once the page is idle. */
 const STARTS_WHEN_IDLE = '(hover: hover) and (pointer: fine)'
-/** Where Slidev keeps a color scheme the visitor chose (@slidev/client/logic/dark.ts). */
-const SLIDEV_COLOR_SCHEME = 'slidev-color-schema'
 
 /** The presenter's state as Slidev's BroadcastChannel carries it (@slidev/client's SharedState). */
 export interface PresenterMove {
@@ -38,27 +38,25 @@ function asksForFirstScreen(screen: HTMLElement): boolean {
   return (path === '' || path === screen.getAttribute(FIRST_SCREEN_SLIDE)) && query.every(key => key === 'slides')
 }
 
-/** Whether the visitor chose the dark scheme in the deck (storage a browser refuses: no choice). */
+/** Whether the visitor chose the dark scheme in the deck (@slidev/client/logic/dark.ts stores it). */
 function choseDark(): boolean {
   try {
-    return localStorage.getItem(SLIDEV_COLOR_SCHEME) === 'dark'
+    return localStorage.getItem('slidev-color-schema') === 'dark'
   }
   catch {
-    return false
+    return false // storage a browser refuses: no choice made
   }
 }
 
 /**
- * Where the copies the build drew (the first screen, read.html's article) would not look like
- * the live deck, their CSS hides them (hosting/first-screen/start-script.ts): in dark mode, which the deck turns
- * on by script, and where CSS cannot divide lengths, which the copies scale with.
+ * The copies the build drew (the first screen, read.html) would not look like the live deck in
+ * dark mode, which the deck turns on by script, nor where CSS cannot divide lengths to scale them.
  */
 export const COPY_HIDDEN_MEDIA = '(prefers-color-scheme: dark)'
 export const COPY_NEEDS_SUPPORT = 'scale: calc(1px / 1px)'
 
 /**
- * Whether a copy the build drew can stand for the live deck: its CSS shows it, the visitor did
- * not choose the dark scheme, and the deck follows no relay. Asked of media queries, not of the
+ * Whether a copy the build drew can stand for the live deck. Asked of media queries, not of the
  * copy's style, which on read.html would lay the whole article out before its first frame.
  */
 export function copyServes(): boolean {
@@ -71,17 +69,13 @@ export function loadApp(script: HTMLScriptElement) {
     const link = Object.assign(document.createElement('link'), { rel: 'modulepreload', href, crossOrigin: '' })
     document.head.append(link)
   }
-  const app = Object.assign(document.createElement('script'), {
-    type: 'module',
-    src: script.getAttribute(START_APP),
-    crossOrigin: '',
-  })
-  document.head.append(app)
+  const src = script.getAttribute(START_APP)
+  document.head.append(Object.assign(document.createElement('script'), { type: 'module', src, crossOrigin: '' }))
 }
 
 export function startDeck(script: HTMLScriptElement) {
   const screen = document.getElementById(FIRST_SCREEN_ID)
-  // A phone is offered the reading view: read.html, which needs no app (hosting/reading-view/reading-page.ts).
+  // A phone is offered the reading view: read.html, which needs no app (reading-view/reading-page.ts).
   if (screen && asksForFirstScreen(screen) && offersReadingView(Object.fromEntries(new URLSearchParams(location.search)))) {
     location.replace(`${import.meta.env.BASE_URL}read#${screen.getAttribute(FIRST_SCREEN_SLIDE)}`)
     return
@@ -98,8 +92,7 @@ export function startDeck(script: HTMLScriptElement) {
   }
   if (!screen || !copyServes() || !asksForFirstScreen(screen)) {
     screen?.remove()
-    start()
-    return
+    return start()
   }
   // Until the live deck starts, the copy is the page: a screen reader reads it.
   screen.removeAttribute('aria-hidden')
@@ -125,9 +118,8 @@ export function startDeck(script: HTMLScriptElement) {
       return channel.close()
     screen.setAttribute(PENDING_MOVE, JSON.stringify(move))
     if (!started && move.lastUpdate?.type === 'presenter' && Number.isInteger(move.page)) {
-      history.replaceState(history.state, '', `${import.meta.env.BASE_URL}${move.page}${move.clicks
-        ? `?clicks=${move.clicks}`
-        : ''}`)
+      const clicks = move.clicks ? `?clicks=${move.clicks}` : ''
+      history.replaceState(history.state, '', `${import.meta.env.BASE_URL}${move.page}${clicks}`)
     }
     start()
   })
@@ -146,13 +138,10 @@ function liveSlideShown(): boolean {
     && page.textContent!.trim() !== '')
 }
 
-/** A key that moves the deck takes effect once its route has changed; one that does not, at once. */
-const KEY_SETTLED_MS = 500
-
 /**
- * Removes the copy, then hands the live deck what reached the copy first: the presenter's last
- * move (to `takeMove`), then the keys, each once the one before has taken effect (Slidev counts
- * the next slide from the route, which a key changes only once its slide has loaded).
+ * Removes the copy, then hands the live deck what reached it first: the presenter's last move,
+ * then the keys, each once the one before has taken effect (Slidev counts the next slide from the
+ * route, which a key changes only once its slide has loaded).
  */
 async function removeFirstScreen(screen: HTMLElement, router: Router, takeMove: (move: PresenterMove) => void) {
   screen.remove()
@@ -174,8 +163,8 @@ async function removeFirstScreen(screen: HTMLElement, router: Router, takeMove: 
 
 /** In the app: hands the screen over to it; `takeMove` applies a presenter's move in this window. */
 export function handOverFirstScreen(router: Router, takeMove: (move: PresenterMove) => void) {
+  // startDeck left the screen only where it stands for the live deck.
   const screen = document.getElementById(FIRST_SCREEN_ID)
-  // startDeck left it only where it stands for the live deck.
   if (!screen)
     return
   const no = Number(screen.getAttribute(FIRST_SCREEN_SLIDE))

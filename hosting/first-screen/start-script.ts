@@ -8,48 +8,49 @@ import { COPY_HIDDEN_MEDIA, COPY_NEEDS_SUPPORT, START_APP, START_PRELOADS } from
 /** The start script's name: the build writes it as assets/deck-start-<hash>.js. */
 export const START_CHUNK = 'deck-start'
 
-/** Builds hosting/first-screen/deck-start.ts as a script of its own, beside Slidev's entry. */
+/** Builds deck-start.ts as a script of its own, beside Slidev's entry. */
 export function deckStart(): Plugin {
+  const id = fileURLToPath(new URL('./deck-start.ts', import.meta.url))
   return {
     name: 'deck:start',
     apply: 'build',
     buildStart() {
-      this.emitFile({
-        type: 'chunk',
-        id: fileURLToPath(new URL('./deck-start.ts', import.meta.url)),
-        name: START_CHUNK,
-      })
+      this.emitFile({ type: 'chunk', id, name: START_CHUNK })
     },
   }
 }
 
 /**
- * A page of the built deck as the build copies it: light, without motion, and without the service
- * worker, which would download the whole deck meanwhile. The caller closes its context.
+ * Opens a page of the built deck as the build copies it, light, without motion, and without the
+ * service worker, which would download the whole deck meanwhile; returns what `copy` reads from it.
  */
-export async function openBuiltPage(browser: Browser, url: string, viewport: ViewportSize): Promise<Page> {
+export async function copyBuiltPage<T>(browser: Browser, url: string, viewport: ViewportSize, copy: (page: Page) => Promise<T>) {
   const context = await browser.newContext({
     viewport,
     colorScheme: 'light',
     reducedMotion: 'reduce',
     serviceWorkers: 'block',
   })
-  const page = await context.newPage()
-  const response = await page.goto(url)
-  if (!response?.ok()) {
-    await context.close()
-    throw new Error(`${url}: HTTP ${response?.status()}`)
+  try {
+    const page = await context.newPage()
+    const response = await page.goto(url)
+    if (!response?.ok())
+      throw new Error(`${url}: HTTP ${response?.status()}`)
+    return await copy(page)
   }
-  return page
+  finally {
+    await context.close()
+  }
 }
 
 export const escapeAttribute = (html: string) => html.replaceAll('&', '&amp;').replaceAll('"', '&quot;')
 
-/** CSS that hides a copy the build drew (`selector`) where it would not look like the live deck (COPY_HIDDEN_MEDIA). */
+/** CSS that hides a copy the build drew (`selector`) where it would not look like the live deck. */
 export function hideCopyWhereItDiffers(selector: string) {
   return `@media ${COPY_HIDDEN_MEDIA} { ${selector} { display: none; } }
 @supports not (${COPY_NEEDS_SUPPORT}) { ${selector} { display: none; } }`
 }
+
 const ENTRY_SCRIPT = /<script type="module" crossorigin src="([^"]+)"><\/script>/
 const MODULE_PRELOAD = /[ \t]*<link rel="modulepreload"[^>]* href="([^"]+)">\n?/g
 
@@ -58,6 +59,7 @@ export function withStartScript(html: string, start: string, file: string): stri
   const entry = html.match(ENTRY_SCRIPT)?.[1]
   if (!entry)
     throw new Error(`${file}: no <script type="module" crossorigin src="..."> for Slidev's entry`)
-  const preloads = [...html.matchAll(MODULE_PRELOAD)].map(match => match[1])
-  return html.replace(MODULE_PRELOAD, '').replace(ENTRY_SCRIPT, () => `<script type="module" crossorigin src="${escapeAttribute(start)}" ${START_APP}="${escapeAttribute(entry)}" ${START_PRELOADS}="${escapeAttribute(preloads.join(' '))}"></script>`)
+  const preloads = [...html.matchAll(MODULE_PRELOAD)].map(match => match[1]).join(' ')
+  const script = `<script type="module" crossorigin src="${escapeAttribute(start)}" ${START_APP}="${escapeAttribute(entry)}" ${START_PRELOADS}="${escapeAttribute(preloads)}"></script>`
+  return html.replace(MODULE_PRELOAD, '').replace(ENTRY_SCRIPT, () => script)
 }

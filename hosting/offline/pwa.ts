@@ -10,22 +10,17 @@ import { DECK_ROOT } from '../deck-files.ts'
 import { SERVICE_WORKER_FILE } from '../headers.ts'
 
 /** A colour token of the deck's light theme, for the installed app's window and splash screen. */
-export function deckColour(name: string, css = readFileSync(join(DECK_ROOT, 'styles', 'deck.css'), 'utf8')): string {
+function deckColour(name: string, css: string): string {
   const value = css.match(new RegExp(`${name}:\\s*(#[0-9a-f]{3,8})\\b`, 'i'))?.[1]
   if (!value)
     throw new Error(`styles/deck.css: ${name} is not a hex colour; the web app manifest takes it`)
   return value
 }
 
-/** A navigation to a file (the PDFs) goes to the network, never to the deck's index.html. */
-const FILE_NAVIGATION = /\/[^/]+\.\w+$/
-
 /** The talk's title and one-line description come from slides.md, its colours from styles/deck.css. */
 export async function offlineDeck(root = DECK_ROOT): Promise<Plugin[]> {
-  const { headmatter } = await load({
-    roots: [root],
-    userRoot: root,
-  }, join(root, 'slides.md'))
+  const css = readFileSync(join(root, 'styles', 'deck.css'), 'utf8')
+  const { headmatter } = await load({ roots: [root], userRoot: root }, join(root, 'slides.md'))
   return VitePWA({
     registerType: 'autoUpdate',
     injectRegister: null,
@@ -37,18 +32,13 @@ export async function offlineDeck(root = DECK_ROOT): Promise<Plugin[]> {
       start_url: '.',
       scope: '.',
       display: 'standalone',
-      background_color: deckColour('--deck-bg'),
-      theme_color: deckColour('--deck-accent'),
+      background_color: deckColour('--deck-bg', css),
+      theme_color: deckColour('--deck-accent', css),
       icons: [
         { src: 'favicon.svg', sizes: 'any', type: 'image/svg+xml' },
         { src: 'icon-192.png', sizes: '192x192', type: 'image/png' },
         { src: 'icon-512.png', sizes: '512x512', type: 'image/png' },
-        {
-          src: 'icon-maskable-512.png',
-          sizes: '512x512',
-          type: 'image/png',
-          purpose: 'maskable',
-        },
+        { src: 'icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
       ],
     },
     workbox: {
@@ -56,7 +46,8 @@ export async function offlineDeck(root = DECK_ROOT): Promise<Plugin[]> {
       // together) or the link-preview image, which no visitor's screen shows.
       globPatterns: ['**/*.{html,js,css,woff2,svg}', 'icon-*.png'],
       navigateFallback: 'index.html',
-      navigateFallbackDenylist: [FILE_NAVIGATION],
+      // A navigation to a file (the PDFs) goes to the network, never to the deck's index.html.
+      navigateFallbackDenylist: [/\/[^/]+\.\w+$/],
       cleanupOutdatedCaches: true,
       maximumFileSizeToCacheInBytes: 5 * 1024 * 1024,
     },
@@ -66,12 +57,10 @@ export async function offlineDeck(root = DECK_ROOT): Promise<Plugin[]> {
 const PRECACHE_LIST = 'precacheAndRoute(['
 
 /**
- * The service worker (`sw`, sw.js's text) with `files` (paths under the deck, and their content)
- * in its precache list at their content now. vite-plugin-pwa lists the deck as Vite wrote it; the
- * build then rewrites index.html (the first screen) and writes read.html. With a stale revision a
- * returning visitor would keep the old page; without an entry read.html would not be offline,
- * and the worker would answer BASE/read with index.html instead (workbox answers BASE/read from
- * a precached read.html).
+ * The service worker's text with `files` (paths under the deck, and their content) precached at
+ * their content now: the build rewrites index.html and writes read.html after vite-plugin-pwa
+ * listed the deck. A stale revision keeps a returning visitor on the old page; without an entry
+ * read.html is not offline, and the worker answers BASE/read with index.html.
  */
 export function withPrecached(sw: string, files: Record<string, string>): string {
   if (!sw.includes(PRECACHE_LIST))

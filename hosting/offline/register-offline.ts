@@ -1,5 +1,5 @@
 // The offline copy downloads the whole deck: only once the page has loaded, and not for a visitor
-// who asked to save data. The live deck and the first screen's script both call it; it registers once.
+// who asked to save data. The live deck and the start script both call it; it registers once.
 let asked = false
 
 export function registerOfflineCopy() {

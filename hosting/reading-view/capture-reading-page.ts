@@ -2,7 +2,7 @@
 // gets the article from the HTML alone, its stylesheets inline, each slide zoomed by CSS and laid
 // out only near the screen, Mermaid's shadow roots written as declarative shadow DOM.
 import type { Browser } from 'playwright-chromium'
-import { escapeAttribute, hideCopyWhereItDiffers, openBuiltPage, withStartScript } from '../first-screen/start-script.ts'
+import { copyBuiltPage, escapeAttribute, hideCopyWhereItDiffers, withStartScript } from '../first-screen/start-script.ts'
 import { READING_PAGE } from './reading-page.ts'
 
 export interface ReadingPage {
@@ -10,9 +10,8 @@ export interface ReadingPage {
   markup: string
   /** Stylesheets the live page had applied (paths as served), in order. */
   stylesheets: string[]
-  /** The <style> elements the live page had added to its head, in order. */
+  /** The <style> elements the live page had added to its head, and the classes of <html>. */
   styles: string[]
-  /** The classes Slidev gave <html> (its color scheme). */
   htmlClass: string
   /** The slide's canvas, in CSS px. */
   width: number
@@ -20,9 +19,8 @@ export interface ReadingPage {
 }
 
 /** Opens the reading view of a built deck at `url` and copies it once every slide has drawn. */
-export async function captureReadingPage(browser: Browser, url: string, timeout: number): Promise<ReadingPage> {
-  const page = await openBuiltPage(browser, url, { width: 1280, height: 800 })
-  try {
+export function captureReadingPage(browser: Browser, url: string, timeout: number): Promise<ReadingPage> {
+  return copyBuiltPage(browser, url, { width: 1280, height: 800 }, async (page) => {
     await page.waitForLoadState('networkidle')
     // What a reader printing it gets: every slide drawn (components/ReadingView.vue).
     await page.evaluate(() => dispatchEvent(new Event('beforeprint')))
@@ -33,48 +31,39 @@ export async function captureReadingPage(browser: Browser, url: string, timeout:
       throw new Error(`${url}: the reading view did not draw every slide and diagram within ${timeout / 1000} s, so there is no read.html to write`)
     })
     await page.waitForLoadState('networkidle')
-    return await page.evaluate(() => {
+    return page.evaluate(() => {
       const app = document.getElementById('app')!
-      const frames = [...app.querySelectorAll<HTMLElement>('.reading-slide-frame')]
       const canvas = app.querySelector<HTMLElement>('.reading-slide-frame > *')!
       const size = { width: canvas.offsetWidth, height: canvas.offsetHeight }
-      for (const frame of frames)
+      for (const frame of app.querySelectorAll<HTMLElement>('.reading-slide-frame'))
         frame.style.removeProperty('zoom')
       // A control on a slide (the velocity model's sliders) needs the app to answer: here it is a
       // figure at its value, not a control that does nothing.
       for (const control of app.querySelectorAll('.reading-slide-frame :is(input, select, textarea, button)'))
         control.setAttribute('disabled', '')
       const shadowRoots = [...app.querySelectorAll('*')].flatMap(element => element.shadowRoot ?? [])
+      const links = [...document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]')]
       return {
         markup: app.getHTML({ shadowRoots }),
-        stylesheets: [
-          ...document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]'),
-        ].map(link => new URL(link.href).pathname),
-        styles: [
-          ...document.head.querySelectorAll('style'),
-        ].map(style => style.textContent ?? ''),
+        stylesheets: links.map(link => new URL(link.href).pathname),
+        styles: [...document.head.querySelectorAll('style')].map(style => style.textContent ?? ''),
         htmlClass: document.documentElement.className,
         ...size,
       }
     })
-  }
-  finally {
-    await page.context().close()
-  }
+  })
 }
 
 const STYLE_LINK = /[ \t]*<link rel="(?:stylesheet|preload" as="style)"[^>]*>\n?/g
 
 /**
- * read.html: the built index.html (`html`, without the first screen) holding `page`, its
- * stylesheets inline (`css` reads one by its path as served), loading `start` (hosting/first-screen/start-script.ts)
- * in place of Slidev's entry.
+ * read.html: the built index.html (`html`, without the first screen) holding `page`, its stylesheets
+ * inline (`css` reads one by its path as served), loading `start` in place of Slidev's entry.
  */
 export function withReadingPage(html: string, page: ReadingPage, css: (path: string) => string, start: string): string {
-  for (const anchor of ['<html', '</head>', '<div id="app"></div>']) {
-    if (!html.includes(anchor))
-      throw new Error(`index.html: no ${anchor} to put the reading view by`)
-  }
+  const missing = ['<html', '</head>', '<div id="app"></div>'].find(anchor => !html.includes(anchor))
+  if (missing)
+    throw new Error(`index.html: no ${missing} to put the reading view by`)
   const inline = [
     ...page.stylesheets.map(css),
     ...page.styles,

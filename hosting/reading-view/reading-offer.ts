@@ -3,11 +3,11 @@
 // Storage a browser refuses (a privacy setting) counts as no choice made.
 
 /** Set when a visitor on a phone asks for the slides: they stay on them for the session. */
-export const SLIDES_CHOSEN = 'deck:slides-chosen'
+const SLIDES_CHOSEN = 'deck:slides-chosen'
 
 /**
- * Whether a visitor opening the deck with this query goes to the reading view: on a phone in
- * portrait, unless a link asked for the slides (?slides), a print or an embed, or they chose them.
+ * Whether a visitor goes to the reading view: on a phone in portrait, unless the query asks for
+ * the slides (?slides), a print or an embed, or they chose the slides.
  */
 export function offersReadingView(query: Record<string, unknown>): boolean {
   return matchMedia('(max-width: 480px) and (orientation: portrait)').matches
@@ -24,18 +24,14 @@ function slidesChosen(): boolean {
   }
 }
 
-/**
- * A reader asks for the slides: they stay on them for the session. Returns the number of the
- * first slide still in view below the reading view's bar, where the slides should open.
- */
+/** A reader asks for the slides: returns the first slide in view below the bar, where they open. */
 export function chooseSlides(): number {
   try {
     sessionStorage.setItem(SLIDES_CHOSEN, '1')
   }
   catch {}
   const top = document.querySelector('.reading-bar')?.getBoundingClientRect().bottom ?? 0
-  const inView = [
-    ...document.querySelectorAll<HTMLElement>('.reading-slide'),
-  ].find(section => section.getBoundingClientRect().bottom > top + 1)
+  const slides = [...document.querySelectorAll<HTMLElement>('.reading-slide')]
+  const inView = slides.find(section => section.getBoundingClientRect().bottom > top + 1)
   return Number(inView?.id ?? 1)
 }

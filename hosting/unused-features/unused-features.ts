@@ -8,11 +8,10 @@ import { DECK_ROOT, readDeckFiles } from '../deck-files.ts'
 
 interface Feature {
   name: string
-  /** Whether the deck's sources use it. */
   usedIn: (file: DeckFile) => boolean
   /** What a compiled slide or component that uses it holds. */
   compiled: RegExp
-  /** Module ids and the files beside this one that stand in for them. */
+  /** Module ids, and the files beside this one that stand in for them. */
   stubs: { find: RegExp, file: string }[]
 }
 
@@ -36,18 +35,14 @@ export const FEATURES: Feature[] = [
     name: 'KaTeX math',
     usedIn: file => isSlide(file) && /\$\$|\$[^\s$](?:[^$]*?[^\s$\\])?\$(?!\d)/.test(file.text),
     compiled: /\bkatex-(?:html|mathml|display)\b/,
-    stubs: [
-      { find: /^.*\/katex\/dist\/katex\.min\.css$/, file: 'empty.css' },
-    ],
+    stubs: [{ find: /^.*\/katex\/dist\/katex\.min\.css$/, file: 'empty.css' }],
   },
   {
     // The v-mark directive's rough-notation and roughjs.
     name: 'the v-mark directive',
     usedIn: file => /\bv-mark\b/.test(file.text),
     compiled: /resolveDirective\(\s*["']mark["']\s*\)/,
-    stubs: [
-      { find: /^@slidev\/rough-notation$/, file: 'rough-notation.ts' },
-    ],
+    stubs: [{ find: /^@slidev\/rough-notation$/, file: 'rough-notation.ts' }],
   },
 ]
 
@@ -58,18 +53,12 @@ export class UnusedFeatureError extends Error {
 /** Stubs out each feature no file of the deck uses, and fails the build on a use it missed. */
 export function unusedFeatures({ root = DECK_ROOT, files = readDeckFiles(root) }: { root?: string, files?: readonly DeckFile[] } = {}): Plugin {
   const stubbed = FEATURES.filter(feature => !files.some(feature.usedIn))
+  const alias = stubbed.flatMap(feature => feature.stubs.map(({ find, file }) => ({ find, replacement: join(import.meta.dirname, file) })))
   let serving = false
   return {
     name: 'deck:unused-features',
     enforce: 'post',
-    config: () => ({
-      resolve: {
-        alias: stubbed.flatMap(feature => feature.stubs.map(({ find, file }) => ({
-          find,
-          replacement: join(import.meta.dirname, file),
-        }))),
-      },
-    }),
+    config: () => ({ resolve: { alias } }),
     configResolved(config) {
       serving = config.command === 'serve'
     },
@@ -81,10 +70,9 @@ export function unusedFeatures({ root = DECK_ROOT, files = readDeckFiles(root) }
         if (feature.compiled.test(code)) {
           // Slidev compiles each slide as `<file>__slidev_<n>.md`.
           const file = relative(root, path).replace(/__slidev_(\d+)\.md$/, ', slide $1')
+          const fix = serving ? 'restart the dev server, which chose when it started' : 'fix its check there'
           throw new UnusedFeatureError(`${file}: uses ${feature.name}, which the build left out as unused `
-            + `(hosting/unused-features/unused-features.ts did not find it in the deck's sources): ${serving
-              ? 'restart the dev server, which chose when it started'
-              : 'fix its check there'}`)
+            + `(hosting/unused-features/unused-features.ts did not find it in the deck's sources): ${fix}`)
         }
       }
     },
