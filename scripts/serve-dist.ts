@@ -65,7 +65,9 @@ export function hostHandler(host: Host, dist = DIST): (req: IncomingMessage, res
     if (pages && !inDist.endsWith('/') && existsSync(onDisk) && statSync(onDisk).isDirectory())
       return res.writeHead(301, { Location: `${path}/` }).end()
     req.url = inDist
-    files(req, res, () => res.writeHead(404, { 'Content-Type': 'text/html; charset=utf-8' }).end(notFound))
+    files(req, res, () => {
+      res.writeHead(404, { 'Content-Type': 'text/html; charset=utf-8' }).end(notFound)
+    })
   }
 }
 
