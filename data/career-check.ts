@@ -11,22 +11,11 @@ export class CareerDataError extends Error {
 
 /** The first and the last day a date may mean, as times. */
 function dateBounds({ year, month, day, approximate }: CareerDate): [number, number] {
-  if (approximate || month === undefined) {
-    return [
-      Date.UTC(year, 0, 1),
-      Date.UTC(year, 11, 31),
-    ]
-  }
-  if (day === undefined) {
-    return [
-      Date.UTC(year, month - 1, 1),
-      Date.UTC(year, month, 0),
-    ]
-  }
-  return [
-    Date.UTC(year, month - 1, day),
-    Date.UTC(year, month - 1, day),
-  ]
+  if (approximate || month === undefined)
+    return [Date.UTC(year, 0, 1), Date.UTC(year, 11, 31)]
+  if (day === undefined)
+    return [Date.UTC(year, month - 1, 1), Date.UTC(year, month, 0)]
+  return [Date.UTC(year, month - 1, day), Date.UTC(year, month - 1, day)]
 }
 
 /** Whether `a` is certainly before `b`: every day `a` may mean precedes every day `b` may mean. */

@@ -4,12 +4,7 @@ import type { CareerDate } from '../data/career.ts'
 
 const inWords = {
   month: new Intl.DateTimeFormat('en-US', { year: 'numeric', month: 'short', timeZone: 'UTC' }),
-  full: new Intl.DateTimeFormat('en-US', {
-    year: 'numeric',
-    month: 'short',
-    day: 'numeric',
-    timeZone: 'UTC',
-  }),
+  full: new Intl.DateTimeFormat('en-US', { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' }),
 }
 
 /** The date as a UTC `Date`, at the first day it may mean. */

@@ -100,10 +100,8 @@ export function layoutTimeline(list: readonly Milestone[], trackPx: number, labe
   const lanes: Lane[] = []
   for (const milestone of list) {
     let lane = lanes.find(l => l.era === milestone.era)
-    if (!lane) {
-      lane = { era: milestone.era, rows: 0, items: [] }
-      lanes.push(lane)
-    }
+    if (!lane)
+      lanes.push(lane = { era: milestone.era, rows: 0, items: [] })
     const x = toX(decimalYear(milestone.date))
     const width = milestone.until ? Math.max(toX(decimalYear(milestone.until)) - x, 0) : 0
     const labelWidth = ((milestone.label ? labelPx(milestone.label) : 0) + MARKER_PX) / trackPx
@@ -115,12 +113,7 @@ export function layoutTimeline(list: readonly Milestone[], trackPx: number, labe
       width,
       row: 0,
       labelLeft,
-      extent: labelLeft
-        ? [
-            Math.min(x, x + width - labelWidth),
-            x + width,
-          ]
-        : [x, x + Math.max(width, labelWidth)],
+      extent: labelLeft ? [Math.min(x, x + width - labelWidth), x + width] : [x, x + Math.max(width, labelWidth)],
     }
     // An unlabelled marker that ends a stint drawn in this lane sits on that stint's row.
     const stint = milestone.label === undefined
@@ -141,12 +134,8 @@ export function layoutTimeline(list: readonly Milestone[], trackPx: number, labe
 
   const step = Math.max(1, Math.ceil(span / 4))
   const ticks = []
-  for (let year = Math.ceil(start); year <= end; year += step) {
-    ticks.push({
-      year,
-      x: toX(year),
-    })
-  }
+  for (let year = Math.ceil(start); year <= end; year += step)
+    ticks.push({ year, x: toX(year) })
   return { lanes, ticks }
 }
 

@@ -1,6 +1,6 @@
-import type { Milestone } from '../data/career.ts'
 // The sources slides are generated from the same data the other slides draw, so a fact cannot
 // appear on a slide without its source appearing at the end, labelled with what it supports.
+import type { Milestone } from '../data/career.ts'
 import type { Evidence } from '../data/claims.ts'
 import { milestones } from '../data/career.ts'
 import { factChecks, hireFacts } from '../data/claims.ts'
@@ -28,20 +28,14 @@ export function linkText(url: string): string {
 function careerEvidence(m: Milestone): Evidence {
   return {
     supports: `${m.label ?? m.title} (${formatDates(m)})`,
-    urls: [
-      m.source,
-      ...(m.moreSources ?? []),
-    ],
+    urls: [m.source, ...(m.moreSources ?? [])],
     report: m.citation,
   }
 }
 
 const EVIDENCE = {
   /** The essay and what is on record about the hire. */
-  hire: [
-    ESSAY_SOURCE,
-    ...hireFacts,
-  ],
+  hire: [ESSAY_SOURCE, ...hireFacts],
   /** The essay's figures, set against the public record. */
   numbers: factChecks.flatMap(check => check.evidence),
   /** Karpathy's career, milestone by milestone. */
@@ -62,14 +56,8 @@ export const SOURCE_GROUPS: Record<SourceGroup, SourceEntry[]> = (() => {
   for (const [group, evidence] of Object.entries(EVIDENCE) as [SourceGroup, Evidence[]][]) {
     for (const item of evidence) {
       let draft = item.urls.map(url => draftOf.get(url)).find(Boolean)
-      if (!draft) {
-        drafts.push(draft = {
-          supports: [],
-          urls: [],
-          reports: [],
-          votes: [],
-        })
-      }
+      if (!draft)
+        drafts.push(draft = { supports: [], urls: [], reports: [], votes: [] })
       draft.votes.push({ group, order: order++ })
       if (!draft.supports.includes(item.supports))
         draft.supports.push(item.supports)
@@ -87,10 +75,8 @@ export const SOURCE_GROUPS: Record<SourceGroup, SourceEntry[]> = (() => {
     const group = votes.map(v => v.group).reduce((best, g) => count(g) > count(best) ? g : best)
     return { group, order: votes.find(v => v.group === group)!.order, entry }
   }).sort((a, b) => a.order - b.order)
-  return Object.fromEntries(Object.keys(EVIDENCE).map(g => [
-    g,
-    placed.filter(p => p.group === g).map(p => p.entry),
-  ])) as Record<SourceGroup, SourceEntry[]>
+  const entriesOf = (g: string) => placed.filter(p => p.group === g).map(p => p.entry)
+  return Object.fromEntries(Object.keys(EVIDENCE).map(g => [g, entriesOf(g)])) as Record<SourceGroup, SourceEntry[]>
 })()
 
 /** Every fact with a source: what the sources slides must show, each with its pages. */

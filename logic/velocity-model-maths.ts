@@ -45,17 +45,14 @@ export interface VelocityOutcome {
 }
 
 function check(inputs: VelocityInputs): void {
-  const positive = (name: keyof VelocityInputs) => {
+  for (const name of ['speedup', 'horizonMonths', 'cycleMonths', 'gainPerDecision'] as const) {
     const value = inputs[name]
-    if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0)
-      throw new VelocityInputError(`velocity model: "${name}" must be a number greater than 0, got ${String(value)}`)
+    const mayBeZero = name === 'gainPerDecision'
+    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || (value === 0 && !mayBeZero)) {
+      const rule = mayBeZero ? 'of 0 or more' : 'greater than 0'
+      throw new VelocityInputError(`velocity model: "${name}" must be a number ${rule}, got ${String(value)}`)
+    }
   }
-  positive('speedup')
-  positive('horizonMonths')
-  positive('cycleMonths')
-  const gain = inputs.gainPerDecision
-  if (typeof gain !== 'number' || !Number.isFinite(gain) || gain < 0)
-    throw new VelocityInputError(`velocity model: "gainPerDecision" must be a number of 0 or more, got ${String(gain)}`)
 }
 
 function team(speed: number, months: number, inputs: VelocityInputs): TeamOutcome {

@@ -1,42 +1,26 @@
 // Finds the Chromium that export and the browser tests drive. Order: the CHROMIUM_PATH
 // variable (an explicit choice wins), Playwright's own browser when someone installed it,
-// then a system Chromium. Machines without internet cannot download Playwright's build, so
-// the system one is a first-class choice, not a fallback of last resort.
+// then a system Chromium: machines without internet cannot download Playwright's build.
 import { accessSync, constants, mkdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { delimiter, dirname, join } from 'node:path'
 import process from 'node:process'
 
-export const CHROMIUM_ENV = 'CHROMIUM_PATH'
-
 /** Flags this kind of machine needs: root (no sandbox), no GPU, and no calls home. */
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-]
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update']
 
 const SYSTEM_NAMES = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable']
 
-export const INSTALL_HINT = [
-  'Install one of:',
-  '  - Debian/Ubuntu: sudo apt-get install -y chromium',
-  '  - any OS with internet: npx playwright install chromium',
-  `  - or point ${CHROMIUM_ENV} at an existing Chrome/Chromium binary.`,
-].join('\n')
+const INSTALL_HINT = `Install one of:
+  - Debian/Ubuntu: sudo apt-get install -y chromium
+  - any OS with internet: npx playwright install chromium
+  - or point CHROMIUM_PATH at an existing Chrome/Chromium binary.`
 
 export class ChromiumNotFoundError extends Error {
   override name = 'ChromiumNotFoundError'
 }
 
-export interface ChromiumLookup {
-  env?: Record<string, string | undefined>
-  /** Where Playwright would look for its own build; null when it has none for this platform. */
-  playwrightPath?: string | null
-  /** Folders searched for a system Chromium; defaults to $PATH plus /usr/bin. */
-  searchPath?: string[]
-}
+const require = createRequire(import.meta.url)
 
 function isExecutable(file: string): boolean {
   try {
@@ -50,67 +34,61 @@ function isExecutable(file: string): boolean {
 
 function playwrightExecutable(): string | null {
   try {
-    const require = createRequire(import.meta.url)
-    const { chromium } = require('playwright-core') as typeof import('playwright-core')
-    return chromium.executablePath()
+    return (require('playwright-core') as typeof import('playwright-core')).chromium.executablePath()
   }
   catch {
     return null
   }
 }
 
-export function findChromium(lookup: ChromiumLookup = {}): string {
-  const env = lookup.env ?? process.env
-  const explicit = env[CHROMIUM_ENV]
+/**
+ * `playwrightPath`: Playwright's own build (null: none for this platform); `searchPath`: the
+ * folders searched for a system Chromium ($PATH and /usr/bin). Tests set both.
+ */
+export function findChromium({ env = process.env, playwrightPath, searchPath }: {
+  env?: Record<string, string | undefined>
+  playwrightPath?: string | null
+  searchPath?: string[]
+} = {}): string {
+  const explicit = env.CHROMIUM_PATH
   if (explicit) {
     if (isExecutable(explicit))
       return explicit
-    throw new ChromiumNotFoundError(
-      `${CHROMIUM_ENV} is set to "${explicit}", but no executable browser is there.\n${INSTALL_HINT}`,
-    )
+    throw new ChromiumNotFoundError(`CHROMIUM_PATH is set to "${explicit}", but no executable browser is there.\n${INSTALL_HINT}`)
   }
-
-  const bundled = lookup.playwrightPath === undefined ? playwrightExecutable() : lookup.playwrightPath
+  const bundled = playwrightPath === undefined ? playwrightExecutable() : playwrightPath
   if (bundled && isExecutable(bundled))
     return bundled
-
-  const folders = lookup.searchPath ?? [
-    ...(env.PATH ?? '').split(delimiter),
-    '/usr/bin',
-  ]
+  const folders = (searchPath ?? [...(env.PATH ?? '').split(delimiter), '/usr/bin']).filter(Boolean)
   for (const name of SYSTEM_NAMES) {
-    for (const folder of folders.filter(Boolean)) {
-      const candidate = join(folder, name)
-      if (isExecutable(candidate))
-        return candidate
-    }
+    const found = folders.map(folder => join(folder, name)).find(isExecutable)
+    if (found)
+      return found
   }
   throw new ChromiumNotFoundError(
-    `No Chromium found (looked at ${CHROMIUM_ENV}, Playwright's own browser, and ${SYSTEM_NAMES.join(', ')} on PATH).\n${INSTALL_HINT}`,
+    `No Chromium found (looked at CHROMIUM_PATH, Playwright's own browser, and ${SYSTEM_NAMES.join(', ')} on PATH).\n${INSTALL_HINT}`,
   )
 }
 
 /**
  * `slidev export-notes` (and the OG image of `slidev build`) launch Playwright without an
- * executablePath, so Playwright looks for its own headless shell under
- * PLAYWRIGHT_BROWSERS_PATH. This lays out a folder there whose expected binaries are links to
- * the browser we found, and returns the environment that points Playwright at it.
+ * executablePath, so it looks for its own headless shell under PLAYWRIGHT_BROWSERS_PATH. This
+ * links the binaries it expects there to `executable` and returns the environment to use.
  */
 export function playwrightBrowsersEnv(executable: string, folder: string): Record<string, string> {
   if (playwrightExecutable() === executable)
     return {} // Playwright's own browser: nothing to redirect.
-  const require = createRequire(import.meta.url)
-  const manifest = JSON.parse(
+  if (process.platform !== 'linux' || process.arch !== 'x64')
+    throw new ChromiumNotFoundError(`Slidev's notes export needs Playwright's own Chromium on ${process.platform}-${process.arch}: npx playwright install chromium-headless-shell`)
+  const { browsers } = JSON.parse(
     readFileSync(join(dirname(require.resolve('playwright-core/package.json')), 'browsers.json'), 'utf8'),
   ) as { browsers: { name: string, revision: string }[] }
   const revision = (name: string) => {
-    const entry = manifest.browsers.find(browser => browser.name === name)
+    const entry = browsers.find(browser => browser.name === name)
     if (!entry)
       throw new Error(`playwright-core/browsers.json has no "${name}" entry; cannot redirect Playwright to ${executable}`)
     return entry.revision
   }
-  if (process.platform !== 'linux' || process.arch !== 'x64')
-    throw new ChromiumNotFoundError(`Slidev's notes export needs Playwright's own Chromium on ${process.platform}-${process.arch}: npx playwright install chromium-headless-shell`)
   // Folder names of Playwright's registry for linux-x64 (playwright-core's EXECUTABLE_PATHS).
   const links = [
     join(folder, `chromium_headless_shell-${revision('chromium-headless-shell')}`, 'chrome-headless-shell-linux64', 'chrome-headless-shell'),

@@ -2,30 +2,20 @@
 // first failure with its exit code. At the end (or at the failure) it prints the seconds each
 // phase took, so the next slow-down shows at once.
 import { spawn } from 'node:child_process'
+import { once } from 'node:events'
 import process from 'node:process'
 
 /** Each step runs its phases side by side; a phase is an npm script with its arguments. */
 const STEPS: Record<string, string[]>[] = [
-  {
-    lint: ['lint'],
-    types: ['typecheck'],
-  },
-  {
-    unit: ['test:unit'],
-  },
-  {
-    build: ['build', '--', '--base', '/deck/'],
-  },
-  {
-    browser: ['test:browser'],
-  },
+  { lint: ['lint'], types: ['typecheck'] },
+  { unit: ['test:unit'] },
+  { build: ['build', '--', '--base', '/deck/'] },
+  { browser: ['test:browser'] },
 ]
 
-function run(args: string[]): Promise<number> {
-  return new Promise((resolve) => {
-    const child = spawn('npm', ['run', ...args], { stdio: 'inherit' })
-    child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)))
-  })
+async function run(args: string[]): Promise<number> {
+  const [code, signal] = await once(spawn('npm', ['run', ...args], { stdio: 'inherit' }), 'exit')
+  return code ?? (signal ? 1 : 0)
 }
 
 const seconds: [string, number][] = []
@@ -33,12 +23,9 @@ const suiteStarted = performance.now()
 
 function printTimes() {
   // Lint and types overlap: the total is the wall time, not the sum.
-  const total = (performance.now() - suiteStarted) / 1000
+  const rows = [...seconds, ['total', (performance.now() - suiteStarted) / 1000] as const]
   console.log('\nphase    seconds')
-  for (const [phase, s] of [
-    ...seconds,
-    ['total', total] as [string, number],
-  ])
+  for (const [phase, s] of rows)
     console.log(`${phase.padEnd(8)} ${s.toFixed(0).padStart(7)}`)
 }
 
@@ -48,8 +35,7 @@ for (const step of STEPS) {
     const code = await run(args)
     return { phase, code, took: (performance.now() - started) / 1000 }
   }))
-  for (const { phase, took } of codes)
-    seconds.push([phase, took])
+  seconds.push(...codes.map(({ phase, took }) => [phase, took] as [string, number]))
   const failed = codes.find(({ code }) => code !== 0)
   if (failed) {
     printTimes()

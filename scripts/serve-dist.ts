@@ -2,6 +2,8 @@
 // their compressed copies), `rewrite` (Netlify, Vercel, nginx: rewrites and the shipped headers),
 // `github-pages` (no rewrites or headers, 404.html). As a server: node scripts/serve-dist.ts <port> <host>
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { once } from 'node:events'
 import { existsSync, readFileSync, statSync } from 'node:fs'
 import { createServer } from 'node:http'
 import { createServer as createNetServer } from 'node:net'
@@ -10,8 +12,8 @@ import process from 'node:process'
 import sirv from 'sirv'
 import { HASHED_ASSET_CACHE_CONTROL, HASHED_ASSETS_DIR, SECURITY_HEADERS, SERVICE_WORKER_CACHE_CONTROL, SERVICE_WORKER_FILE } from '../hosting/headers.ts'
 
-export const HOSTS = ['plain', 'rewrite', 'github-pages'] as const
-export type Host = typeof HOSTS[number]
+const HOSTS = ['plain', 'rewrite', 'github-pages'] as const
+type Host = typeof HOSTS[number]
 
 export const DIST = join(import.meta.dirname, '..', 'dist')
 
@@ -23,47 +25,32 @@ export function githubPagesPort(port: number): number {
 /** The base path of the build in dist/, from Slidev's `<base>*  <base>index.html  200` rule. */
 export function builtBase(dist = DIST): string {
   const file = join(dist, '_redirects')
-  const rule = existsSync(file)
-    ? readFileSync(file, 'utf8').match(/^(\/\S*)\*\s+\1index\.html\s+200\s*$/m)
-    : null
+  const rule = existsSync(file) && readFileSync(file, 'utf8').match(/^(\/\S*)\*\s+\1index\.html\s+200\s*$/m)
   if (!rule)
     throw new Error(`${file}: no "<base>* <base>index.html 200" rule; run npm run build first`)
   return rule[1]
 }
 
 /** A free port on loopback, for a server started after this returns (a relay, nginx, Redis). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createNetServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number }
-      server.close(() => resolve(port))
-    })
-  })
+export async function freePort(): Promise<number> {
+  const server = createNetServer().listen(0, '127.0.0.1')
+  await once(server, 'listening')
+  const { port } = server.address() as AddressInfo
+  await new Promise(closed => server.close(closed))
+  return port
 }
 
-type Handler = (req: IncomingMessage, res: ServerResponse) => void
-
-export function hostHandler(host: Host, dist = DIST): Handler {
+export function hostHandler(host: Host, dist = DIST): (req: IncomingMessage, res: ServerResponse) => void {
   const base = builtBase(dist)
-  const files = sirv(dist, {
-    dev: false,
-    etag: true,
-    dotfiles: false,
-    single: host !== 'github-pages',
-    gzip: true,
-    brotli: host !== 'github-pages',
-  })
+  const pages = host === 'github-pages'
+  const files = sirv(dist, { dev: false, etag: true, dotfiles: false, single: !pages, gzip: true, brotli: !pages })
   const notFound = readFileSync(join(dist, '404.html'))
   return (req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://host').pathname)
-    if (`${path}/` === base) {
-      res.writeHead(301, { Location: base }).end()
-      return
-    }
-    if (!path.startsWith(base)) {
-      res.writeHead(404, { 'Content-Type': 'text/plain' }).end(`outside the base path ${base}`)
-      return
-    }
+    if (`${path}/` === base)
+      return res.writeHead(301, { Location: base }).end()
+    if (!path.startsWith(base))
+      return res.writeHead(404, { 'Content-Type': 'text/plain' }).end(`outside the base path ${base}`)
     const inDist = `/${path.slice(base.length)}`
     if (host === 'rewrite') {
       for (const [name, value] of Object.entries(SECURITY_HEADERS))
@@ -73,13 +60,10 @@ export function hostHandler(host: Host, dist = DIST): Handler {
       if (inDist === `/${SERVICE_WORKER_FILE}`)
         res.setHeader('Cache-Control', SERVICE_WORKER_CACHE_CONTROL)
     }
-    else if (host === 'github-pages') {
-      const onDisk = join(dist, inDist)
-      if (!inDist.endsWith('/') && existsSync(onDisk) && statSync(onDisk).isDirectory()) {
-        res.writeHead(301, { Location: `${path}/` }).end()
-        return
-      }
-    }
+    // GitHub Pages sends a folder's address without its slash to the address with it.
+    const onDisk = join(dist, inDist)
+    if (pages && !inDist.endsWith('/') && existsSync(onDisk) && statSync(onDisk).isDirectory())
+      return res.writeHead(301, { Location: `${path}/` }).end()
     req.url = inDist
     files(req, res, () => {
       res.writeHead(404, { 'Content-Type': 'text/html; charset=utf-8' }).end(notFound)
@@ -94,20 +78,17 @@ export interface DistServer {
 }
 
 /** Serves `dist` as `host` serves it, on `port` (0: any free port), on loopback unless `bind` says otherwise. */
-export function serveDist(dist: string, { host = 'plain' as Host, port = 0, bind = '127.0.0.1' } = {}): Promise<DistServer> {
-  const server = createServer(hostHandler(host, dist))
-  return new Promise(resolve => server.listen(port, bind, () => {
-    const address = server.address()
-    resolve({
-      url: `http://${bind === '0.0.0.0'
-        ? '127.0.0.1'
-        : bind}:${typeof address === 'object' && address ? address.port : port}${builtBase(dist)}`,
-      close: () => new Promise((done) => {
-        server.close(() => done())
-        server.closeAllConnections()
-      }),
-    })
-  }))
+export async function serveDist(dist: string, { host = 'plain' as Host, port = 0, bind = '127.0.0.1' } = {}): Promise<DistServer> {
+  const server = createServer(hostHandler(host, dist)).listen(port, bind)
+  await once(server, 'listening')
+  const origin = `http://${bind === '0.0.0.0' ? '127.0.0.1' : bind}:${(server.address() as AddressInfo).port}`
+  return {
+    url: `${origin}${builtBase(dist)}`,
+    close: () => new Promise((done) => {
+      server.close(() => done())
+      server.closeAllConnections()
+    }),
+  }
 }
 
 if (import.meta.main) {

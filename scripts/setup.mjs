@@ -1,12 +1,6 @@
-// Runs one of the project's commands with what it needs, so the README's two commands work on a
-// fresh machine with nothing but its own Node and npm:
+// Runs one of the project's commands with what it needs, so the README's commands work on a
+// fresh machine with nothing but its own Node and npm (the README says what it sets up):
 //   node scripts/setup.mjs [--needs chromium,poppler,nginx,redis] -- <command...>
-// - Node: the scripts need type stripping on by default (Node 22.18, package.json's engines). An
-//   older Node (Debian's is 20) fetches the Node of .nvmrc from the npm registry into the user's
-//   cache once, and the command runs under it.
-// - Debian packages: what --needs names and the machine lacks is installed with apt-get when
-//   this user may (root, or sudo without a password); otherwise it stops at once, saying what
-//   to run.
 // Plain JavaScript, no dependencies: it runs on the Node the machine came with.
 import { spawnSync } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
@@ -17,29 +11,20 @@ import { fileURLToPath, pathToFileURL } from 'node:url'
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..')
 /** The oldest Node the scripts run on (package.json's engines) and the one to fetch (.nvmrc). */
-const NODE_MINIMUM = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).engines.node.match(/(\d+)\.(\d+)/).slice(1).map(Number)
+const [MIN_MAJOR, MIN_MINOR] = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).engines.node.match(/(\d+)\.(\d+)/).slice(1).map(Number)
 const NODE_MAJOR = readFileSync(join(ROOT, '.nvmrc'), 'utf8').trim()
 const NODE_DIR = join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'seismic-shift-deck', `node-${NODE_MAJOR}`)
 const NODE_BIN = join(NODE_DIR, 'node_modules', '.bin')
 
 /** Each need: how to tell it is there, and the Debian packages that provide it. */
 const NEEDS = {
-  chromium: {
-    present: chromiumPresent,
-    packages: ['chromium'],
-  },
-  poppler: {
-    present: () => onPath('pdftotext'),
-    packages: ['poppler-utils'],
-  },
+  chromium: { present: chromiumPresent, packages: ['chromium'] },
+  poppler: { present: () => onPath('pdftotext'), packages: ['poppler-utils'] },
   nginx: {
     present: () => existsSync('/usr/sbin/nginx') && existsSync('/etc/nginx/modules-enabled/50-mod-http-brotli-static.conf'),
     packages: ['nginx', 'libnginx-mod-http-brotli-static'],
   },
-  redis: {
-    present: () => existsSync('/usr/bin/redis-server') || onPath('redis-server'),
-    packages: ['redis-server'],
-  },
+  redis: { present: () => existsSync('/usr/bin/redis-server') || onPath('redis-server'), packages: ['redis-server'] },
 }
 
 function fail(message) {
@@ -56,10 +41,6 @@ function run(command, args, options = {}) {
   if (result.error)
     fail(`${command}: ${result.error.message}`)
   return result.status ?? 1
-}
-
-function recentEnough([major, minor]) {
-  return major > NODE_MINIMUM[0] || (major === NODE_MINIMUM[0] && minor >= NODE_MINIMUM[1])
 }
 
 async function chromiumPresent() {
@@ -80,29 +61,23 @@ const options = process.argv.slice(2, separator)
 const command = process.argv.slice(separator + 1)
 const needs = (options[options.indexOf('--needs') + 1] ?? '').split(',').filter(Boolean)
 
-// 1. Node.
-if (!recentEnough(process.versions.node.split('.').map(Number))) {
+// 1. Node: the scripts need type stripping on by default. An older Node (Debian's is 20) fetches
+// the Node of .nvmrc from the npm registry into the user's cache once, and runs this under it.
+const [major, minor] = process.versions.node.split('.').map(Number)
+if (major < MIN_MAJOR || (major === MIN_MAJOR && minor < MIN_MINOR)) {
   if (!existsSync(join(NODE_BIN, 'node'))) {
-    console.log(`[setup] Node ${process.versions.node} is older than the scripts need (${NODE_MINIMUM.join('.')}); fetching Node ${NODE_MAJOR} from the npm registry into ${NODE_DIR}`)
+    console.log(`[setup] Node ${process.versions.node} is older than the scripts need (${MIN_MAJOR}.${MIN_MINOR}); fetching Node ${NODE_MAJOR} from the npm registry into ${NODE_DIR}`)
     const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm'
-    if (run(npm, [
-      'install',
-      '--prefix',
-      NODE_DIR,
-      '--no-save',
-      '--no-package-lock',
-      '--no-audit',
-      '--no-fund',
-      `node@${NODE_MAJOR}`,
-    ]) !== 0) {
+    const flags = ['--no-save', '--no-package-lock', '--no-audit', '--no-fund']
+    if (run(npm, ['install', '--prefix', NODE_DIR, ...flags, `node@${NODE_MAJOR}`]) !== 0)
       fail(`could not install Node ${NODE_MAJOR}; install Node >= 22.18 yourself (for example with nvm: nvm install ${NODE_MAJOR})`)
-    }
   }
   const env = { ...process.env, PATH: `${NODE_BIN}${delimiter}${process.env.PATH}` }
   process.exit(run(join(NODE_BIN, 'node'), process.argv.slice(1), { env }))
 }
 
-// 2. Debian packages.
+// 2. Debian packages, installed when this user may (root, or sudo without a password);
+// otherwise it stops at once, saying what to run.
 const missing = []
 for (const need of needs) {
   if (!(need in NEEDS))
@@ -115,23 +90,15 @@ if (missing.length > 0) {
   const sudo = !root && onPath('sudo') && spawnSync('sudo', ['-n', 'true']).status === 0
   const line = `apt-get install -y ${missing.join(' ')}`
   if (!onPath('apt-get') || (!root && !sudo)) {
-    fail(`this command needs ${missing.join(', ')}. Install ${missing.length > 1
-      ? 'them'
-      : 'it'}, then run it again:\n  sudo apt-get update && sudo ${line}\n(or, for Chromium, point CHROMIUM_PATH at a Chrome or Chromium)`)
+    fail(`this command needs ${missing.join(', ')}. Install ${missing.length > 1 ? 'them' : 'it'}, then run it again:\n`
+      + `  sudo apt-get update && sudo ${line}\n(or, for Chromium, point CHROMIUM_PATH at a Chrome or Chromium)`)
   }
   console.log(`[setup] installing ${missing.join(', ')} from Debian`)
   const asRoot = args => root ? run(args[0], args.slice(1)) : run('sudo', ['-n', ...args])
-  if (asRoot(['apt-get', 'update', '-qq']) !== 0 || asRoot([
-    'env',
-    'DEBIAN_FRONTEND=noninteractive',
-    'apt-get',
-    'install',
-    '-y',
-    '-qq',
-    ...missing,
-  ]) !== 0) {
+  const installed = asRoot(['apt-get', 'update', '-qq']) === 0
+    && asRoot(['env', 'DEBIAN_FRONTEND=noninteractive', 'apt-get', 'install', '-y', '-qq', ...missing]) === 0
+  if (!installed)
     fail(`apt-get could not install ${missing.join(', ')}; run: sudo ${line}`)
-  }
 }
 
 // 3. The command, with this Node first on the PATH for everything it starts.
