@@ -1,7 +1,7 @@
 // A gzip and a brotli copy beside every text file of the built deck, for hosts that send
 // precompressed files (nginx, Caddy, a CDN): the best ratio without compressing per request.
 import type { Buffer } from 'node:buffer'
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { extname, join } from 'node:path'
 import { promisify } from 'node:util'
 import { brotliCompress, constants, gzip } from 'node:zlib'
@@ -61,4 +61,10 @@ export async function precompress(dir: string) {
     }
   }))
   return totals
+}
+
+/** The size a host sends for `file` with `encoding`: its copy's, or the file's own where there is none. */
+export function servedSize(file: string, encoding: 'identity' | 'gzip' | 'br'): number {
+  const copy = `${file}${ENCODINGS.find(({ name }) => name === encoding)?.suffix}`
+  return statSync(encoding !== 'identity' && existsSync(copy) ? copy : file).size
 }
