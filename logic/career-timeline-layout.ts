@@ -100,8 +100,10 @@ export function layoutTimeline(list: readonly Milestone[], trackPx: number, labe
   const lanes: Lane[] = []
   for (const milestone of list) {
     let lane = lanes.find(l => l.era === milestone.era)
-    if (!lane)
-      lanes.push(lane = { era: milestone.era, rows: 0, items: [] })
+    if (!lane) {
+      lane = { era: milestone.era, rows: 0, items: [] }
+      lanes.push(lane)
+    }
     const x = toX(decimalYear(milestone.date))
     const width = milestone.until ? Math.max(toX(decimalYear(milestone.until)) - x, 0) : 0
     const labelWidth = ((milestone.label ? labelPx(milestone.label) : 0) + MARKER_PX) / trackPx
