@@ -76,7 +76,9 @@ test('the presenter view of every slide shows its notes and the next slide', asy
   await page.emulateMedia({ reducedMotion: 'reduce' })
   await page.goto('presenter/1')
   for (const { no, notes } of slides) {
-    await expect(page).toHaveURL(new RegExp(`/presenter/${no}$`))
+    // At any click of slide N: Slidev repeats a key whose release comes a second late, which a
+    // busy machine can do.
+    await expect(page).toHaveURL(new RegExp(`/presenter/${no}(\\?|$)`))
     const opening = notes.replace(/<[^>]+>|\[click\]/g, '').trim().split(/\s+/).slice(0, 5).join(' ')
     await expect(page.locator('.slidev-note'), `slide ${no}'s notes`).toContainText(opening)
     // The next preview shows this slide's next click, or the next slide.
