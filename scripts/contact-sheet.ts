@@ -8,8 +8,7 @@ import { chromium } from 'playwright-chromium'
 import { CHROMIUM_ARGS, findChromium } from './chromium.ts'
 import { DIST, serveDist } from './serve-dist.ts'
 
-const ROOT = join(import.meta.dirname, '..')
-const OUT = join(ROOT, 'reports')
+const OUT = join(import.meta.dirname, '..', 'reports')
 const COLUMNS = 4
 const THUMB = { width: 490, height: 276 }
 
@@ -42,13 +41,15 @@ try {
     const sheet = await browser.newPage({
       viewport: { width: COLUMNS * (THUMB.width + 12) + 12, height: rows * (THUMB.height + 34) + 12 },
     })
+    const figures = shots.map((png, i) =>
+      `<figure><figcaption>${i + 1}</figcaption><img src="data:image/png;base64,${png}"></figure>`)
     const [background, ink] = scheme === 'dark' ? ['#222', '#eee'] : ['#ddd', '#222']
     await sheet.setContent(`<style>
       body { margin: 0; padding: 6px 12px; background: ${background}; color: ${ink}; font: 600 16px sans-serif;
         display: grid; grid-template-columns: repeat(${COLUMNS}, ${THUMB.width}px); gap: 6px 12px }
       figure { margin: 0 }
       img { width: ${THUMB.width}px; height: ${THUMB.height}px; display: block; outline: 1px solid #888 }
-    </style>${shots.map((png, i) => `<figure><figcaption>${i + 1}</figcaption><img src="data:image/png;base64,${png}"></figure>`).join('')}`)
+    </style>${figures.join('')}`)
     const file = join(OUT, `contact-sheet-${scheme}.png`)
     await sheet.screenshot({ path: file, fullPage: true })
     console.log(`contact-sheet: ${shots.length} slides -> ${file}`)
