@@ -108,26 +108,20 @@ export function layoutTimeline(list: readonly Milestone[], trackPx: number, labe
     const width = milestone.until ? Math.max(toX(decimalYear(milestone.until)) - x, 0) : 0
     const labelWidth = ((milestone.label ? labelPx(milestone.label) : 0) + MARKER_PX) / trackPx
     const labelLeft = x + labelWidth > 1
-    const item: PlacedMilestone = {
-      milestone,
-      chapter: chapterOf.get(milestone)!,
-      x,
-      width,
-      row: 0,
-      labelLeft,
-      extent: labelLeft ? [Math.min(x, x + width - labelWidth), x + width] : [x, x + Math.max(width, labelWidth)],
-    }
-    // An unlabelled marker that ends a stint drawn in this lane sits on that stint's row.
+    const extent: [number, number] = labelLeft
+      ? [Math.min(x, x + width - labelWidth), x + width]
+      : [x, x + Math.max(width, labelWidth)]
+    const chapter = chapterOf.get(milestone)!
+    // An unlabelled marker that ends a stint drawn in this lane sits on that stint's row; anything
+    // else takes the first sub-row where it clears everything already there.
     const stint = milestone.label === undefined
       ? lane.items.find(other => other.milestone.until && sameDate(other.milestone.until, milestone.date))
       : undefined
-    if (stint) {
-      item.row = stint.row
-    }
-    else {
-      // First sub-row where this item clears everything already there.
-      const [left, right] = item.extent
-      while (lane.items.some(other => other.row === item.row && left < other.extent[1] + gap && other.extent[0] < right + gap))
+    const item: PlacedMilestone = { milestone, chapter, x, width, row: stint?.row ?? 0, labelLeft, extent }
+    const clashes = (other: PlacedMilestone) =>
+      other.row === item.row && extent[0] < other.extent[1] + gap && other.extent[0] < extent[1] + gap
+    if (!stint) {
+      while (lane.items.some(clashes))
         item.row++
     }
     lane.items.push(item)

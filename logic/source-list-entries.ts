@@ -1,6 +1,5 @@
 // The sources slides are generated from the same data the other slides draw, so a fact cannot
 // appear on a slide without its source appearing at the end, labelled with what it supports.
-import type { Milestone } from '../data/career.ts'
 import type { Evidence } from '../data/claims.ts'
 import { milestones } from '../data/career.ts'
 import { factChecks, hireFacts } from '../data/claims.ts'
@@ -24,22 +23,17 @@ export function linkText(url: string): string {
   return url.replace(/^https?:\/\//, '').replace(/\/$/, '')
 }
 
-/** Each milestone as the fact its pages support: what happened and when. */
-function careerEvidence(m: Milestone): Evidence {
-  return {
-    supports: `${m.label ?? m.title} (${formatDates(m)})`,
-    urls: [m.source, ...(m.moreSources ?? [])],
-    report: m.citation,
-  }
-}
-
 const EVIDENCE = {
   /** The essay and what is on record about the hire. */
   hire: [ESSAY_SOURCE, ...hireFacts],
   /** The essay's figures, set against the public record. */
   numbers: factChecks.flatMap(check => check.evidence),
-  /** Karpathy's career, milestone by milestone. */
-  career: milestones.map(careerEvidence),
+  /** Karpathy's career, each milestone as the fact its pages support: what happened and when. */
+  career: milestones.map(m => ({
+    supports: `${m.label ?? m.title} (${formatDates(m)})`,
+    urls: [m.source, ...(m.moreSources ?? [])],
+    report: m.citation,
+  })),
 } satisfies Record<string, Evidence[]>
 
 export type SourceGroup = keyof typeof EVIDENCE
@@ -76,7 +70,8 @@ export const SOURCE_GROUPS: Record<SourceGroup, SourceEntry[]> = (() => {
     return { group, order: votes.find(v => v.group === group)!.order, entry }
   }).sort((a, b) => a.order - b.order)
   const entriesOf = (g: string) => placed.filter(p => p.group === g).map(p => p.entry)
-  return Object.fromEntries(Object.keys(EVIDENCE).map(g => [g, entriesOf(g)])) as Record<SourceGroup, SourceEntry[]>
+  const groups = Object.keys(EVIDENCE).map(g => [g, entriesOf(g)])
+  return Object.fromEntries(groups) as Record<SourceGroup, SourceEntry[]>
 })()
 
 /** Every fact with a source: what the sources slides must show, each with its pages. */

@@ -7,7 +7,12 @@ import { delimiter, dirname, join } from 'node:path'
 import process from 'node:process'
 
 /** Flags this kind of machine needs: root (no sandbox), no GPU, and no calls home. */
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update']
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+]
 
 const SYSTEM_NAMES = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable']
 
@@ -41,10 +46,7 @@ function playwrightExecutable(): string | null {
   }
 }
 
-/**
- * `playwrightPath`: Playwright's own build (null: none for this platform); `searchPath`: the
- * folders searched for a system Chromium ($PATH and /usr/bin). Tests set both.
- */
+/** Tests set `playwrightPath` (null: none for this platform) and `searchPath` (else $PATH and /usr/bin). */
 export function findChromium({ env = process.env, playwrightPath, searchPath }: {
   env?: Record<string, string | undefined>
   playwrightPath?: string | null

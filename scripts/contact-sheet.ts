@@ -8,8 +8,7 @@ import { chromium } from 'playwright-chromium'
 import { CHROMIUM_ARGS, findChromium } from './chromium.ts'
 import { DIST, serveDist } from './serve-dist.ts'
 
-const ROOT = join(import.meta.dirname, '..')
-const OUT = join(ROOT, 'reports')
+const OUT = join(import.meta.dirname, '..', 'reports')
 const COLUMNS = 4
 const THUMB = { width: 490, height: 276 }
 
@@ -18,10 +17,7 @@ if (!existsSync(join(DIST, 'index.html'))) {
   process.exit(1)
 }
 const server = await serveDist(DIST)
-const browser = await chromium.launch({
-  executablePath: findChromium(),
-  args: CHROMIUM_ARGS,
-})
+const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS })
 mkdirSync(OUT, { recursive: true })
 
 try {
@@ -45,18 +41,19 @@ try {
     const sheet = await browser.newPage({
       viewport: { width: COLUMNS * (THUMB.width + 12) + 12, height: rows * (THUMB.height + 34) + 12 },
     })
-    await sheet.setContent(`<body style="margin:0;padding:6px;background:${scheme === 'dark'
-      ? '#222'
-      : '#ddd'};font:600 16px sans-serif;color:${scheme === 'dark'
-      ? '#eee'
-      : '#222'};display:grid;grid-template-columns:repeat(${COLUMNS},${THUMB.width}px);gap:6px 12px;padding:6px 12px">${
-      shots.map((png, i) => `<figure style="margin:0"><figcaption>${i + 1}</figcaption><img style="width:${THUMB.width}px;height:${THUMB.height}px;display:block;outline:1px solid #888" src="data:image/png;base64,${png}"></figure>`).join('')
-    }</body>`)
+    const figures = shots.map((png, i) =>
+      `<figure><figcaption>${i + 1}</figcaption><img src="data:image/png;base64,${png}"></figure>`)
+    const [background, ink] = scheme === 'dark' ? ['#222', '#eee'] : ['#ddd', '#222']
+    await sheet.setContent(`<style>
+      body { margin: 0; padding: 6px 12px; background: ${background}; color: ${ink}; font: 600 16px sans-serif;
+        display: grid; grid-template-columns: repeat(${COLUMNS}, ${THUMB.width}px); gap: 6px 12px }
+      figure { margin: 0 }
+      img { width: ${THUMB.width}px; height: ${THUMB.height}px; display: block; outline: 1px solid #888 }
+    </style>${figures.join('')}`)
     const file = join(OUT, `contact-sheet-${scheme}.png`)
     await sheet.screenshot({ path: file, fullPage: true })
     console.log(`contact-sheet: ${shots.length} slides -> ${file}`)
-    await page.close()
-    await sheet.close()
+    await Promise.all([page.close(), sheet.close()])
   }
 }
 finally {

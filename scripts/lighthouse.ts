@@ -7,6 +7,7 @@ import process from 'node:process'
 import { CHROMIUM_ARGS, findChromium } from './chromium.ts'
 
 const CLI = join(import.meta.dirname, '..', 'node_modules', 'lighthouse', 'cli', 'index.js')
+const CATEGORIES = 'performance,accessibility,best-practices,seo'
 
 export interface LighthouseResult {
   /** Category scores, 0 to 100, by id (performance, accessibility, best-practices, seo). */
@@ -20,17 +21,13 @@ export interface LighthouseResult {
 }
 
 export async function lighthouse(url: string): Promise<LighthouseResult> {
+  const args = [CLI, url, '--output=json', '--output-path=stdout', '--quiet', `--only-categories=${CATEGORIES}`]
+  const chrome = [`--chrome-path=${findChromium()}`, `--chrome-flags=--headless=new ${CHROMIUM_ARGS.join(' ')}`]
+  const options = { maxBuffer: 64 * 1024 * 1024, timeout: 180_000 }
   // Lighthouse exits non-zero on a runtime error, and still prints the report that names it.
-  const stdout = await new Promise<string>((resolve, reject) => execFile(process.execPath, [
-    CLI,
-    url,
-    '--output=json',
-    '--output-path=stdout',
-    '--quiet',
-    '--only-categories=performance,accessibility,best-practices,seo',
-    `--chrome-path=${findChromium()}`,
-    `--chrome-flags=--headless=new ${CHROMIUM_ARGS.join(' ')}`,
-  ], { maxBuffer: 64 * 1024 * 1024, timeout: 180_000 }, (error, out) => out ? resolve(out) : reject(error)))
+  const stdout = await new Promise<string>((resolve, reject) => {
+    execFile(process.execPath, [...args, ...chrome], options, (error, out) => out ? resolve(out) : reject(error))
+  })
   const report = JSON.parse(stdout)
   if (report.runtimeError)
     throw new Error(`lighthouse ${url}: ${report.runtimeError.code} ${report.runtimeError.message}`)
@@ -47,14 +44,10 @@ export async function lighthouse(url: string): Promise<LighthouseResult> {
     }
   }
   const numeric = (id: string) => report.audits[id].numericValue as number
-  return {
-    scores,
-    failing,
-    metrics: {
-      lcp: numeric('largest-contentful-paint'),
-      tbt: numeric('total-blocking-time'),
-      cls: numeric('cumulative-layout-shift'),
-    },
-    finalUrl: report.finalDisplayedUrl ?? report.finalUrl,
+  const metrics = {
+    lcp: numeric('largest-contentful-paint'),
+    tbt: numeric('total-blocking-time'),
+    cls: numeric('cumulative-layout-shift'),
   }
+  return { scores, failing, metrics, finalUrl: report.finalDisplayedUrl ?? report.finalUrl }
 }

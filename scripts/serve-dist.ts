@@ -42,8 +42,9 @@ export async function freePort(): Promise<number> {
 
 export function hostHandler(host: Host, dist = DIST): (req: IncomingMessage, res: ServerResponse) => void {
   const base = builtBase(dist)
+  // GitHub Pages rewrites nothing and has no brotli copies.
   const pages = host === 'github-pages'
-  const files = sirv(dist, { dev: false, etag: true, dotfiles: false, single: !pages, gzip: true, brotli: !pages })
+  const files = sirv(dist, { etag: true, gzip: true, single: !pages, brotli: !pages })
   const notFound = readFileSync(join(dist, '404.html'))
   return (req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://host').pathname)
@@ -53,8 +54,7 @@ export function hostHandler(host: Host, dist = DIST): (req: IncomingMessage, res
       return res.writeHead(404, { 'Content-Type': 'text/plain' }).end(`outside the base path ${base}`)
     const inDist = `/${path.slice(base.length)}`
     if (host === 'rewrite') {
-      for (const [name, value] of Object.entries(SECURITY_HEADERS))
-        res.setHeader(name, value)
+      res.setHeaders(new Map(Object.entries(SECURITY_HEADERS)))
       if (inDist.startsWith(`/${HASHED_ASSETS_DIR}`))
         res.setHeader('Cache-Control', HASHED_ASSET_CACHE_CONTROL)
       if (inDist === `/${SERVICE_WORKER_FILE}`)

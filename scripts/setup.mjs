@@ -24,7 +24,10 @@ const NEEDS = {
     present: () => existsSync('/usr/sbin/nginx') && existsSync('/etc/nginx/modules-enabled/50-mod-http-brotli-static.conf'),
     packages: ['nginx', 'libnginx-mod-http-brotli-static'],
   },
-  redis: { present: () => existsSync('/usr/bin/redis-server') || onPath('redis-server'), packages: ['redis-server'] },
+  redis: {
+    present: () => existsSync('/usr/bin/redis-server') || onPath('redis-server'),
+    packages: ['redis-server'],
+  },
 }
 
 function fail(message) {
@@ -61,8 +64,7 @@ const options = process.argv.slice(2, separator)
 const command = process.argv.slice(separator + 1)
 const needs = (options[options.indexOf('--needs') + 1] ?? '').split(',').filter(Boolean)
 
-// 1. Node: the scripts need type stripping on by default. An older Node (Debian's is 20) fetches
-// the Node of .nvmrc from the npm registry into the user's cache once, and runs this under it.
+// 1. Node: an older one (Debian's is 20) fetches .nvmrc's Node into the user's cache once and reruns under it.
 const [major, minor] = process.versions.node.split('.').map(Number)
 if (major < MIN_MAJOR || (major === MIN_MAJOR && minor < MIN_MINOR)) {
   if (!existsSync(join(NODE_BIN, 'node'))) {
@@ -76,8 +78,7 @@ if (major < MIN_MAJOR || (major === MIN_MAJOR && minor < MIN_MINOR)) {
   process.exit(run(join(NODE_BIN, 'node'), process.argv.slice(1), { env }))
 }
 
-// 2. Debian packages, installed when this user may (root, or sudo without a password);
-// otherwise it stops at once, saying what to run.
+// 2. Debian packages: installed as root or with password-less sudo, else it stops, saying what to run.
 const missing = []
 for (const need of needs) {
   if (!(need in NEEDS))
@@ -90,7 +91,8 @@ if (missing.length > 0) {
   const sudo = !root && onPath('sudo') && spawnSync('sudo', ['-n', 'true']).status === 0
   const line = `apt-get install -y ${missing.join(' ')}`
   if (!onPath('apt-get') || (!root && !sudo)) {
-    fail(`this command needs ${missing.join(', ')}. Install ${missing.length > 1 ? 'them' : 'it'}, then run it again:\n`
+    const them = missing.length > 1 ? 'them' : 'it'
+    fail(`this command needs ${missing.join(', ')}. Install ${them}, then run it again:\n`
       + `  sudo apt-get update && sudo ${line}\n(or, for Chromium, point CHROMIUM_PATH at a Chrome or Chromium)`)
   }
   console.log(`[setup] installing ${missing.join(', ')} from Debian`)

@@ -1,7 +1,5 @@
-// Types for the parts of Slidev's client the deck imports (tsconfig.json's `paths` point each
-// module here): its public API, the print renderer the reading view draws its slides with, and
-// the clicks context the component tests drive. vue-tsc would otherwise type-check Slidev's own
-// .ts sources, which need Slidev's build-time globals.
+// Types for just the parts of Slidev's client the deck imports (tsconfig.json's `paths` point each
+// module here): vue-tsc would otherwise check Slidev's sources, which need its build-time globals.
 import type { ClicksContext, SlidevConfig } from '@slidev/types'
 import type { ComputedRef, DefineComponent, InjectionKey, Ref } from 'vue'
 
