@@ -54,12 +54,10 @@ const A4_TEXT_WIDTH_PX = Math.floor((210 - 30) / 25.4 * 96)
 /** Waits until every slide has drawn, then checks each one; throws naming the slides that fail. */
 async function checkSlides(page: Page, deck: DeckInfo) {
   await page.locator('.slidev-slide-loading').first().waitFor({ state: 'detached', timeout: deck.timeout })
-  // Mermaid draws each diagram in a shared container, then into the diagram's shadow root.
-  await page.waitForFunction(() => {
-    const pending = document.querySelector('#mermaid-rendering-container > div')
-    const hosts = [...document.querySelectorAll('.mermaid')]
-    return !pending && hosts.every(host => host.shadowRoot?.querySelector('svg'))
-  }, undefined, { timeout: DIAGRAM_TIMEOUT_MS }).catch(() => {})
+  // A diagram is done once its shadow root holds the drawing; one Mermaid cannot read is
+  // replaced by Slidev's error message, which the checks below name.
+  await page.waitForFunction(() => [...document.querySelectorAll('.mermaid')]
+    .every(host => host.shadowRoot?.querySelector('svg')), undefined, { timeout: DIAGRAM_TIMEOUT_MS }).catch(() => {})
   await page.evaluate(() => document.fonts.ready)
   const problems = await page.evaluate(() => {
     const found: string[] = []
