@@ -1,20 +1,35 @@
-// `npm test`: every phase of the suite in order, lint and types side by side, stopping at the
-// first failure with its exit code. At the end (or at the failure) it prints the seconds each
+// `npm test`: every phase of the suite, two or three side by side to keep both cores busy, stopping
+// at the first failure with its exit code. At the end (or at the failure) it prints the seconds each
 // phase took, so the next slow-down shows at once.
 import { spawn } from 'node:child_process'
 import { once } from 'node:events'
+import { rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import process from 'node:process'
 
-/** Each step runs its phases side by side; a phase is an npm script with its arguments. */
-const STEPS: Record<string, string[]>[] = [
-  { lint: ['lint'], types: ['typecheck'] },
-  { unit: ['test:unit'] },
-  { build: ['build', '--', '--base', '/deck/'] },
-  { browser: ['test:browser'] },
+// The relay's deck is built here, beside the other phases, so that no browser worker waits on a
+// build: relay.spec.ts serves it and starts its relay on the port the build was given.
+const relayPort = String(Number(process.env.DECK_TEST_PORT ?? 4173) + 2)
+const relayDist = join(tmpdir(), `seismic-shift-deck-relay-${relayPort}`)
+// Vite leaves old files in a folder outside the project: the build starts from an empty one.
+rmSync(relayDist, { recursive: true, force: true })
+const relayTest = { DECK_TEST_RELAY_DIST: relayDist, DECK_TEST_RELAY_PORT: relayPort }
+
+interface Phase { args: string[], env?: Record<string, string> }
+/** Each step runs its phases side by side, a step starting when the one before has passed. */
+const STEPS: Record<string, Phase>[] = [
+  { lint: { args: ['lint'] }, types: { args: ['typecheck'] }, build: { args: ['build', '--', '--base', '/deck/'] } },
+  {
+    'unit': { args: ['test:unit'] },
+    'relay build': { args: ['build', '--', '--out', relayDist], env: { DECK_RELAY_URL: `http://127.0.0.1:${relayPort}` } },
+  },
+  { browser: { args: ['test:browser'], env: relayTest } },
 ]
 
-async function run(args: string[]): Promise<number> {
-  const [code, signal] = await once(spawn('npm', ['run', ...args], { stdio: 'inherit' }), 'exit')
+async function run({ args, env }: Phase): Promise<number> {
+  const child = spawn('npm', ['run', ...args], { stdio: 'inherit', env: { ...process.env, ...env } })
+  const [code, signal] = await once(child, 'exit')
   return code ?? (signal ? 1 : 0)
 }
 
@@ -22,17 +37,17 @@ const seconds: [string, number][] = []
 const suiteStarted = performance.now()
 
 function printTimes() {
-  // Lint and types overlap: the total is the wall time, not the sum.
+  // Phases overlap: the total is the wall time, not the sum.
   const rows = [...seconds, ['total', (performance.now() - suiteStarted) / 1000] as const]
-  console.log('\nphase    seconds')
+  console.log('\nphase        seconds')
   for (const [phase, s] of rows)
-    console.log(`${phase.padEnd(8)} ${s.toFixed(0).padStart(7)}`)
+    console.log(`${phase.padEnd(12)} ${s.toFixed(0).padStart(7)}`)
 }
 
 for (const step of STEPS) {
   const started = performance.now()
-  const codes = await Promise.all(Object.entries(step).map(async ([phase, args]) => {
-    const code = await run(args)
+  const codes = await Promise.all(Object.entries(step).map(async ([phase, spec]) => {
+    const code = await run(spec)
     return { phase, code, took: (performance.now() - started) / 1000 }
   }))
   seconds.push(...codes.map(({ phase, took }) => [phase, took] as [string, number]))

@@ -31,13 +31,18 @@ const contexts: BrowserContext[] = []
 
 test.beforeAll(async () => {
   test.setTimeout(600_000)
-  relayPort = await freePort()
-  dist = mkdtempSync(join(tmpdir(), 'deck-relay-build-'))
-  execFileSync(process.execPath, ['scripts/build.ts', '--out', dist], {
-    cwd: ROOT,
-    stdio: 'pipe',
-    env: { ...process.env, DECK_RELAY_URL: `http://127.0.0.1:${relayPort}` },
-  })
+  // `npm test` builds the relay's deck beside its other phases (scripts/run-tests.ts); run alone,
+  // this spec builds its own.
+  const built = process.env.DECK_TEST_RELAY_DIST
+  relayPort = built ? Number(process.env.DECK_TEST_RELAY_PORT) : await freePort()
+  dist = built ?? mkdtempSync(join(tmpdir(), 'deck-relay-build-'))
+  if (!built) {
+    execFileSync(process.execPath, ['scripts/build.ts', '--out', dist], {
+      cwd: ROOT,
+      stdio: 'pipe',
+      env: { ...process.env, DECK_RELAY_URL: `http://127.0.0.1:${relayPort}` },
+    })
+  }
   deck = await serveDist(dist)
   relay = await startRelayProcess({
     port: relayPort,
