@@ -4,14 +4,14 @@
 // data/ is on a sources slide with the fact it supports; the fact-check table is data/claims.ts.
 import type { Page } from '@playwright/test'
 import { readFileSync } from 'node:fs'
-import { expect, test } from '@playwright/test'
+import { expect } from '@playwright/test'
 import { milestones } from '../../data/career'
 import { factChecks } from '../../data/claims'
 import { quotations } from '../../data/quotes'
 import { ALL_EVIDENCE, linkText } from '../../logic/source-list-entries'
 import { loadDeck } from '../support/deck'
 import { ESSAY_PATH } from '../support/essay'
-import { openPrintView } from '../support/live-deck'
+import { test } from '../support/live-deck'
 
 const slides = await loadDeck()
 const normalise = (text: string) => text.replace(/[’‘]/g, '\'').replace(/\s+/g, ' ').trim()
@@ -31,10 +31,9 @@ const QUOTABLE = [
   ...ALL_EVIDENCE.flatMap(e => quotedSpans(e.report ?? '')),
 ].map(normalise)
 
-test('every quotation on a slide is verbatim from the essay or a sourced quotation', async ({ page }) => {
-  await openPrintView(page, slides.length)
+test('every quotation on a slide is verbatim from the essay or a sourced quotation', async ({ printView }) => {
   // The text a viewer reads: the light DOM and the diagrams' shadow roots alike.
-  const faces = await page.locator('.slidev-page').evaluateAll(pages => pages.map((root) => {
+  const faces = await printView.locator('.slidev-page').evaluateAll(pages => pages.map((root) => {
     const words: string[] = []
     for (const node of [
       root,
@@ -72,7 +71,6 @@ test('every quotation in the notes is verbatim from the essay or a sourced quota
 async function sourcesShown(page: Page) {
   const shown: { text: string, links: string[] }[] = []
   for (const slide of slides.filter(s => s.face.includes('<SourceList'))) {
-    await page.goto(`${slide.no}`)
     const items = page.locator(`[data-slidev-no="${slide.no}"] .source-list li`)
     await expect(items.first()).toBeVisible()
     shown.push(...await items.evaluateAll(lis => lis.map(li => ({
@@ -88,8 +86,8 @@ async function sourcesShown(page: Page) {
   }))
 }
 
-test('every source in data/ is on a sources slide, beside the fact it supports, once', async ({ page }) => {
-  const shown = await sourcesShown(page)
+test('every source in data/ is on a sources slide, beside the fact it supports, once', async ({ printView }) => {
+  const shown = await sourcesShown(printView)
   const problems: string[] = []
   for (const evidence of ALL_EVIDENCE) {
     const item = shown.find(s => s.text.includes(normalise(evidence.supports)))
@@ -112,11 +110,10 @@ test('every source in data/ is on a sources slide, beside the fact it supports, 
   expect(problems).toEqual([])
 })
 
-test('each fact check shows the essay\'s words and the record as data/claims.ts has them', async ({ page }) => {
+test('each fact check shows the essay\'s words and the record as data/claims.ts has them', async ({ printView }) => {
   const shown = new Set<string>()
   for (const slide of slides.filter(s => s.face.includes('<FactCheck'))) {
-    await page.goto(`${slide.no}`)
-    const panel = page.locator(`[data-slidev-no="${slide.no}"] .fact-check`)
+    const panel = printView.locator(`[data-slidev-no="${slide.no}"] .fact-check`)
     await expect(panel).toBeVisible()
     const id = (await panel.getAttribute('data-fact-check'))!
     const check = factChecks.find(c => c.id === id)

@@ -7,13 +7,13 @@
 //   show, and KaTeX's stylesheet is left out only when no slide has math.
 // Run after `npm run build`.
 import type { Browser } from '@playwright/test'
-import { expect, test } from '@playwright/test'
+import { expect } from '@playwright/test'
 import fontverter from 'fontverter'
 import { Blob, Face } from 'harfbuzzjs'
 import { FIRST_SCREEN_ID } from '../../hosting/first-screen/first-screen'
 import { loadDeck } from '../support/deck'
 import { meanDifference } from '../support/images'
-import { expectLiveSlide, openPrintView, startLiveDeck } from '../support/live-deck'
+import { expectLiveSlide, startLiveDeck, test } from '../support/live-deck'
 
 const slides = await loadDeck()
 const FIRST_SCREEN = `#${FIRST_SCREEN_ID}`
@@ -186,9 +186,8 @@ function parseUnicodeRange(range: string): [number, number][] {
   })
 }
 
-test('the cut Latin font has every character the slides show', async ({ page, request }) => {
-  await openPrintView(page, slides.length)
-  const { text, faces } = await page.evaluate(() => ({
+test('the cut Latin font has every character the slides show', async ({ printView, request }) => {
+  const { text, faces } = await printView.evaluate(() => ({
     text: [
       ...document.querySelectorAll<HTMLElement>('.slidev-page'),
     // innerText: the characters the slides show, not those hidden by CSS.
@@ -217,11 +216,10 @@ test('the cut Latin font has every character the slides show', async ({ page, re
   expect(missing, `${url.split('/').pop()} lacks characters a slide shows; hosting/font-subset.ts picks them`).toEqual([])
 })
 
-test('math appears only with KaTeX\'s stylesheet, which the build leaves out when no slide has math', async ({ page }) => {
-  await openPrintView(page, slides.length)
+test('math appears only with KaTeX\'s stylesheet, which the build leaves out when no slide has math', async ({ printView }) => {
   // The essay's figures are money: they show as written, dollar signs included.
-  await expect(page.locator('.slidev-page').filter({ hasText: '$852 billion' }).first()).toBeVisible()
-  const katex = await page.evaluate(() => ({
+  await expect(printView.locator('.slidev-page').filter({ hasText: '$852 billion' }).first()).toBeVisible()
+  const katex = await printView.evaluate(() => ({
     rendered: document.querySelectorAll('.slidev-page .katex').length,
     styled: [...document.styleSheets].some(sheet => [...sheet.cssRules].some(rule => rule instanceof CSSStyleRule && rule.selectorText === '.katex')),
   }))

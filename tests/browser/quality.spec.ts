@@ -10,10 +10,10 @@
 import type { Page } from '@playwright/test'
 import type { AxeViolation, FaceReport, TextRole } from '../support/checks'
 import { join } from 'node:path'
-import { expect, test } from '@playwright/test'
+import { expect } from '@playwright/test'
 import { CANVAS, FONT_PX_TOLERANCE, inspectSlideFace, LIMITS, seriousAxeViolations, watchTrouble } from '../support/checks'
 import { loadDeck } from '../support/deck'
-import { expectLiveSlide, openPrintView, openSlide } from '../support/live-deck'
+import { expectLiveSlide, openSlide, test } from '../support/live-deck'
 import { recordState, REPORT_DIR } from '../support/report'
 
 const slides = await loadDeck()
@@ -129,12 +129,11 @@ for (const scheme of ['light', 'dark'] as const) {
   })
 }
 
-test(`the talk slides carry ${LIMITS.talkWordsMedian} words or fewer, at the median`, async ({ page }) => {
+test(`the talk slides carry ${LIMITS.talkWordsMedian} words or fewer, at the median`, async ({ printView }) => {
   // Each slide's words at its last click, as the print view shows every slide.
-  await openPrintView(page, slides.length)
   const counts: number[] = []
   for (const { no } of slides.filter(s => !isAppendix(s.no)))
-    counts.push((await inspectSlideFace(page, `.print-slide-container [data-slidev-no="${no}"]`)).words.length)
+    counts.push((await inspectSlideFace(printView, `.print-slide-container [data-slidev-no="${no}"]`)).words.length)
   counts.sort((a, b) => a - b)
   const median = counts.length % 2
     ? counts[(counts.length - 1) / 2]

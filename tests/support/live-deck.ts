@@ -1,8 +1,9 @@
 // Opening the built deck in a test as a visitor opens it: one slide live, or every slide at once
 // in Slidev's print view.
 import type { Page } from '@playwright/test'
-import { expect } from '@playwright/test'
+import { test as base, expect } from '@playwright/test'
 import { FIRST_SCREEN_ID } from '../../hosting/first-screen/first-screen'
+import { loadDeck } from './deck'
 
 /**
  * Slide 1 opens as the build's copy, and Slidev's client starts at the visitor's first input
@@ -33,17 +34,25 @@ export async function openSlide(page: Page, no: number, query = '') {
   return expectLiveSlide(page, no)
 }
 
-/** Every slide at once, each in its final state (all clicks shown), fonts and diagrams drawn, from Slidev's print view. */
-export async function openPrintView(page: Page, slides: number) {
-  await page.goto('print')
-  await expect(page.locator('.print-slide-container')).toHaveCount(slides, { timeout: 30_000 })
-  await expect(page.locator('.slidev-slide-loading')).toHaveCount(0)
-  await page.waitForLoadState('networkidle')
-  await page.evaluate(() => document.fonts.ready)
-  await page.waitForFunction(() => [
-    ...document.querySelectorAll('.mermaid'),
-  ].every(host => host.shadowRoot?.querySelector('svg')))
-}
+/**
+ * `printView`: every slide at once, each in its final state (all clicks shown), fonts and diagrams
+ * drawn, from Slidev's print view. Tests only read it, so each worker loads it once for them all.
+ */
+export const test = base.extend<object, { printView: Page }>({
+  printView: [async ({ browser }, use, { project }) => {
+    const page = await browser.newPage({ baseURL: project.use.baseURL, viewport: project.use.viewport })
+    await page.goto('print')
+    await expect(page.locator('.print-slide-container')).toHaveCount((await loadDeck()).length, { timeout: 30_000 })
+    await expect(page.locator('.slidev-slide-loading')).toHaveCount(0)
+    await page.waitForLoadState('networkidle')
+    await page.evaluate(() => document.fonts.ready)
+    await page.waitForFunction(() => [
+      ...document.querySelectorAll('.mermaid'),
+    ].every(host => host.shadowRoot?.querySelector('svg')))
+    await use(page)
+    await page.close()
+  }, { scope: 'worker' }],
+})
 
 /** Presses the right arrow, as a presenter steps, through the current slide's clicks until the address is slide `no`'s ("/7", "/presenter/7"). */
 export async function stepToSlide(page: Page, no: number) {
