@@ -32,6 +32,7 @@ test('the first slide shows without loading Mermaid, which comes with the diagra
 test('the loop diagram shows more of the loop at each click', async ({ page }) => {
   const slide = slides.find(s => s.face.includes('<MermaidFigure :steps'))!
   const steps = JSON.parse(slide.face.match(/<MermaidFigure :steps="([^"]+)"/)![1].replaceAll('\'', '"')) as string[][]
+  await page.emulateMedia({ reducedMotion: 'reduce' })
   await page.goto(`${slide.no}`)
   await waitForDiagram(page, slide.no)
   const visibleNodes = () => page.locator(`[data-slidev-no="${slide.no}"] .mermaid`).evaluate(host =>
@@ -144,7 +145,8 @@ test('the timeline slides exist', () => {
 for (const scheme of ['light', 'dark'] as const) {
   for (const { no, face } of timelineSlides) {
     test(`timeline slide ${no} (${scheme}) reveals one chapter per click and fits at every click`, async ({ page }) => {
-      await page.emulateMedia({ colorScheme: scheme })
+      // Reduced motion shows each chapter at once; that the reveals animate otherwise is checked above.
+      await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' })
       const story = chapters(selectMilestones(milestones, timelineSelection(face)))
       // A timeline drawn with :reveal="false" shows everything at once and takes no click.
       const steps = face.includes(':reveal="false"')
