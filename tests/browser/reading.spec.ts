@@ -34,16 +34,30 @@ function smallText(page: Page, min: number) {
 async function checkArticle(page: Page, width: number, shot: string) {
   const sections = page.locator('main.reading-view > .reading-slide')
   await expect(sections).toHaveCount(slides.length)
+  // Each slide in turn scrolled into view, in one call: the live view draws a slide as it nears,
+  // and its chunk loads then, which a busy machine can take a while over.
+  const read = await sections.evaluateAll(async (all) => {
+    const headline = (i: number) => all[i].querySelector(`[data-slidev-no="${i + 1}"] h1`)?.textContent?.trim() ?? ''
+    const seen = []
+    for (const [i, section] of all.entries()) {
+      section.scrollIntoView()
+      const deadline = performance.now() + 15_000
+      while (!headline(i) && performance.now() < deadline)
+        await new Promise(requestAnimationFrame)
+      seen.push({
+        headline: headline(i),
+        notes: section.querySelector('.reading-notes')?.textContent?.replace(/\s+/g, ' ') ?? '',
+        width: section.querySelector('.reading-slide-frame')?.getBoundingClientRect().width ?? 0,
+      })
+    }
+    return seen
+  })
   for (const slide of slides) {
-    const section = sections.nth(slide.no - 1)
-    await section.scrollIntoViewIfNeeded()
-    // The live view draws a slide as it nears: its chunk loads then, which a busy machine can
-    // take a while over.
-    await expect(section.locator(`[data-slidev-no="${slide.no}"] h1`).first(), `slide ${slide.no}'s headline`).not.toBeEmpty({ timeout: 15_000 })
-    await expect(section.locator('.reading-notes'), `slide ${slide.no}'s notes`).toContainText(notesStart(slide.notes))
+    const { headline, notes, width: drawn } = read[slide.no - 1]
+    expect(headline, `slide ${slide.no}'s headline`).not.toBe('')
+    expect(notes, `slide ${slide.no}'s notes`).toContain(notesStart(slide.notes))
     // Drawn at the full width of the article.
-    const frame = await section.locator('.reading-slide-frame').boundingBox()
-    expect(frame!.width, `slide ${slide.no}'s width`).toBeGreaterThan(width - 40)
+    expect(drawn, `slide ${slide.no}'s width`).toBeGreaterThan(width - 40)
   }
   // A diagram's words, a third of their size in the slide, are drawn again under it, laid out
   // for the screen's width, readable.
