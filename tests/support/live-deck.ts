@@ -34,21 +34,23 @@ export async function openSlide(page: Page, no: number, query = '') {
   return expectLiveSlide(page, no)
 }
 
-/**
- * `printView`: every slide at once, each in its final state (all clicks shown), fonts and diagrams
- * drawn, from Slidev's print view. Tests only read it, so each worker loads it once for them all.
- */
+/** Every slide at once, each in its final state (all clicks shown), fonts and diagrams drawn, from Slidev's print view. */
+export async function openPrintView(page: Page, slides: number) {
+  await page.goto('print')
+  await expect(page.locator('.print-slide-container')).toHaveCount(slides, { timeout: 30_000 })
+  await expect(page.locator('.slidev-slide-loading')).toHaveCount(0)
+  await page.waitForLoadState('networkidle')
+  await page.evaluate(() => document.fonts.ready)
+  await page.waitForFunction(() => [
+    ...document.querySelectorAll('.mermaid'),
+  ].every(host => host.shadowRoot?.querySelector('svg')))
+}
+
+/** `printView`: the print view for tests that only read it, opened once per worker. */
 export const test = base.extend<object, { printView: Page }>({
   printView: [async ({ browser }, use, { project }) => {
     const page = await browser.newPage({ baseURL: project.use.baseURL, viewport: project.use.viewport })
-    await page.goto('print')
-    await expect(page.locator('.print-slide-container')).toHaveCount((await loadDeck()).length, { timeout: 30_000 })
-    await expect(page.locator('.slidev-slide-loading')).toHaveCount(0)
-    await page.waitForLoadState('networkidle')
-    await page.evaluate(() => document.fonts.ready)
-    await page.waitForFunction(() => [
-      ...document.querySelectorAll('.mermaid'),
-    ].every(host => host.shadowRoot?.querySelector('svg')))
+    await openPrintView(page, (await loadDeck()).length)
     await use(page)
     await page.close()
   }, { scope: 'worker' }],
