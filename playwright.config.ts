@@ -33,6 +33,9 @@ export default defineConfig({
       executablePath: findChromium(),
       args: CHROMIUM_ARGS,
     },
+    // A fresh context would install the offline worker, which downloads the whole deck at once
+    // and costs more than most tests. The offline specs and the CSP check of the views allow it.
+    serviceWorkers: 'block',
     screenshot: 'only-on-failure',
     // A failure keeps the page's DOM at each step; a film of every test, failed or not, costs CPU.
     trace: { mode: 'retain-on-failure', screenshots: false },

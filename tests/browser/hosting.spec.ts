@@ -182,32 +182,36 @@ test.describe('the OG image', () => {
   })
 })
 
-// quality.spec.ts walks every slide and click under the shipped CSP; this walks the other views.
-test('the presenter, overview, print and notes views and the PDF download keep to the shipped Content-Security-Policy and the base path', async ({ page, baseURL }) => {
-  const violations: string[] = []
-  await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (event) => {
-      console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`)
+// quality.spec.ts walks every slide and click under the shipped CSP; this walks the other views,
+// the offline worker's registration and download included.
+test.describe(() => {
+  test.use({ serviceWorkers: 'allow' })
+  test('the presenter, overview, print and notes views and the PDF download keep to the shipped Content-Security-Policy and the base path', async ({ page, baseURL }) => {
+    const violations: string[] = []
+    await page.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (event) => {
+        console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`)
+      })
     })
+    page.on('console', (message) => {
+      if (/Content Security Policy|CSP violation/i.test(message.text()))
+        violations.push(`${page.url()}: ${message.text()}`)
+    })
+    const paths = ownRequests(page, new URL(baseURL!).origin)
+    const first = await page.goto('1') as Response
+    expect(first.headers()['content-security-policy']).toBe(SECURITY_HEADERS['Content-Security-Policy'])
+    expect(first.headers()['x-content-type-options']).toBe('nosniff')
+    expect(first.headers()['referrer-policy']).toBe(SECURITY_HEADERS['Referrer-Policy'])
+    for (const view of ['presenter/12', 'overview', 'print', 'notes']) {
+      await page.goto(view)
+      await page.waitForLoadState('networkidle')
+    }
+    // The PDF download goes through fetch and a blob: URL.
+    await openSlide(page, 1)
+    await downloadPdf(page)
+    expectUnderBase(paths)
+    expect(violations).toEqual([])
   })
-  page.on('console', (message) => {
-    if (/Content Security Policy|CSP violation/i.test(message.text()))
-      violations.push(`${page.url()}: ${message.text()}`)
-  })
-  const paths = ownRequests(page, new URL(baseURL!).origin)
-  const first = await page.goto('1') as Response
-  expect(first.headers()['content-security-policy']).toBe(SECURITY_HEADERS['Content-Security-Policy'])
-  expect(first.headers()['x-content-type-options']).toBe('nosniff')
-  expect(first.headers()['referrer-policy']).toBe(SECURITY_HEADERS['Referrer-Policy'])
-  for (const view of ['presenter/12', 'overview', 'print', 'notes']) {
-    await page.goto(view)
-    await page.waitForLoadState('networkidle')
-  }
-  // The PDF download goes through fetch and a blob: URL.
-  await openSlide(page, 1)
-  await downloadPdf(page)
-  expectUnderBase(paths)
-  expect(violations).toEqual([])
 })
 
 test('only hashed assets are cached for long', async ({ page, request, baseURL }) => {

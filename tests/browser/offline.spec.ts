@@ -65,7 +65,7 @@ test.describe('offline', () => {
 
   test.beforeAll(async ({ browser }) => {
     const { url, server } = await serveCopy()
-    context = await browser.newContext({ baseURL: url })
+    context = await browser.newContext({ baseURL: url, serviceWorkers: 'allow' })
     page = await context.newPage()
     failed = []
     page.on('requestfailed', request => failed.push(request.url()))
@@ -121,7 +121,7 @@ test('a new build reaches a returning visitor on their next visit', async ({ bro
   const first = await serveCopy()
   let server = first.server
   try {
-    const context = await browser.newContext({ baseURL: first.url })
+    const context = await browser.newContext({ baseURL: first.url, serviceWorkers: 'allow' })
     const page = await context.newPage()
     await page.goto('')
     await offlineReady(page)

@@ -60,9 +60,11 @@ test.afterAll(async () => {
   await deck?.close()
 })
 
+// Contexts made by hand, without the offline worker, as playwright.config.ts has it for the rest.
 async function open(browser: Browser, path: string): Promise<Page> {
   const context = await browser.newContext({
     viewport: { width: 1280, height: 720 },
+    serviceWorkers: 'block',
   })
   contexts.push(context)
   const page = await context.newPage()
@@ -218,6 +220,7 @@ test('on a phone, the reading view follows: it scrolls to the talk\'s slide, unt
     viewport: { width: 390, height: 844 },
     isMobile: true,
     hasTouch: true,
+    serviceWorkers: 'block',
   })
   contexts.push(context)
   const phone = await context.newPage()

@@ -238,6 +238,9 @@ export function watchTrouble(page: Page, origin: string): Trouble {
   const trouble: Trouble = { console: [], foreign: [], outsideBase: [] }
   const base = builtBase()
   page.on('console', (message) => {
+    // Playwright says so when it blocks the offline worker, as playwright.config.ts has it.
+    if (message.text() === 'Service Worker registration blocked by Playwright')
+      return
     if (message.type() === 'error' || message.type() === 'warning')
       trouble.console.push(`${message.type()}: ${message.text()}`)
   })

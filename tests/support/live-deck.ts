@@ -49,7 +49,8 @@ export async function openPrintView(page: Page, slides: number) {
 /** `printView`: the print view for tests that only read it, opened once per worker. */
 export const test = base.extend<object, { printView: Page }>({
   printView: [async ({ browser }, use, { project }) => {
-    const page = await browser.newPage({ baseURL: project.use.baseURL, viewport: project.use.viewport })
+    const { baseURL, viewport, serviceWorkers } = project.use
+    const page = await browser.newPage({ baseURL, viewport, serviceWorkers })
     await openPrintView(page, (await loadDeck()).length)
     await use(page)
     await page.close()
