@@ -7,8 +7,7 @@ import { computed } from 'vue'
 export function useSection() {
   const { $page, $nav } = useSlideContext()
   return computed(() => {
-    const slides = $nav.value.slides
-    const dividers = slides.filter(route => route.meta.slide.frontmatter.layout === 'section')
+    const dividers = $nav.value.slides.filter(route => route.meta.slide.frontmatter.layout === 'section')
     const divider = dividers.filter(route => route.no <= $page.value).at(-1)
     return {
       /** 1-based; 0 before the first divider. */
@@ -16,7 +15,6 @@ export function useSection() {
       count: dividers.length,
       name: divider ? String(divider.meta.slide.frontmatter.footer ?? divider.meta.slide.title ?? '') : '',
       page: $page.value,
-      pages: slides.length,
     }
   })
 }

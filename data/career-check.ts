@@ -55,17 +55,16 @@ function entryProblem(entry: Milestone, latest: Milestone | undefined): string |
     ?? entry.moreSources?.map((url, i) => urlProblem(url, `moreSources[${i}]`)).find(Boolean)
 }
 
-/** Throws a CareerDataError naming the file, the entry and the field; returns the list if sound. */
-export function validateMilestones(list: readonly Milestone[], file = 'data/career.ts'): readonly Milestone[] {
+/** Throws a CareerDataError naming the file, the entry and the field. */
+export function validateMilestones(list: readonly Milestone[]): void {
   let latest: Milestone | undefined
   for (const entry of list) {
     const problem = entryProblem(entry, latest)
     if (problem)
-      throw new CareerDataError(`${file}: milestone "${entry.id}": ${problem}`)
+      throw new CareerDataError(`data/career.ts: milestone "${entry.id}": ${problem}`)
     if (!latest || dateBounds(entry.date)[0] > dateBounds(latest.date)[0])
       latest = entry
   }
-  return list
 }
 
 /** Checks the career data when the build or the dev server starts. */

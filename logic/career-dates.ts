@@ -10,10 +10,10 @@ const inWords = {
 /** The date as a UTC `Date`, at the first day it may mean. */
 const toDate = (date: CareerDate) => new Date(Date.UTC(date.year, (date.month ?? 1) - 1, date.day ?? 1))
 
-export function formatDate(date: CareerDate, precision: 'year' | 'month' | 'full' = 'full'): string {
+export function formatDate(date: CareerDate, precision: 'month' | 'full' = 'full'): string {
   if (date.approximate)
     return `c. ${date.year}`
-  if (precision === 'year' || date.month === undefined)
+  if (date.month === undefined)
     return String(date.year)
   return inWords[date.day === undefined ? 'month' : precision].format(toDate(date))
 }

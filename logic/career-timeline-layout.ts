@@ -67,11 +67,6 @@ export interface Lane {
   items: PlacedMilestone[]
 }
 
-export interface TimelineLayout {
-  lanes: Lane[]
-  ticks: { year: number, x: number }[]
-}
-
 /** Canvas px per character of a 20 px label, generous so estimates err towards more room. */
 const CHAR_PX = 11
 /** Room for the marker under a label's start, and a little air after it. */
@@ -85,7 +80,7 @@ export function estimateLabelPx(label: string): number {
 }
 
 /** Lays the milestones out on a track `trackPx` wide; `labelPx` gives a label's drawn width. */
-export function layoutTimeline(list: readonly Milestone[], trackPx: number, labelPx: (label: string) => number = estimateLabelPx): TimelineLayout {
+export function layoutTimeline(list: readonly Milestone[], trackPx: number, labelPx: (label: string) => number = estimateLabelPx) {
   if (list.length === 0)
     return { lanes: [], ticks: [] }
   const start = Math.floor(Math.min(...list.map(m => decimalYear(m.date))))

@@ -36,19 +36,11 @@ export interface TeamOutcome {
   capability: number
 }
 
-export interface VelocityOutcome {
-  today: TeamOutcome
-  faster: TeamOutcome
-  /** faster / today, for experiments and for capability. */
-  experimentRatio: number
-  capabilityRatio: number
-}
-
 function check(inputs: VelocityInputs): void {
   for (const name of ['speedup', 'horizonMonths', 'cycleMonths', 'gainPerDecision'] as const) {
     const value = inputs[name]
     const mayBeZero = name === 'gainPerDecision'
-    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || (value === 0 && !mayBeZero)) {
+    if (!Number.isFinite(value) || value < 0 || (value === 0 && !mayBeZero)) {
       const rule = mayBeZero ? 'of 0 or more' : 'greater than 0'
       throw new VelocityInputError(`velocity model: "${name}" must be a number ${rule}, got ${String(value)}`)
     }
@@ -61,7 +53,7 @@ function team(speed: number, months: number, inputs: VelocityInputs): TeamOutcom
 }
 
 /** Both teams after `months` (default: the horizon). Throws VelocityInputError on bad input. */
-export function outcome(inputs: VelocityInputs, months = inputs.horizonMonths): VelocityOutcome {
+export function outcome(inputs: VelocityInputs, months = inputs.horizonMonths) {
   check(inputs)
   const today = team(1, months, inputs)
   const faster = team(inputs.speedup, months, inputs)
@@ -74,7 +66,7 @@ export function outcome(inputs: VelocityInputs, months = inputs.horizonMonths): 
 }
 
 /** Month-by-month outcomes from 0 to the horizon (ending exactly on it), for the chart. */
-export function series(inputs: VelocityInputs): { month: number, today: TeamOutcome, faster: TeamOutcome }[] {
+export function series(inputs: VelocityInputs) {
   check(inputs)
   const months = Array.from({ length: Math.floor(inputs.horizonMonths) + 1 }, (_, month) => month)
   if (months.at(-1) !== inputs.horizonMonths)
