@@ -3,7 +3,7 @@
 // scripts/bench/budgets.ts breaks. Options: --runs N (cold loads per deck, default 7).
 import type { Bytes, Encoding, Kind } from './bench/browser.ts'
 import { execFileSync } from 'node:child_process'
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { cpus, tmpdir, totalmem } from 'node:os'
 import { join } from 'node:path'
 import process from 'node:process'
@@ -30,7 +30,8 @@ type Deck = keyof typeof decks
 
 async function deck(dir: string) {
   const { slides } = await load({ roots: [dir], userRoot: dir }, join(dir, 'slides.md'))
-  return { dir, dist: join(dir, 'dist'), slides: slides.length, title: slides[0].title!, frontmatter: slides[0].frontmatter }
+  const { title, frontmatter } = slides[0]
+  return { dist: join(dir, 'dist'), slides: slides.length, title: title!, frontmatter }
 }
 function median(list: number[]) {
   const sorted = [...list].sort((a, b) => a - b)
@@ -59,8 +60,6 @@ async function timedExport(exporting: Promise<{ seconds: number }>, files: strin
   const { seconds } = await exporting
   let pages = 0
   for (const file of files.map(name => join(outDir, name))) {
-    if (!existsSync(file))
-      throw new Error(`the export did not write ${file}`)
     // A PowerPoint's pages are its slides.
     pages += file.endsWith('.pptx')
       ? Object.keys((await JSZip.loadAsync(readFileSync(file))).files)
@@ -82,12 +81,9 @@ const ourExports = {
 const allExports = await timedExport(npmExport('export:all'), ourFiles)
 function slidevExport(dir: string) {
   const options = ['--output', join(outDir, 'slidev.pdf'), '--executable-path', chromiumPath, '--timeout', '600000']
-  return slidev(dir, ['export', ...options])
+  return timedExport(slidev(dir, ['export', ...options]), ['slidev.pdf'])
 }
-const slidevExports = {
-  ours: await timedExport(slidevExport(root), ['slidev.pdf']),
-  starter: await timedExport(slidevExport(starter.dir), ['slidev.pdf']),
-}
+const slidevExports = { ours: await slidevExport(root), starter: await slidevExport(starter.dir) }
 
 // 3. In the browser: both decks served from loopback by the same static server.
 const servers = { ours: await serveDist(decks.ours.dist), starter: await serveDist(decks.starter.dist) }
@@ -204,25 +200,21 @@ const report = `# Performance
 Measured by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}, on ${machine}.
 ${versions}.
 
-The reference is Slidev's starter deck (the create-slidev template, ${decks.starter.slides} slides,
-generated at bench time), built with the same Slidev. This deck has ${decks.ours.slides} slides. Both are
-served from loopback by the same static server; each load is a fresh browser context (cold cache). "Slide
-1 visible" is the first frame in which slide 1's title is on screen (laid out in the window, not hidden
-or transparent) and the page's fonts are loaded, whatever drew it: in this deck, the static copy of slide
-1 in index.html (hosting/first-screen/capture-first-screen.ts). "Slide 1 live" is when Slidev's client
-has drawn the slide itself and answers keys; ours starts its client at the visitor's first input, which
-the bench gives (the pointer moves) as soon as slide 1 shows. Raw is what a host that does not compress
-sends; gzip and brotli are the precompressed copies (what nginx with gzip_static and brotli_static, or
-Caddy's \`precompressed\`, sends): this deck's build writes them, and the bench writes the starter's the
-same way. Requests to other hosts are blocked, as they fail on this machine (the starter asks
-${blocked.join(', ') || 'none'}). Build time is \`npm run build\` as each deck defines it: ours also
-prints the slides PDF and the handout and renders the OG image. Each export is its npm script all in (dev
-server, browser, every page), and \`npm run export:all\`, which writes all three at once (the two PDFs
-from one server, Slidev's PowerPoint export beside them); a PowerPoint's pages are its slides. Slidev's
-own \`slidev export\` (an untagged PDF in Type 3 glyphs) is timed on this deck and on the starter; a
-starter column left at 0 has no counterpart. The relay runs as \`npm run relay\` starts it, with a
-thousand socket.io clients in the bench's own process as viewers (their time to handle each move is in
-the delay) and one as the presenter, moving every 150 ms.
+The reference is Slidev's starter deck (the create-slidev template, ${decks.starter.slides} slides, made at
+bench time), built with the same Slidev; this deck has ${decks.ours.slides}. A starter figure of 0 has no
+counterpart. Both decks are served from loopback by one static server, each load in a fresh browser
+context, with requests to other hosts blocked (the starter asks ${blocked.join(', ') || 'none'}). Raw
+bytes are what a host that does not compress sends; gzip and brotli are the precompressed copies a host
+can send instead (our build writes them; the bench writes the starter's). "Slide 1 visible" is the first
+frame with slide 1's title on screen in its fonts, whatever drew it (ours: a static copy in index.html);
+"live" is when Slidev's client has drawn it and takes keys (ours starts at the first input: the bench
+moves the pointer once slide 1 shows). "Next slide" runs from the key to the frame that shows the slide,
+after preload. Build is \`npm run build\` as each deck defines it (ours also prints two PDFs and renders
+the OG image); its memory is the process tree's peak, sampled every 0.1 s. Exports are timed all in (dev
+server, browser, every page); a PowerPoint's pages are its slides. Lighthouse runs once a page, mobile
+preset. The relay runs as \`npm run relay\` starts it, with a thousand socket.io viewers in the bench's
+process (their handling time counts in the delay) and a presenter moving every 150 ms; memory per
+viewer is the relay's growth as they connect.
 
 ${table}
 

@@ -36,17 +36,14 @@ try {
     const shots = []
     for (const slide of await page.locator('.print-slide-container').all())
       shots.push((await slide.screenshot({ scale: 'css' })).toString('base64'))
-    // One HTML page lays the thumbnails out, numbered, and Chromium photographs it.
-    const rows = Math.ceil(shots.length / COLUMNS)
-    const sheet = await browser.newPage({
-      viewport: { width: COLUMNS * (THUMB.width + 12) + 12, height: rows * (THUMB.height + 34) + 12 },
-    })
+    // One HTML page lays the thumbnails out, numbered, and Chromium photographs all of it.
+    const sheet = await browser.newPage()
     const figures = shots.map((png, i) =>
       `<figure><figcaption>${i + 1}</figcaption><img src="data:image/png;base64,${png}"></figure>`)
     const [background, ink] = scheme === 'dark' ? ['#222', '#eee'] : ['#ddd', '#222']
     await sheet.setContent(`<style>
       body { margin: 0; padding: 6px 12px; background: ${background}; color: ${ink}; font: 600 16px sans-serif;
-        display: grid; grid-template-columns: repeat(${COLUMNS}, ${THUMB.width}px); gap: 6px 12px }
+        display: inline-grid; grid-template-columns: repeat(${COLUMNS}, ${THUMB.width}px); gap: 6px 12px }
       figure { margin: 0 }
       img { width: ${THUMB.width}px; height: ${THUMB.height}px; display: block; outline: 1px solid #888 }
     </style>${figures.join('')}`)

@@ -7,21 +7,13 @@ import process from 'node:process'
 import { CHROMIUM_ARGS, findChromium } from './chromium.ts'
 
 const CLI = join(import.meta.dirname, '..', 'node_modules', 'lighthouse', 'cli', 'index.js')
-const CATEGORIES = 'performance,accessibility,best-practices,seo'
 
-export interface LighthouseResult {
-  /** Category scores, 0 to 100, by id (performance, accessibility, best-practices, seo). */
-  scores: Record<string, number>
-  /** Every audit that scored under 1 in a category held at 100, as "id: title". */
-  failing: string[]
-  /** Largest Contentful Paint and Total Blocking Time in ms, Cumulative Layout Shift. */
-  metrics: { lcp: number, tbt: number, cls: number }
-  /** The page Lighthouse ended on (a phone is offered the reading view). */
-  finalUrl: string
-}
-
-export async function lighthouse(url: string): Promise<LighthouseResult> {
-  const args = [CLI, url, '--output=json', '--output-path=stdout', '--quiet', `--only-categories=${CATEGORIES}`]
+/**
+ * The four categories' scores (0 to 100); every audit under 1 outside Performance, as
+ * "category/audit: title"; and the load's LCP and TBT in ms, and its CLS.
+ */
+export async function lighthouse(url: string) {
+  const args = [CLI, url, '--output=json', '--output-path=stdout', '--quiet']
   const chrome = [`--chrome-path=${findChromium()}`, `--chrome-flags=--headless=new ${CHROMIUM_ARGS.join(' ')}`]
   const options = { maxBuffer: 64 * 1024 * 1024, timeout: 180_000 }
   // Lighthouse exits non-zero on a runtime error, and still prints the report that names it.
@@ -49,5 +41,5 @@ export async function lighthouse(url: string): Promise<LighthouseResult> {
     tbt: numeric('total-blocking-time'),
     cls: numeric('cumulative-layout-shift'),
   }
-  return { scores, failing, metrics, finalUrl: report.finalDisplayedUrl ?? report.finalUrl }
+  return { scores, failing, metrics }
 }

@@ -3,7 +3,7 @@
 // the rest, and how long each next slide takes to show after a keypress.
 import type { Browser, Page } from 'playwright-chromium'
 import { existsSync, readFileSync, statSync } from 'node:fs'
-import { extname, join } from 'node:path'
+import { join } from 'node:path'
 import { servedSize } from '../../hosting/compress.ts'
 import { NOT_BEFORE_FIRST_SLIDE } from './budgets.ts'
 
@@ -14,16 +14,9 @@ export type Encoding = typeof ENCODINGS[number]
 /** Bytes by kind of file and by what the host sends: its gzip or brotli copy, or the file itself. */
 export type Bytes = Record<Kind, Record<Encoding, number>>
 
-const KIND_BY_EXTENSION: Record<string, Kind> = {
-  '.js': 'js',
-  '.mjs': 'js',
-  '.css': 'css',
-  '.woff': 'font',
-  '.woff2': 'font',
-  '.ttf': 'font',
-  '.otf': 'font',
-}
-const kindOf = (file: string) => KIND_BY_EXTENSION[extname(file)] ?? 'other'
+/** What a file counts as, by the end of its name; anything else is 'other'. */
+const KIND_PATTERNS: [Kind, RegExp][] = [['js', /\.m?js$/], ['css', /\.css$/], ['font', /\.(?:woff2?|ttf|otf)$/]]
+const kindOf = (file: string) => KIND_PATTERNS.find(([, pattern]) => pattern.test(file))?.[0] ?? 'other'
 
 /** What the URLs under `deckUrl` weigh: their files in `dist`, by kind and as a host sends them. */
 function tally(dist: string, deckUrl: string, urls: string[]): { bytes: Bytes, code: string[] } {
@@ -42,14 +35,13 @@ function tally(dist: string, deckUrl: string, urls: string[]): { bytes: Bytes, c
   return { bytes, code }
 }
 
+/** The page's record of what it showed when, in ms from navigation start (see measureLoad). */
 interface Probe {
   /** Calls back with the time of the first frame in which Slidev's client shows slide `no`, in its fonts. */
   watch: (no: number, done: (ms: number) => void) => void
-  /** When slide 1's title was first on screen in its fonts, whatever drew it. */
   firstSlide?: number
-  /** When Slidev's client first showed slide 1. */
   liveSlide?: number
-  /** Milliseconds from the last keypress to the next slide shown. */
+  /** From the last keypress to the next slide shown. */
   next?: number
 }
 declare global {
@@ -100,18 +92,11 @@ async function openDeck(browser: Browser, url: string, title: string, blocked: s
     return route.abort()
   })
   await page.goto(url)
-  const shown = (moment: 'firstSlide' | 'liveSlide') => page.waitForFunction(
-    moment => window.__probe[moment] !== undefined,
-    moment,
-    { timeout: 60_000 },
-  ).catch(() => {
-    throw new Error(`${url}: slide 1 (title "${title}") was not shown${moment === 'liveSlide' ? ' by Slidev\'s client' : ''} within 60 s`)
-  })
-  await shown('firstSlide')
+  await page.waitForFunction(() => window.__probe.firstSlide !== undefined, null, { timeout: 60_000 })
   // Our slide 1 is the build's copy until the visitor's first input starts Slidev's client
   // (hosting/first-screen/first-screen.ts): a visitor's pointer moves as soon as they see it.
   await page.mouse.move(1, 1)
-  await shown('liveSlide')
+  await page.waitForFunction(() => window.__probe.liveSlide !== undefined, null, { timeout: 60_000 })
   return { page, context }
 }
 

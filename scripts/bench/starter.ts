@@ -2,7 +2,7 @@
 // template (never committed), with its Slidev set to the version this project uses, so the two
 // decks differ in content and settings only. Kept between runs in the system's temp folder.
 import { execFileSync } from 'node:child_process'
-import { cpSync, existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -14,25 +14,22 @@ export function installedVersion(name: string): string {
   return readJson(require.resolve(`${name}/package.json`)).version
 }
 
-export function prepareStarter(): { dir: string, createSlidevVersion: string } {
+export function prepareStarter() {
   const dir = join(tmpdir(), 'seismic-shift-deck-bench', 'starter')
   const createSlidevVersion = execFileSync('npm', ['view', 'create-slidev', 'version'], { encoding: 'utf8' }).trim()
+  // Written last, once the install is done: a folder with the current stamp is ready.
   const stamp = `create-slidev ${createSlidevVersion}, @slidev/cli ${installedVersion('@slidev/cli')}`
   const stampFile = join(dir, '.bench-stamp')
-  if (existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp && existsSync(join(dir, 'node_modules', '@slidev', 'cli')))
+  if (existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp)
     return { dir, createSlidevVersion }
 
   console.log(`[bench] generating the starter from create-slidev ${createSlidevVersion} in ${dir}`)
   rmSync(dir, { recursive: true, force: true })
-  const work = mkdtempSync(join(tmpdir(), 'create-slidev-'))
-  const tarball = execFileSync('npm', ['pack', `create-slidev@${createSlidevVersion}`, '--silent', '--pack-destination', work], {
-    encoding: 'utf8',
-  }).trim().split('\n').pop()!
-  execFileSync('tar', ['-xzf', join(work, tarball), '-C', work])
-  cpSync(join(work, 'package', 'template'), dir, { recursive: true })
-  if (existsSync(join(dir, '_gitignore')))
-    renameSync(join(dir, '_gitignore'), join(dir, '.gitignore'))
-  rmSync(work, { recursive: true, force: true })
+  mkdirSync(dir, { recursive: true })
+  const pack = ['pack', `create-slidev@${createSlidevVersion}`, '--silent', '--pack-destination', dir]
+  const tarball = join(dir, execFileSync('npm', pack, { encoding: 'utf8' }).trim().split('\n').pop()!)
+  execFileSync('tar', ['-xzf', tarball, '-C', dir, '--strip-components=2', 'package/template'])
+  rmSync(tarball)
 
   const pkg = readJson(join(dir, 'package.json'))
   pkg.dependencies['@slidev/cli'] = installedVersion('@slidev/cli')
