@@ -46,6 +46,12 @@ export function pdfName(kind: PrintKind, deck: DeckInfo): string {
   return kind === 'slides' ? `${deck.exportFilename}.pdf` : `${deck.exportFilename}-handout.pdf`
 }
 
+/**
+ * A slide Slidev has not drawn yet: its chunk still loading shows SlideLoading, and for the first
+ * 300 ms not even that, so waiting for no loading sign alone can end before a slide starts.
+ */
+export const UNDRAWN_SLIDE = '.slidev-page:not(:has(> :not(.slidev-slide-loading)))'
+
 /** Mermaid draws a diagram in well under a second: one still missing by then failed. */
 const DIAGRAM_TIMEOUT_MS = 20_000
 /** The A4 page's text width (210 mm less the handout's 15 mm margins), in CSS px. */
@@ -53,7 +59,7 @@ const A4_TEXT_WIDTH_PX = Math.floor((210 - 30) / 25.4 * 96)
 
 /** Waits until every slide has drawn, then checks each one; throws naming the slides that fail. */
 async function checkSlides(page: Page, deck: DeckInfo) {
-  await page.locator('.slidev-slide-loading').first().waitFor({ state: 'detached', timeout: deck.timeout })
+  await page.locator(UNDRAWN_SLIDE).first().waitFor({ state: 'detached', timeout: deck.timeout })
   // A diagram is done once its shadow root holds the drawing; one Mermaid cannot read is
   // replaced by Slidev's error message, which the checks below name.
   await page.waitForFunction(() => [...document.querySelectorAll('.mermaid')]

@@ -5,6 +5,7 @@ import { existsSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import process from 'node:process'
 import { chromium } from 'playwright-chromium'
+import { UNDRAWN_SLIDE } from '../exports/print.ts'
 import { CHROMIUM_ARGS, findChromium } from './chromium.ts'
 import { DIST, serveDist } from './serve-dist.ts'
 
@@ -31,8 +32,8 @@ try {
     await page.goto(`${server.url}print`)
     await page.locator('.print-slide-container').first().waitFor()
     await page.waitForLoadState('networkidle')
-    await page.waitForFunction(() => document.querySelectorAll('.slidev-slide-loading').length === 0
-      && [...document.querySelectorAll('.mermaid')].every(host => host.shadowRoot?.querySelector('svg')))
+    await page.waitForFunction(undrawn => !document.querySelector(undrawn)
+      && [...document.querySelectorAll('.mermaid')].every(host => host.shadowRoot?.querySelector('svg')), UNDRAWN_SLIDE)
     const shots = []
     for (const slide of await page.locator('.print-slide-container').all())
       shots.push((await slide.screenshot({ scale: 'css' })).toString('base64'))

@@ -2,6 +2,7 @@
 // into index.html and 1.html, so it shows before Slidev's client (which renders only in the
 // browser) has run. It is hidden where it would differ from the live slide (start-script.ts).
 import type { Browser } from 'playwright-chromium'
+import { UNDRAWN_SLIDE } from '../../exports/print.ts'
 import { FIRST_SCREEN_ID, FIRST_SCREEN_SLIDE } from './first-screen.ts'
 import { copyBuiltPage, escapeAttribute, hideCopyWhereItDiffers, withStartScript } from './start-script.ts'
 
@@ -16,10 +17,10 @@ export interface FirstScreen {
 /** Opens slide `no` of a built deck at `url` and copies what the live deck drew. */
 export function captureFirstScreen(browser: Browser, url: string, no: number): Promise<FirstScreen> {
   return copyBuiltPage(browser, url, { width: 1280, height: 720 }, async (page) => {
-    await page.waitForFunction((no) => {
+    await page.waitForFunction(([no, undrawn]) => {
       const slide = document.querySelector(`#slideshow .slidev-page-${no}`)
-      return slide && slide.getBoundingClientRect().width > 0 && !slide.querySelector('.slidev-slide-loading') && document.fonts.status === 'loaded'
-    }, no, { timeout: 60_000 }).catch(() => {
+      return slide && slide.getBoundingClientRect().width > 0 && !slide.matches(undrawn) && document.fonts.status === 'loaded'
+    }, [no, UNDRAWN_SLIDE] as const, { timeout: 60_000 }).catch(() => {
       throw new Error(`${url}: the built deck did not draw slide ${no} within 60 s, so there is no first screen to copy`)
     })
     return page.evaluate((no) => {

@@ -2,6 +2,7 @@
 // gets the article from the HTML alone, its stylesheets inline, each slide zoomed by CSS and laid
 // out only near the screen, Mermaid's shadow roots written as declarative shadow DOM.
 import type { Browser } from 'playwright-chromium'
+import { UNDRAWN_SLIDE } from '../../exports/print.ts'
 import { copyBuiltPage, escapeAttribute, hideCopyWhereItDiffers, withStartScript } from '../first-screen/start-script.ts'
 import { READING_PAGE } from './reading-page.ts'
 
@@ -24,13 +25,12 @@ export function captureReadingPage(browser: Browser, url: string, timeout: numbe
     await page.waitForLoadState('networkidle')
     // What a reader printing it gets: every slide drawn (components/ReadingView.vue).
     await page.evaluate(() => dispatchEvent(new Event('beforeprint')))
-    await page.waitForFunction(() => document.querySelector('.reading-slide')
-      && !document.querySelector('.reading-slide-pending, .slidev-slide-loading, #mermaid-rendering-container > div')
+    await page.waitForFunction(undrawn => document.querySelector('.reading-slide')
+      && !document.querySelector(`.reading-slide-pending, ${undrawn}, #mermaid-rendering-container > div`)
       && [...document.querySelectorAll('.mermaid')].every(host => host.shadowRoot?.querySelector('svg'))
-      && document.fonts.status === 'loaded', undefined, { timeout }).catch(() => {
+      && document.fonts.status === 'loaded', UNDRAWN_SLIDE, { timeout }).catch(() => {
       throw new Error(`${url}: the reading view did not draw every slide and diagram within ${timeout / 1000} s, so there is no read.html to write`)
     })
-    await page.waitForLoadState('networkidle')
     return page.evaluate(() => {
       const app = document.getElementById('app')!
       const canvas = app.querySelector<HTMLElement>('.reading-slide-frame > *')!
