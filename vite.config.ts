@@ -24,6 +24,8 @@ export default defineConfig({
     deckStart(),
     offlineDeck(),
   ],
+  // Vite's table of gzip sizes costs seconds of the build; the build prints what hosts send.
+  build: { reportCompressedSize: false },
   resolve: {
     alias: [
       // Slidev's client takes one function from @slidev/parser/core, which holds the YAML parser
