@@ -34,37 +34,17 @@ export function hostedHtml(connect: readonly string[] = [], env: NodeJS.ProcessE
         out = out.replace(/(<meta property="og:image" content=")\.\/og-image\.png(">)/, `$1${ogImage}$2`)
         if (siteUrl && !out.includes('property="og:url"'))
           out = out.replace('<meta property="og:image"', `<meta property="og:url" content="${siteUrl.href}">\n<meta property="og:image"`)
+        const csp = contentSecurityPolicy('meta', connect)
         const tags: HtmlTagDescriptor[] = [
-          {
-            tag: 'meta',
-            attrs: {
-              'http-equiv': 'Content-Security-Policy',
-              'content': contentSecurityPolicy('meta', connect),
-            },
-            injectTo: 'head-prepend',
-          },
-          {
-            tag: 'meta',
-            attrs: { name: 'referrer', content: REFERRER_POLICY },
-            injectTo: 'head-prepend',
-          },
+          { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', 'content': csp }, injectTo: 'head-prepend' },
+          { tag: 'meta', attrs: { name: 'referrer', content: REFERRER_POLICY }, injectTo: 'head-prepend' },
         ]
+        // href last: the first screen's and reading page's rewrites of index.html read it there.
+        const link = (file: string, attrs: Record<string, string>): HtmlTagDescriptor =>
+          ({ tag: 'link', attrs: { ...attrs, crossorigin: '', href: `${base}${file}` }, injectTo: 'head' })
         const bundle = context.bundle ?? {}
-        for (const file of Object.keys(bundle)) {
-          if (FIRST_SCREEN_FONT.test(file.split('/').pop()!)) {
-            tags.push({
-              tag: 'link',
-              attrs: {
-                rel: 'preload',
-                as: 'font',
-                type: 'font/woff2',
-                crossorigin: '',
-                href: `${base}${file}`,
-              },
-              injectTo: 'head',
-            })
-          }
-        }
+        for (const file of Object.keys(bundle).filter(file => FIRST_SCREEN_FONT.test(file.split('/').pop()!)))
+          tags.push(link(file, { rel: 'preload', as: 'font', type: 'font/woff2' }))
         const scripts = new Set<string>()
         const styles = new Set<string>()
         const visit = (file: string) => {
@@ -80,29 +60,11 @@ export function hostedHtml(connect: readonly string[] = [], env: NodeJS.ProcessE
           if (chunk.type === 'chunk' && FIRST_SCREEN_MODULES.some(pattern => pattern.test(chunk.facadeModuleId ?? '')))
             visit(file)
         }
-        for (const file of scripts) {
-          if (!out.includes(`${base}${file}"`)) {
-            tags.push({
-              tag: 'link',
-              attrs: { rel: 'modulepreload', crossorigin: '', href: `${base}${file}` },
-              injectTo: 'head',
-            })
-          }
-        }
-        for (const file of styles) {
-          if (!out.includes(`${base}${file}"`)) {
-            tags.push({
-              tag: 'link',
-              attrs: {
-                rel: 'preload',
-                as: 'style',
-                crossorigin: '',
-                href: `${base}${file}`,
-              },
-              injectTo: 'head',
-            })
-          }
-        }
+        const unnamed = (file: string) => !out.includes(`${base}${file}"`)
+        for (const file of [...scripts].filter(unnamed))
+          tags.push(link(file, { rel: 'modulepreload' }))
+        for (const file of [...styles].filter(unnamed))
+          tags.push(link(file, { rel: 'preload', as: 'style' }))
         return { html: out, tags }
       },
     },
