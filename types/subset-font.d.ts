@@ -1,4 +1,4 @@
-// subset-font and fontverter ship no types; these are the parts the build and the tests use.
+// subset-font ships no types; these are the parts the build uses.
 declare module 'subset-font' {
   import type { Buffer } from 'node:buffer'
 
@@ -8,12 +8,4 @@ declare module 'subset-font' {
     variationAxes?: Record<string, number | { min: number, max: number, default?: number }>
   }
   export default function subsetFont(font: Uint8Array, text: string, options?: SubsetFontOptions): Promise<Buffer>
-}
-
-// fontverter: the tests read a woff2 file's characters with it.
-declare module 'fontverter' {
-  import type { Buffer } from 'node:buffer'
-
-  const fontverter: { convert: (font: Uint8Array, to: 'sfnt' | 'woff' | 'woff2' | 'truetype') => Promise<Buffer> }
-  export default fontverter
 }
