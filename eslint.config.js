@@ -7,14 +7,7 @@ export default antfu(
     vue: true,
     typescript: true,
     markdown: true,
-    ignores: [
-      'dist',
-      'reports',
-      'test-results',
-      'essay',
-      'docs/performance.md',
-      '.scratch',
-    ],
+    ignores: ['dist', 'reports', 'test-results', 'essay', 'docs/performance.md', '.scratch'],
   },
   {
     // A Slidev deck's Markdown has a # headline on every slide.
@@ -23,21 +16,16 @@ export default antfu(
   },
   {
     // Command-line tools: their output is the point.
-    files: [
-      'scripts/**',
-      'tests/support/**',
-      'exports/export.ts',
-      'relay/start-relay.ts',
-    ],
+    files: ['scripts/**', 'tests/support/**', 'exports/export.ts', 'relay/start-relay.ts'],
     rules: { 'no-console': 'off', 'antfu/no-top-level-await': 'off' },
   },
   {
-    // A short ternary or list reads best on one line; this rule breaks each over several.
-    rules: { 'antfu/reasonable-newline': 'off' },
-  },
-  {
-    // These patterns read the project's own files (slides, diagrams, configs), never input from
-    // outside, so their worst case cannot be forced on us.
-    rules: { 'regexp/no-super-linear-backtracking': 'off' },
+    rules: {
+      // A short ternary or list reads best on one line; this rule breaks each over several.
+      'antfu/reasonable-newline': 'off',
+      // These patterns read the project's own files (slides, diagrams, configs), never input
+      // from outside, so their worst case cannot be forced on us.
+      'regexp/no-super-linear-backtracking': 'off',
+    },
   },
 )
