@@ -20,9 +20,7 @@ export default defineConfig({
   // (test.describe.configure).
   fullyParallel: true,
   workers: 2,
-  reporter: [
-    ['list'],
-  ],
+  reporter: 'list',
   outputDir: 'test-results',
   globalSetup: './tests/support/global-setup.ts',
   globalTeardown: './tests/support/global-teardown.ts',
@@ -46,18 +44,10 @@ export default defineConfig({
     { name: 'long', testMatch: LONG_SPECS },
     { name: 'browser', testIgnore: LONG_SPECS },
   ],
-  webServer: [
-    {
-      command: `node scripts/serve-dist.ts ${PORT} rewrite`,
-      url: `http://127.0.0.1:${PORT}${BASE}`,
-      reuseExistingServer: false,
-      timeout: 30_000,
-    },
-    {
-      command: `node scripts/serve-dist.ts ${GITHUB_PAGES_PORT} github-pages`,
-      url: `http://127.0.0.1:${GITHUB_PAGES_PORT}${BASE}`,
-      reuseExistingServer: false,
-      timeout: 30_000,
-    },
-  ],
+  webServer: ([[PORT, 'rewrite'], [GITHUB_PAGES_PORT, 'github-pages']] as const).map(([port, host]) => ({
+    command: `node scripts/serve-dist.ts ${port} ${host}`,
+    url: `http://127.0.0.1:${port}${BASE}`,
+    reuseExistingServer: false,
+    timeout: 30_000,
+  })),
 })
