@@ -9,11 +9,12 @@ import { CHROMIUM_ARGS, findChromium } from './chromium.ts'
 const CLI = join(import.meta.dirname, '..', 'node_modules', 'lighthouse', 'cli', 'index.js')
 
 /**
- * The four categories' scores (0 to 100); every audit under 1 outside Performance, as
- * "category/audit: title"; and the load's LCP and TBT in ms, and its CLS.
+ * The scores (0 to 100) of `categories` (all four if none are named); every audit under 1 outside
+ * Performance, as "category/audit: title"; and the load's LCP and TBT in ms, and its CLS.
  */
-export async function lighthouse(url: string) {
-  const args = [CLI, url, '--output=json', '--output-path=stdout', '--quiet']
+export async function lighthouse(url: string, categories?: string[]) {
+  const only = categories ? [`--only-categories=${categories.join(',')}`] : []
+  const args = [CLI, url, '--output=json', '--output-path=stdout', '--quiet', ...only]
   const chrome = [`--chrome-path=${findChromium()}`, `--chrome-flags=--headless=new ${CHROMIUM_ARGS.join(' ')}`]
   const options = { maxBuffer: 64 * 1024 * 1024, timeout: 180_000 }
   // Lighthouse exits non-zero on a runtime error, and still prints the report that names it.
@@ -35,7 +36,8 @@ export async function lighthouse(url: string) {
         failing.push(`${id}/${audit}: ${result.title}`)
     }
   }
-  const numeric = (id: string) => report.audits[id].numericValue as number
+  // Without Performance, the load's metrics are not measured.
+  const numeric = (id: string): number => report.audits[id]?.numericValue ?? Number.NaN
   const metrics = {
     lcp: numeric('largest-contentful-paint'),
     tbt: numeric('total-blocking-time'),
