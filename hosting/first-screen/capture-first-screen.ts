@@ -3,7 +3,7 @@
 // browser) has run. It is hidden where it would differ from the live slide (start-script.ts).
 import type { Browser } from 'playwright-chromium'
 import { UNDRAWN_SLIDE } from '../../exports/print.ts'
-import { FIRST_SCREEN_ID, FIRST_SCREEN_SLIDE } from './first-screen.ts'
+import { FIRST_SCREEN_ID, FIRST_SCREEN_SLIDE } from './page-markers.ts'
 import { copyBuiltPage, escapeAttribute, hideCopyWhereItDiffers, withStartScript } from './start-script.ts'
 
 export interface FirstScreen {

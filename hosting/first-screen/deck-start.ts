@@ -1,7 +1,8 @@
 // The only script of index.html, 1.html and read.html: Slidev's entry waits in its attributes
 // (start-script.ts) until the visitor needs the live deck.
 import { READING_PAGE, startReadingPage } from '../reading-view/reading-page.ts'
-import { loadApp, START_APP, startDeck } from './first-screen.ts'
+import { loadApp, startDeck } from './first-screen.ts'
+import { START_APP } from './page-markers.ts'
 
 const script = document.querySelector<HTMLScriptElement>(`script[${START_APP}]`)
 if (!script)

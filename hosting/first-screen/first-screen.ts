@@ -4,13 +4,8 @@
 import type { Router } from 'vue-router'
 import { registerOfflineCopy } from '../offline/register-offline.ts'
 import { offersReadingView } from '../reading-view/reading-offer.ts'
+import { COPY_HIDDEN_MEDIA, COPY_NEEDS_SUPPORT, FIRST_SCREEN_ID, FIRST_SCREEN_SLIDE, START_APP, START_PRELOADS } from './page-markers.ts'
 
-export const FIRST_SCREEN_ID = 'slidev-first-screen'
-/** On the first screen: the slide it shows. */
-export const FIRST_SCREEN_SLIDE = 'data-first-screen-slide'
-/** On the start script: Slidev's entry module, and the modules to preload with it. */
-export const START_APP = 'data-app'
-export const START_PRELOADS = 'data-preload'
 /** On the copy, for the live deck: the keys pressed on it; the presenter's last move. */
 const PENDING_KEYS = 'data-pending-keys'
 const PENDING_MOVE = 'data-pending-move'
@@ -47,13 +42,6 @@ function choseDark(): boolean {
     return false // storage a browser refuses: no choice made
   }
 }
-
-/**
- * The copies the build drew (the first screen, read.html) would not look like the live deck in
- * dark mode, which the deck turns on by script, nor where CSS cannot divide lengths to scale them.
- */
-export const COPY_HIDDEN_MEDIA = '(prefers-color-scheme: dark)'
-export const COPY_NEEDS_SUPPORT = 'scale: calc(1px / 1px)'
 
 /**
  * Whether a copy the build drew can stand for the live deck. Asked of media queries, not of the

@@ -3,7 +3,7 @@
 import type { Browser, Page, ViewportSize } from 'playwright-chromium'
 import type { Plugin } from 'vite'
 import { fileURLToPath } from 'node:url'
-import { COPY_HIDDEN_MEDIA, COPY_NEEDS_SUPPORT, START_APP, START_PRELOADS } from './first-screen.ts'
+import { COPY_HIDDEN_MEDIA, COPY_NEEDS_SUPPORT, START_APP, START_PRELOADS } from './page-markers.ts'
 
 /** The start script's name: the build writes it as assets/deck-start-<hash>.js. */
 export const START_CHUNK = 'deck-start'

@@ -2,7 +2,7 @@
 // in Slidev's print view.
 import type { Page } from '@playwright/test'
 import { test as base, expect } from '@playwright/test'
-import { FIRST_SCREEN_ID } from '../../hosting/first-screen/first-screen'
+import { FIRST_SCREEN_ID } from '../../hosting/first-screen/page-markers'
 import { loadDeck } from './deck'
 
 /**

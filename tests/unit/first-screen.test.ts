@@ -4,7 +4,7 @@
 // (tests/browser/first-load.spec.ts, tests/browser/reading.spec.ts).
 import { describe, expect, it } from 'vitest'
 import { withFirstScreen } from '../../hosting/first-screen/capture-first-screen'
-import { FIRST_SCREEN_ID, FIRST_SCREEN_SLIDE, START_APP, START_PRELOADS } from '../../hosting/first-screen/first-screen'
+import { FIRST_SCREEN_ID, FIRST_SCREEN_SLIDE, START_APP, START_PRELOADS } from '../../hosting/first-screen/page-markers'
 import { withStartScript } from '../../hosting/first-screen/start-script'
 import { withReadingPage } from '../../hosting/reading-view/capture-reading-page'
 import { READING_PAGE } from '../../hosting/reading-view/reading-page'

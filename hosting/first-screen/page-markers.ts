@@ -1,0 +1,17 @@
+// What the build's copies (the first screen, read.html) and the browser half (first-screen.ts)
+// both name. Apart from first-screen.ts, so that vite.config.ts, which bundles the build half,
+// does not take in the browser's code.
+
+export const FIRST_SCREEN_ID = 'slidev-first-screen'
+/** On the first screen: the slide it shows. */
+export const FIRST_SCREEN_SLIDE = 'data-first-screen-slide'
+/** On the start script: Slidev's entry module, and the modules to preload with it. */
+export const START_APP = 'data-app'
+export const START_PRELOADS = 'data-preload'
+
+/**
+ * The copies would not look like the live deck in dark mode, which the deck turns on by script,
+ * nor where CSS cannot divide lengths to scale them.
+ */
+export const COPY_HIDDEN_MEDIA = '(prefers-color-scheme: dark)'
+export const COPY_NEEDS_SUPPORT = 'scale: calc(1px / 1px)'
