@@ -39,32 +39,23 @@ for (let i = 2; i < process.argv.length; i++) {
     passThrough.push(process.argv[i])
 }
 
-let base: string
-let relay: URL | undefined
-try {
-  base = flags.base !== undefined ? resolveBase(flags.base, '--base') : resolveBase(process.env[BASE_ENV])
-  resolveSiteUrl(process.env[SITE_URL_ENV], base)
-  relay = resolveRelayUrl(process.env[RELAY_URL_ENV])
-}
-catch (error) {
-  if (error instanceof DeployConfigError)
-    fail(error.message)
-  throw error
-}
-const outDir = resolve(root, flags.out)
-
-let chromium: string
-let browserEnv: Record<string, string>
-try {
-  chromium = findChromium()
-  // The OG image step launches Playwright without an executable path: lead it to ours.
-  browserEnv = playwrightBrowsersEnv(chromium, join(root, 'node_modules', '.cache', 'deck-chromium'))
-}
-catch (error) {
+// A mistake in the settings, the deck or the machine ends the build with one line naming it.
+process.on('uncaughtException', (error) => {
   if (error instanceof ChromiumNotFoundError)
     fail(`the build exports the PDF and the OG image, so it needs a browser. ${error.message}`)
-  throw error
-}
+  if (error instanceof DeployConfigError || error instanceof ExportError)
+    fail(error.message)
+  console.error(error)
+  process.exit(1)
+})
+
+const base = flags.base !== undefined ? resolveBase(flags.base, '--base') : resolveBase(process.env[BASE_ENV])
+resolveSiteUrl(process.env[SITE_URL_ENV], base)
+const relay = resolveRelayUrl(process.env[RELAY_URL_ENV])
+const outDir = resolve(root, flags.out)
+const chromium = findChromium()
+// The OG image step launches Playwright without an executable path: lead it to ours.
+const browserEnv = playwrightBrowsersEnv(chromium, join(root, 'node_modules', '.cache', 'deck-chromium'))
 
 // Slidev reuses an og-image.png found in the project instead of rendering the title slide,
 // and leaves the one it renders there: remove it before and after, so it is never stale.
@@ -75,11 +66,7 @@ const slidev = join(root, 'node_modules', '@slidev', 'cli', 'bin', 'slidev.mjs')
 if (!existsSync(slidev))
   fail(`${slidev} is missing: run npm ci first`)
 
-const deck = await readDeckInfo(root).catch((error) => {
-  if (error instanceof ExportError)
-    fail(error.message)
-  throw error
-})
+const deck = await readDeckInfo(root)
 console.log(`[build] base ${base}, out ${relative(root, outDir)}/, chromium ${chromium}${relay
   ? `, following the presenter through the relay at ${relay.origin}`
   : ''}`)
@@ -161,11 +148,6 @@ for (let no = 1; no <= slides.length; no++) {
       'index.html': html,
       'read.html': readingHtml,
     }))
-  }
-  catch (error) {
-    if (error instanceof ExportError || error instanceof DeployConfigError)
-      fail(error.message)
-    throw error
   }
   finally {
     await browser.close()
