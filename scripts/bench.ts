@@ -22,6 +22,15 @@ import { lighthouse } from './lighthouse.ts'
 import { serveDist } from './serve-dist.ts'
 
 const root = join(import.meta.dirname, '..')
+// The bench writes its figures between two markers in docs/performance.md; the text around them,
+// how each figure is measured, is edited by hand.
+const page = join(root, 'docs', 'performance.md')
+const [above, marked] = readFileSync(page, 'utf8').split('<!-- bench:start -->\n')
+const below = marked?.split('<!-- bench:end -->')[1]
+if (below === undefined) {
+  console.error(`[bench] ${page}: no <!-- bench:start --> and <!-- bench:end --> lines to write the figures between`)
+  process.exit(1)
+}
 const runs = Math.max(5, Number(parseArgs({ options: { runs: { type: 'string', default: '7' } } }).values.runs))
 const chromiumPath = findChromium()
 const starter = prepareStarter()
@@ -195,26 +204,8 @@ const cpu = cpus()
 const machine = `${cpu.length} × ${cpu[0]?.model.trim() ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, ${process.platform} ${process.arch}`
 const versions = `Node ${process.versions.node}, Slidev ${installedVersion('@slidev/cli')} (both decks), create-slidev ${starter.createSlidevVersion}, Chromium ${chromiumVersion}, Vite ${installedVersion('vite')}`
 const blocked = [...new Set(loads.starter.flatMap(load => load.blocked).map(url => new URL(url).host))]
-const report = `# Performance
-
-Measured by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}, on ${machine}.
-${versions}.
-
-The reference is Slidev's starter deck (the create-slidev template, ${decks.starter.slides} slides, made at
-bench time), built with the same Slidev; this deck has ${decks.ours.slides}. A starter figure of 0 has no
-counterpart. Both decks are served from loopback by one static server, each load in a fresh browser
-context, with requests to other hosts blocked (the starter asks ${blocked.join(', ') || 'none'}). Raw
-bytes are what a host that does not compress sends; gzip and brotli are the precompressed copies a host
-can send instead (our build writes them; the bench writes the starter's). "Slide 1 visible" is the first
-frame with slide 1's title on screen in its fonts, whatever drew it (ours: a static copy in index.html);
-"live" is when Slidev's client has drawn it and takes keys (ours starts at the first input: the bench
-moves the pointer once slide 1 shows). "Next slide" runs from the key to the frame that shows the slide,
-after preload. Build is \`npm run build\` as each deck defines it (ours also prints two PDFs and renders
-the OG image); its memory is the process tree's peak, sampled every 0.1 s. Exports are timed all in (dev
-server, browser, every page); a PowerPoint's pages are its slides. Lighthouse runs once a page, mobile
-preset. The relay runs as \`npm run relay\` starts it, with a thousand socket.io viewers in the bench's
-process (their handling time counts in the delay) and a presenter moving every 150 ms; memory per
-viewer is the relay's growth as they connect.
+const figures = `Measured by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}, on ${machine}.
+${versions}. The starter has ${decks.starter.slides} slides, this deck ${decks.ours.slides}; the starter's requests to ${blocked.join(', ') || 'no other host'} were blocked.
 
 ${table}
 
@@ -222,7 +213,7 @@ ${table}
 
 ${budgetTable}
 `
-writeFileSync(join(root, 'docs', 'performance.md'), report)
+writeFileSync(page, `${above}<!-- bench:start -->\n${figures}<!-- bench:end -->${below}`)
 console.log(`\n${table}\n\n${budgetTable}\n\n[bench] written to docs/performance.md`)
 rmSync(outDir, { recursive: true })
 process.exit(checks.every(check => check.ok) ? 0 : 1)
