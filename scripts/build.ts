@@ -6,7 +6,6 @@ import { spawnSync } from 'node:child_process'
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { join, relative, resolve } from 'node:path'
 import process from 'node:process'
-import { load } from '@slidev/parser/fs'
 import { chromium as playwright } from 'playwright-chromium'
 import { ExportError, pdfName, printPdf, readDeckInfo } from '../exports/print.ts'
 import { BASE_ENV, DeployConfigError, resolveBase, resolveSiteUrl, SITE_URL_ENV } from '../hosting/base-path.ts'
@@ -70,42 +69,21 @@ const deck = await readDeckInfo(root)
 console.log(`[build] base ${base}, out ${relative(root, outDir)}/, chromium ${chromium}${relay
   ? `, following the presenter through the relay at ${relay.origin}`
   : ''}`)
-const result = spawnSync(process.execPath, [
-  slidev,
-  'build',
-  '--base',
-  base,
-  '--out',
-  outDir,
-  '--executable-path',
-  chromium,
-  // The OG image's wait: Slidev's build reads it from the command line only.
-  '--timeout',
-  String(deck.timeout),
-  ...passThrough,
-], {
-  cwd: root,
-  stdio: 'inherit',
-  env: {
-    ...process.env,
-    ...browserEnv,
-    [BASE_ENV]: base,
-  },
-})
+// --timeout: the OG image's wait, which Slidev's build reads from the command line only.
+const slidevBuild = ['build', '--base', base, '--out', outDir, '--executable-path', chromium, '--timeout', String(deck.timeout)]
+const env = { ...process.env, ...browserEnv, [BASE_ENV]: base }
+const result = spawnSync(process.execPath, [slidev, ...slidevBuild, ...passThrough], { cwd: root, stdio: 'inherit', env })
 rmSync(rootOgImage, { force: true })
 if (result.status !== 0)
   process.exit(result.status ?? 1)
 removeCopies(outDir)
 
 // Route shells: the SPA's own index.html under each slide's path.
-const { slides } = await load({
-  roots: [root],
-  userRoot: root,
-}, join(root, 'slides.md'))
+const slides = deck.levels.length
 const index = join(outDir, 'index.html')
 mkdirSync(join(outDir, 'presenter'), { recursive: true })
 copyFileSync(index, join(outDir, 'presenter', 'index.html'))
-for (let no = 1; no <= slides.length; no++) {
+for (let no = 1; no <= slides; no++) {
   copyFileSync(index, join(outDir, `${no}.html`))
   copyFileSync(index, join(outDir, 'presenter', `${no}.html`))
 }
@@ -122,7 +100,7 @@ for (let no = 1; no <= slides.length; no++) {
       const { pages, seconds } = await printPdf(page, server.url, kind, deck, join(outDir, pdfName(kind, deck)))
       console.log(`[build] ${pdfName(kind, deck)}: ${pages} pages in ${seconds.toFixed(1)} s`)
       if (relay && kind === 'slides')
-        console.log(`[build] ${await writeRelayDeck(page, slides.length, outDir)}`)
+        console.log(`[build] ${await writeRelayDeck(page, slides, outDir)}`)
     }
     await page.close()
     const starts = readdirSync(join(outDir, 'assets')).filter(name => name.startsWith(`${START_CHUNK}-`) && name.endsWith('.js'))
@@ -171,4 +149,4 @@ function folderBytes(folder: string): number {
 const pdfs = readdirSync(outDir).filter(name => name.endsWith('.pdf'))
 if (!existsSync(join(outDir, 'og-image.png')))
   fail(`no og-image.png in ${relative(root, outDir)}/: check "seoMeta.ogImage: auto" in slides.md`)
-console.log(`[build] ${relative(root, outDir)}/: ${(folderBytes(outDir) / 1e6).toFixed(1)} MB, ${slides.length} slides, PDF ${pdfs.join(', ')}, served under ${base}`)
+console.log(`[build] ${relative(root, outDir)}/: ${(folderBytes(outDir) / 1e6).toFixed(1)} MB, ${slides} slides, PDF ${pdfs.join(', ')}, served under ${base}`)

@@ -103,14 +103,3 @@ export function playwrightBrowsersEnv(executable: string, folder: string): Recor
   }
   return { PLAYWRIGHT_BROWSERS_PATH: folder }
 }
-
-// `node scripts/chromium.ts` prints the browser the deck would use, or why there is none.
-if (import.meta.main) {
-  try {
-    console.log(findChromium())
-  }
-  catch (error) {
-    console.error(error instanceof Error ? error.message : error)
-    process.exit(1)
-  }
-}

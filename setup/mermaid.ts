@@ -41,13 +41,7 @@ export default defineMermaidSetup(() => {
     fontFamily,
     themeVariables: { fontSize: '22px', fontFamily },
     themeCSS,
-    flowchart: {
-      curve: 'basis',
-      padding: 10,
-      nodeSpacing: 28,
-      rankSpacing: 22,
-      wrappingWidth: 240,
-    },
+    flowchart: { curve: 'basis', padding: 10, nodeSpacing: 28, rankSpacing: 22, wrappingWidth: 240 },
     // Gantt charts here compare durations, not dates: tall bars, large text, no date axis labels.
     // useWidth: the slide's content width, so the chart is drawn at the size it is shown.
     gantt: {

@@ -12,9 +12,5 @@ const offerReadingView: NavigationGuard = (to, from) => {
 // The reading view: the talk as an article, and, printed, the handout.
 export default defineRoutesSetup(routes => [
   ...routes.map(route => route.name === 'play' ? { ...route, beforeEnter: offerReadingView } : route),
-  {
-    name: 'read',
-    path: '/read',
-    component: () => import('../components/ReadingView.vue'),
-  },
+  { name: 'read', path: '/read', component: () => import('../components/ReadingView.vue') },
 ])
