@@ -27,10 +27,7 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${PORT}${BASE}`,
     viewport: { width: 1280, height: 720 },
-    launchOptions: {
-      executablePath: findChromium(),
-      args: CHROMIUM_ARGS,
-    },
+    launchOptions: { executablePath: findChromium(), args: CHROMIUM_ARGS },
     // A fresh context would install the offline worker, which downloads the whole deck at once
     // and costs more than most tests. The offline specs and the CSP check of the views allow it.
     serviceWorkers: 'block',

@@ -43,10 +43,7 @@ export const factChecks: CheckedClaim[] = [
     verdict: 'differs',
     record: '$30B at $380B (Feb 2026); $65B at $965B (May 2026)',
     evidence: [
-      {
-        supports: 'Anthropic\'s Series G, Feb 12, 2026: $30B at $380B post-money',
-        urls: ['https://anthropic.com/news'],
-      },
+      { supports: 'Anthropic\'s Series G, Feb 12, 2026: $30B at $380B post-money', urls: ['https://anthropic.com/news'] },
       {
         supports: 'Anthropic\'s Series H, May 28, 2026: $65B at $965B post-money',
         urls: ['https://techcrunch.com/2026/05/28/anthropic-raises-65-billion-nears-1t-valuation-ahead-of-ipo/'],
@@ -58,12 +55,7 @@ export const factChecks: CheckedClaim[] = [
     claim: 'poached one of OpenAI\'s co-founders',
     verdict: 'partly',
     record: 'A founding member, who left OpenAI in Feb 2024',
-    evidence: [
-      {
-        supports: 'Leaves OpenAI (Feb 13, 2024)',
-        urls: [GIZMODO_LEAVES],
-      },
-    ],
+    evidence: [{ supports: 'Leaves OpenAI (Feb 13, 2024)', urls: [GIZMODO_LEAVES] }],
   },
   {
     id: 'ads-target',
@@ -81,14 +73,8 @@ export const factChecks: CheckedClaim[] = [
 
 /** What is on record about the hire itself; the pages of every quotation (data/quotes.ts) among them. */
 export const hireFacts: Evidence[] = [
-  {
-    supports: 'The hire and Karpathy\'s post, May 19, 2026',
-    urls: [AXIOS_HIRE],
-  },
-  {
-    supports: 'Nick Joseph\'s welcome on X, quoted',
-    urls: [NICK_JOSEPH_X],
-  },
+  { supports: 'The hire and Karpathy\'s post, May 19, 2026', urls: [AXIOS_HIRE] },
+  { supports: 'Nick Joseph\'s welcome on X, quoted', urls: [NICK_JOSEPH_X] },
   {
     supports: 'Nick Joseph is Anthropic\'s Head of Pre-training',
     urls: [],
