@@ -6,9 +6,8 @@ import { useSlideContext } from '@slidev/client'
 import { computed, onMounted, onUnmounted, ref, toValue, useId, watchEffect } from 'vue'
 
 /**
- * How many of `steps` steps are revealed: the first before any click, one more per click.
- * With `enabled` false, all of them; in print and the overview Slidev sets the clicks to their
- * maximum, which reveals all too.
+ * How many of `steps` steps show: the first before any click, one more per click; all of them with
+ * `enabled` false, and in print and the overview, where Slidev sets the clicks to their maximum.
  */
 export function useStepReveal(steps: MaybeRefOrGetter<number>, enabled: MaybeRefOrGetter<boolean> = true) {
   const clicks = useSlideContext().$clicksContext

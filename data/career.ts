@@ -36,10 +36,7 @@ export interface Milestone {
   source: string
   /** Further pages that support it, where the research notes give more than one. */
   moreSources?: string[]
-  /**
-   * The source as the research notes name it, where its address alone does not say which page
-   * (a site's home page) or a report has no address: shown beside the links.
-   */
+  /** How the research notes name a source whose address does not say which page, or has none. */
   citation?: string
 }
 

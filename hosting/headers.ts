@@ -36,10 +36,7 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Referrer-Policy': REFERRER_POLICY,
 }
 
-/**
- * Vite names everything under assets/ after a hash of its content: cached for a year. Everything
- * else keeps the host's default, so a new build shows up at once.
- */
+/** assets/ is named by content hash: cached a year. The rest keeps the host's default, so a new build shows. */
 export const HASHED_ASSETS_DIR = 'assets/'
 export const HASHED_ASSET_CACHE_CONTROL = 'public, max-age=31536000, immutable'
 

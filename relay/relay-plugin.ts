@@ -33,10 +33,7 @@ export function deckRelay(url: URL | undefined): Plugin {
   }
 }
 
-/**
- * For the relay: each slide's clicks, as the print view just drawn counts them (RelayStatus.vue
- * marks them in a relay build), into RELAY_DECK_FILE in `outDir`; returns the line the build logs.
- */
+/** Each slide's clicks, as RelayStatus.vue marks them in the print view, into RELAY_DECK_FILE. */
 export async function writeRelayDeck(page: Page, slideCount: number, outDir: string) {
   const marked = await page.$$eval('.deck-slide-clicks', marks => marks.map(mark => [
     Number(mark.dataset.slide),

@@ -8,10 +8,7 @@ import { CHROMIUM_ARGS, findChromium } from './chromium.ts'
 
 const CLI = join(import.meta.dirname, '..', 'node_modules', 'lighthouse', 'cli', 'index.js')
 
-/**
- * The scores (0 to 100) of `categories` (all four if none are named); every audit under 1 outside
- * Performance, as "category/audit: title"; and the load's LCP and TBT in ms, and its CLS.
- */
+/** Scores (0 to 100) of `categories` (default all four), audits under 1 outside Performance, LCP, TBT and CLS. */
 export async function lighthouse(url: string, categories?: string[]) {
   const only = categories ? [`--only-categories=${categories.join(',')}`] : []
   const args = [CLI, url, '--output=json', '--output-path=stdout', '--quiet', ...only]

@@ -17,10 +17,7 @@ export const BUDGETS = {
   lighthousePerformance: 95,
 } as const
 
-/**
- * Code that must not load before slide 1, each found by a string only its library's code
- * contains (chunk names change with bundling; these do not).
- */
+/** Code that must not load before slide 1, each by a string only its library has (chunk names change; these do not). */
 export const NOT_BEFORE_FIRST_SLIDE: Readonly<Record<string, RegExp>> = {
   'Mermaid': /securityLevel/,
   'Shiki language grammars': /scopeName\s*(?:["']\s*)?:\s*["']source\./,
