@@ -28,14 +28,6 @@ export class VelocityInputError extends Error {
   override name = 'VelocityInputError'
 }
 
-export interface TeamOutcome {
-  /** Experiment cycles completed (one decision each). */
-  experiments: number
-  decisions: number
-  /** Capability relative to the start (1 = where both teams began). */
-  capability: number
-}
-
 function check(inputs: VelocityInputs): void {
   for (const name of ['speedup', 'horizonMonths', 'cycleMonths', 'gainPerDecision'] as const) {
     const value = inputs[name]
@@ -47,7 +39,8 @@ function check(inputs: VelocityInputs): void {
   }
 }
 
-function team(speed: number, months: number, inputs: VelocityInputs): TeamOutcome {
+/** A team's experiment cycles (one decision each) and its capability, 1 where both teams began. */
+function team(speed: number, months: number, inputs: VelocityInputs) {
   const experiments = speed * months / inputs.cycleMonths
   return { experiments, decisions: experiments, capability: (1 + inputs.gainPerDecision) ** experiments }
 }
