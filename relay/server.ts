@@ -35,10 +35,7 @@ export interface RelayOptions {
   talkExpiryMs?: number
 }
 
-export interface Relay {
-  port: number
-  close: () => Promise<void>
-}
+export type Relay = Awaited<ReturnType<typeof startRelay>>
 
 /** The relay's options from the environment, or an error naming the variable that is wrong. */
 export function relayOptionsFromEnv(env: NodeJS.ProcessEnv, deck: RelayDeck): RelayOptions {
@@ -65,7 +62,7 @@ function sameKey(given: unknown, key: string): boolean {
   return timingSafeEqual(digest(given), digest(key))
 }
 
-export async function startRelay(options: RelayOptions): Promise<Relay> {
+export async function startRelay(options: RelayOptions) {
   const log = options.log ?? (line => process.stdout.write(`[relay] ${line}\n`))
   // Refusals are logged, but a flood of them is not: beyond the rate, counted into the next line.
   const refusalLines = createRateLimit(1, 5)

@@ -71,20 +71,16 @@ export function hostHandler(host: Host, dist = DIST): (req: IncomingMessage, res
   }
 }
 
-export interface DistServer {
-  /** The deck's address: origin and base path. */
-  url: string
-  close: () => Promise<void>
-}
+export type DistServer = Awaited<ReturnType<typeof serveDist>>
 
 /** Serves `dist` as `host` serves it, on `port` (0: any free port), on loopback unless `bind` says otherwise. */
-export async function serveDist(dist: string, { host = 'plain' as Host, port = 0, bind = '127.0.0.1' } = {}): Promise<DistServer> {
+export async function serveDist(dist: string, { host = 'plain' as Host, port = 0, bind = '127.0.0.1' } = {}) {
   const server = createServer(hostHandler(host, dist)).listen(port, bind)
   await once(server, 'listening')
   const origin = `http://${bind === '0.0.0.0' ? '127.0.0.1' : bind}:${(server.address() as AddressInfo).port}`
   return {
-    url: `${origin}${builtBase(dist)}`,
-    close: () => new Promise((done) => {
+    url: `${origin}${builtBase(dist)}`, // the deck's address: origin and base path
+    close: () => new Promise<void>((done) => {
       server.close(() => done())
       server.closeAllConnections()
     }),

@@ -6,16 +6,10 @@ import { UNDRAWN_SLIDE } from '../../exports/print.ts'
 import { FIRST_SCREEN_ID, FIRST_SCREEN_SLIDE } from './page-markers.ts'
 import { copyBuiltPage, escapeAttribute, hideCopyWhereItDiffers, withStartScript } from './start-script.ts'
 
-export interface FirstScreen {
-  no: number
-  /** The slide's container as the live deck drew it, holding only that slide, without ids. */
-  markup: string
-  /** Stylesheets the live page had applied (paths as served), in order. */
-  stylesheets: string[]
-}
+export type FirstScreen = Awaited<ReturnType<typeof captureFirstScreen>>
 
 /** Opens slide `no` of a built deck at `url` and copies what the live deck drew. */
-export function captureFirstScreen(browser: Browser, url: string, no: number): Promise<FirstScreen> {
+export function captureFirstScreen(browser: Browser, url: string, no: number) {
   return copyBuiltPage(browser, url, { width: 1280, height: 720 }, async (page) => {
     await page.waitForFunction(([no, undrawn]) => {
       const slide = document.querySelector(`#slideshow .slidev-page-${no}`)
@@ -43,6 +37,7 @@ export function captureFirstScreen(browser: Browser, url: string, no: number): P
       const { width, height } = content.style
       slide.setAttribute('style', `width: ${width}; height: ${height}; --slidev-slide-scale: min(calc(100vw / ${width}), calc(100vh / ${height}))`)
       copy.style.fontFamily = getComputedStyle(root).fontFamily
+      // The slide's container holding only that slide, without ids, and the stylesheets applied.
       const links = [...document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]')]
       return { no, markup: copy.outerHTML, stylesheets: links.map(link => new URL(link.href).pathname) }
     }, no)

@@ -6,21 +6,10 @@ import { UNDRAWN_SLIDE } from '../../exports/print.ts'
 import { copyBuiltPage, escapeAttribute, hideCopyWhereItDiffers, withStartScript } from '../first-screen/start-script.ts'
 import { READING_PAGE } from './reading-page.ts'
 
-export interface ReadingPage {
-  /** #app's content as the live reading view drew it, every slide drawn. */
-  markup: string
-  /** Stylesheets the live page had applied (paths as served), in order. */
-  stylesheets: string[]
-  /** The <style> elements the live page had added to its head, and the classes of <html>. */
-  styles: string[]
-  htmlClass: string
-  /** The slide's canvas, in CSS px. */
-  width: number
-  height: number
-}
+export type ReadingPage = Awaited<ReturnType<typeof captureReadingPage>>
 
 /** Opens the reading view of a built deck at `url` and copies it once every slide has drawn. */
-export function captureReadingPage(browser: Browser, url: string, timeout: number): Promise<ReadingPage> {
+export function captureReadingPage(browser: Browser, url: string, timeout: number) {
   return copyBuiltPage(browser, url, { width: 1280, height: 800 }, async (page) => {
     await page.waitForLoadState('networkidle')
     // What a reader printing it gets: every slide drawn (components/ReadingView.vue).
@@ -43,6 +32,8 @@ export function captureReadingPage(browser: Browser, url: string, timeout: numbe
         control.setAttribute('disabled', '')
       const shadowRoots = [...app.querySelectorAll('*')].flatMap(element => element.shadowRoot ?? [])
       const links = [...document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]')]
+      // #app, the stylesheets applied (paths as served), the <style>s added, <html>'s classes,
+      // and the slide's canvas in CSS px.
       return {
         markup: app.getHTML({ shadowRoots }),
         stylesheets: links.map(link => new URL(link.href).pathname),
