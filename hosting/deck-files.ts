@@ -10,14 +10,10 @@ const DECK_FILES = ['slides.md', 'global-top.vue', 'custom-nav-controls.vue', 'r
 const DECK_FOLDERS = ['pages', 'components', 'logic', 'layouts', 'setup', 'data']
 const TEXT_FILE = /\.(?:md|vue|ts)$/
 
-export interface DeckFile {
-  /** Relative to the deck's root. */
-  path: string
-  text: string
-}
+export type DeckFile = ReturnType<typeof readDeckFiles>[number]
 
-/** The deck's files, and every .md, .vue and .ts file in its folders. */
-export function readDeckFiles(root = DECK_ROOT): DeckFile[] {
+/** The deck's files, and every .md, .vue and .ts file in its folders, each path relative to the root. */
+export function readDeckFiles(root = DECK_ROOT) {
   const inFolders = DECK_FOLDERS.flatMap(folder => readdirSync(join(root, folder), { recursive: true, withFileTypes: true })
     .filter(entry => entry.isFile() && TEXT_FILE.test(entry.name))
     .map(entry => join(entry.parentPath, entry.name)))
