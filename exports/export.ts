@@ -36,9 +36,8 @@ function fail(message: string): never {
 }
 
 /**
- * Slidev's `export --format pptx-editable`, checked: Slidev looks at its print view once, at network
- * idle, and on a busy machine that can come before the deck has drawn (an empty or half-loaded file,
- * with exit code 0). Such a file gets one more try, then fails naming what is wrong.
+ * Slidev's `export --format pptx-editable`, checked: on a busy machine it can read its print view before
+ * the deck has drawn (slides missing or loading, exit code 0). Such a file gets one more try, then fails.
  */
 async function exportPptx(chromium: string, output: string, expected: number) {
   const slidev = join(root, 'node_modules', '@slidev', 'cli', 'bin', 'slidev.mjs')

@@ -30,10 +30,7 @@ export function selectMilestones(list: readonly Milestone[], selection: Timeline
   )
 }
 
-/**
- * The steps of the story, revealed one per click: runs of consecutive milestones of one era.
- * OpenAI appears twice because the story leaves it and comes back.
- */
+/** The story's steps, one per click: runs of consecutive milestones of one era (OpenAI twice: he came back). */
 export function chapters(list: readonly Milestone[]): Milestone[][] {
   const result: Milestone[][] = []
   for (const milestone of list) {

@@ -25,10 +25,7 @@ export function readPosition(data: unknown, deck: RelayDeck): TalkPosition | und
     return { slide, click }
 }
 
-/**
- * A token bucket: `burst` messages at once, refilled at `perSecond`. A presenter clicking fast
- * sends a few a second; a page sending more is dropped, not queued.
- */
+/** A token bucket: `burst` messages at once, refilled at `perSecond`; one beyond it is dropped, not queued. */
 export function createRateLimit(perSecond: number, burst: number, now: () => number = Date.now) {
   let tokens = burst
   let last = now()

@@ -5,10 +5,7 @@
 /** Set when a visitor on a phone asks for the slides: they stay on them for the session. */
 const SLIDES_CHOSEN = 'deck:slides-chosen'
 
-/**
- * Whether a visitor goes to the reading view: on a phone in portrait, unless the query asks for
- * the slides (?slides), a print or an embed, or they chose the slides.
- */
+/** On a phone in portrait, the reading view; not with ?slides, a print, an embed, or once the slides were chosen. */
 export function offersReadingView(query: Record<string, unknown>): boolean {
   return matchMedia('(max-width: 480px) and (orientation: portrait)').matches
     && !('print' in query) && !('embedded' in query) && !('slides' in query)
