@@ -13,12 +13,7 @@ import { CHROMIUM_ARGS, ChromiumNotFoundError, findChromium } from '../scripts/c
 import { ExportError, pdfName, printPdf, readDeckInfo } from './print.ts'
 
 /** The PDFs each command prints; `pptx` and `all` also make the PowerPoint. */
-const PDFS: Record<string, PrintKind[]> = {
-  pdf: ['slides'],
-  handout: ['handout'],
-  pptx: [],
-  all: ['slides', 'handout'],
-}
+const PDFS: Record<string, PrintKind[]> = { pdf: ['slides'], handout: ['handout'], pptx: [], all: ['slides', 'handout'] }
 
 const root = join(import.meta.dirname, '..')
 const [kind, outFlag, outValue] = process.argv.slice(2)

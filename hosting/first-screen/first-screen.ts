@@ -53,10 +53,8 @@ export function copyServes(): boolean {
 
 /** Loads Slidev's client, which the start script's attributes name. */
 export function loadApp(script: HTMLScriptElement) {
-  for (const href of script.getAttribute(START_PRELOADS)?.split(' ').filter(Boolean) ?? []) {
-    const link = Object.assign(document.createElement('link'), { rel: 'modulepreload', href, crossOrigin: '' })
-    document.head.append(link)
-  }
+  for (const href of script.getAttribute(START_PRELOADS)?.split(' ').filter(Boolean) ?? [])
+    document.head.append(Object.assign(document.createElement('link'), { rel: 'modulepreload', href, crossOrigin: '' }))
   const src = script.getAttribute(START_APP)
   document.head.append(Object.assign(document.createElement('script'), { type: 'module', src, crossOrigin: '' }))
 }
