@@ -32,8 +32,9 @@ export default defineConfig({
     // and costs more than most tests. The offline specs and the CSP check of the views allow it.
     serviceWorkers: 'block',
     screenshot: 'only-on-failure',
-    // A failure keeps the page's DOM at each step; a film of every test, failed or not, costs CPU.
-    trace: { mode: 'retain-on-failure', screenshots: false },
+    // A trace records the DOM at every action of every test, failed or not, and costs the suite a
+    // good share of its CPU: `npx playwright test <spec> --trace retain-on-failure` brings it back.
+    trace: 'off',
   },
   // Workers take tests in the projects' order: the specs that build, export or start servers
   // before their first test go first, so neither worker is left with them at the end.

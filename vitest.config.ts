@@ -15,6 +15,8 @@ export default defineConfig({
     include: ['tests/unit/**/*.test.ts'],
     setupFiles: ['tests/support/slide-context.ts'],
     environment: 'node',
+    // The test files share no state, so the workers reuse one environment rather than one per file.
+    isolate: false,
     server: { deps: { inline: [/@slidev\/client/] } },
   },
 })
