@@ -188,7 +188,10 @@ test('a viewer who navigates alone stays there until they follow again', async (
   await expect(back).toBeVisible()
   await presenter.keyboard.press('ArrowRight')
   await presenter.keyboard.press('ArrowRight')
-  await expect(back).toHaveText(/slide 20\)/)
+  // The button names where the talk is: on a busy machine a held key can move the presenter on once more.
+  const talkSlide = () => Number(position(presenter).split('/')[0])
+  await expect.poll(talkSlide).toBeGreaterThanOrEqual(20)
+  await expect.poll(async () => (await back.textContent())!.includes(`slide ${talkSlide()})`)).toBe(true)
   expect(position(viewer)).toBe(alone)
   expect(await seriousAxeViolations(viewer, '.deck-relay')).toEqual([])
   await back.click()
