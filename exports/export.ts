@@ -30,10 +30,8 @@ function fail(message: string): never {
   process.exit(1)
 }
 
-/**
- * Slidev's `export --format pptx-editable`, checked: on a busy machine it can read its print view before
- * the deck has drawn (slides missing or loading, exit code 0). Such a file gets one more try, then fails.
- */
+// Slidev's pptx-editable export, checked: on a busy machine it may read slides not yet drawn
+// and still exit 0, so such a file gets one more try.
 async function exportPptx(chromium: string, output: string, expected: number) {
   const slidev = join(root, 'node_modules', '@slidev', 'cli', 'bin', 'slidev.mjs')
   const name = relative(root, output)
