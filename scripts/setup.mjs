@@ -24,10 +24,7 @@ const NEEDS = {
     present: () => existsSync('/usr/sbin/nginx') && existsSync('/etc/nginx/modules-enabled/50-mod-http-brotli-static.conf'),
     packages: ['nginx', 'libnginx-mod-http-brotli-static'],
   },
-  redis: {
-    present: () => existsSync('/usr/bin/redis-server') || onPath('redis-server'),
-    packages: ['redis-server'],
-  },
+  redis: { present: () => existsSync('/usr/bin/redis-server') || onPath('redis-server'), packages: ['redis-server'] },
 }
 
 function fail(message) {
