@@ -124,11 +124,8 @@ function liveSlideShown(): boolean {
     && page.textContent!.trim() !== '')
 }
 
-/**
- * Removes the copy, then hands the live deck what reached it first: the presenter's last move,
- * then the keys, each once the one before has taken effect (Slidev counts the next slide from the
- * route, which a key changes only once its slide has loaded).
- */
+// Removes the copy, then hands the live deck the presenter's last move and the keys, each once the
+// one before has taken effect (Slidev counts the next slide from the route, which a key changes once its slide loads).
 async function removeFirstScreen(screen: HTMLElement, router: Router, takeMove: (move: PresenterMove) => void) {
   screen.remove()
   const move = screen.getAttribute(PENDING_MOVE)
