@@ -66,9 +66,8 @@ export function findChromium({ env = process.env, playwrightPath, searchPath }: 
 }
 
 /**
- * `slidev export-notes` (and the OG image of `slidev build`) launch Playwright without an
- * executablePath, so it looks for its own headless shell under PLAYWRIGHT_BROWSERS_PATH. This
- * links the binaries it expects there to `executable` and returns the environment to use.
+ * Slidev's notes export and OG image launch Playwright's own headless shell, which it looks for under
+ * PLAYWRIGHT_BROWSERS_PATH: this links what it expects there to `executable`, and returns that setting.
  */
 export function playwrightBrowsersEnv(executable: string, folder: string): Record<string, string> {
   if (playwrightExecutable() === executable)

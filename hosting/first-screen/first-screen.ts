@@ -43,10 +43,7 @@ function choseDark(): boolean {
   }
 }
 
-/**
- * Whether a copy the build drew can stand for the live deck. Asked of media queries, not of the
- * copy's style, which on read.html would lay the whole article out before its first frame.
- */
+/** Whether the build's copy can stand for the live deck; media queries tell without laying read.html out. */
 export function copyServes(): boolean {
   return !matchMedia(COPY_HIDDEN_MEDIA).matches && CSS.supports(COPY_NEEDS_SUPPORT) && !choseDark() && !__DECK_RELAY_URL__
 }
