@@ -1,6 +1,5 @@
-// `npm run export`, `export:handout`, `export:pptx`, `export:all`: the deck's files, named after the
-// talk. The PDFs are printed from one Slidev dev server (print.ts); the PowerPoint is Slidev's own
-// editable export, which runs its own server beside them.
+// `npm run export`, `export:handout`, `export:pptx`, `export:all`: the deck's files, named after the talk.
+// The PDFs print from one Slidev dev server (print.ts); the PowerPoint is Slidev's editable export, on its own server.
 import type { DeckInfo, PrintKind } from './print.ts'
 import { spawn } from 'node:child_process'
 import { once } from 'node:events'
