@@ -16,8 +16,7 @@ export default defineConfig({
   timeout: 120_000,
   // Two workers share two cores with the build's servers: a slide can take longer than 5 s to draw.
   expect: { timeout: 10_000 },
-  // One worker per core; a spec whose tests share a server or a page runs them in one worker
-  // (test.describe.configure).
+  // One worker per core; a spec whose tests share a server or a page keeps them in one (test.describe.configure).
   fullyParallel: true,
   workers: 2,
   reporter: 'list',

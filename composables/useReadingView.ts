@@ -5,10 +5,8 @@ import { inject, provide } from 'vue'
 
 const readingViewKey: InjectionKey<true> = Symbol('reading view')
 
-/** Called by the reading view, for the slides it draws. */
 export const provideReadingView = () => provide(readingViewKey, true)
 
-/** Whether the component is drawn in the reading view. */
 export const useInReadingView = () => inject(readingViewKey, false)
 
 /** Where the reading view puts what a slide adds under itself for a narrow screen. */

@@ -1,6 +1,5 @@
-// Where a slide stands in the talk: its section (the last `layout: section` divider at or
-// before it), that section's number among all of them, and the slide's own number. The
-// footer and the dividers show it; a divider's `footer` frontmatter is the section's short name.
+// Where a slide stands: its section (the last `layout: section` divider at or before it), that
+// section's number, and the slide's own; a divider's `footer` frontmatter is the section's short name.
 import { useSlideContext } from '@slidev/client'
 import { computed } from 'vue'
 

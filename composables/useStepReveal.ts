@@ -5,10 +5,7 @@ import type { MaybeRefOrGetter } from 'vue'
 import { useSlideContext } from '@slidev/client'
 import { computed, onMounted, onUnmounted, ref, toValue, useId, watchEffect } from 'vue'
 
-/**
- * How many of `steps` steps show: the first before any click, one more per click; all of them with
- * `enabled` false, and in print and the overview, where Slidev sets the clicks to their maximum.
- */
+/** How many of `steps` show: one more per click; all when not `enabled`, and in print and the overview. */
 export function useStepReveal(steps: MaybeRefOrGetter<number>, enabled: MaybeRefOrGetter<boolean> = true) {
   const clicks = useSlideContext().$clicksContext
   // Until Slidev reports the clicks, reveal only the first step, so nothing flashes in and out.

@@ -1,6 +1,5 @@
-// `npm run export`, `export:handout`, `export:pptx`, `export:all`: the deck's files, named after the
-// talk. The PDFs are printed from one Slidev dev server (print.ts); the PowerPoint is Slidev's own
-// editable export, which runs its own server beside them.
+// `npm run export`, `export:handout`, `export:pptx`, `export:all`: the deck's files, named after the talk.
+// The PDFs print from one Slidev dev server (print.ts); the PowerPoint is Slidev's editable export, on its own server.
 import type { DeckInfo, PrintKind } from './print.ts'
 import { spawn } from 'node:child_process'
 import { once } from 'node:events'
@@ -30,10 +29,8 @@ function fail(message: string): never {
   process.exit(1)
 }
 
-/**
- * Slidev's `export --format pptx-editable`, checked: on a busy machine it can read its print view before
- * the deck has drawn (slides missing or loading, exit code 0). Such a file gets one more try, then fails.
- */
+// Slidev's pptx-editable export, checked: on a busy machine it may read slides not yet drawn
+// and still exit 0, so such a file gets one more try.
 async function exportPptx(chromium: string, output: string, expected: number) {
   const slidev = join(root, 'node_modules', '@slidev', 'cli', 'bin', 'slidev.mjs')
   const name = relative(root, output)
@@ -67,11 +64,7 @@ async function printPdfs(chromium: string, deck: DeckInfo, kinds: PrintKind[]) {
   // Imported here: loading Slidev takes seconds, and a missing browser should be told at once.
   const { createServer, resolveOptions } = await import('@slidev/cli')
   const options = await resolveOptions({ entry: join(root, 'slides.md') }, 'export')
-  const server = await createServer(options, {
-    server: { host: '127.0.0.1', port: 18724 },
-    logLevel: 'warn',
-    clearScreen: false,
-  })
+  const server = await createServer(options, { server: { host: '127.0.0.1', port: 18724 }, logLevel: 'warn', clearScreen: false })
   await server.listen()
   const browser = await playwright.launch({ executablePath: chromium, args: CHROMIUM_ARGS })
   // One page for both: the second is drawn from the first one's app, with no second load.

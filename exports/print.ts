@@ -46,10 +46,7 @@ export function pdfName(kind: PrintKind, deck: DeckInfo): string {
   return kind === 'slides' ? `${deck.exportFilename}.pdf` : `${deck.exportFilename}-handout.pdf`
 }
 
-/**
- * A slide Slidev has not drawn yet: its chunk still loading shows SlideLoading, and for the first
- * 300 ms not even that, so waiting for no loading sign alone can end before a slide starts.
- */
+/** A slide not drawn yet: it shows SlideLoading, or at first nothing, which a wait for no loading sign misses. */
 export const UNDRAWN_SLIDE = '.slidev-page:not(:has(> :not(.slidev-slide-loading)))'
 
 /** Mermaid draws a diagram in well under a second: one still missing by then failed. */
@@ -70,9 +67,8 @@ async function checkSlides(page: Page, deck: DeckInfo) {
     const unquote = (family: string) => family.trim().replace(/^["']|["']$/g, '')
     const faces = [...document.fonts].map((face) => {
       const [low, high = low] = face.weight.split(' ').map(Number)
-      const loaded = face.status === 'loaded'
       // The weights a face draws without looking wrong: its own, give or take a step.
-      return { family: unquote(face.family), min: low - 100, max: high + 100, loaded }
+      return { family: unquote(face.family), min: low - 100, max: high + 100, loaded: face.status === 'loaded' }
     })
     for (const slide of document.querySelectorAll<HTMLElement>('[data-slidev-no]')) {
       const problem = (what: string) => found.push(`slide ${slide.dataset.slidevNo}: ${what}`)
@@ -182,11 +178,7 @@ function fontProblems(pdf: PDFDocument): string[] {
   })
 }
 
-/**
- * Prints one kind of PDF from the deck at `deckUrl` (origin and base path, ending in "/") to `output`;
- * throws an ExportError naming the slides or pages at fault. A page that already shows the deck moves
- * there inside the app: from Slidev's dev server a load is most of an export's time.
- */
+/** Prints one kind of PDF of the deck at `deckUrl` to `output`; throws an ExportError naming the faults. */
 export async function printPdf(page: Page, deckUrl: string, kind: PrintKind, deck: DeckInfo, output: string) {
   const started = performance.now()
   await page.setViewportSize(kind === 'slides'
@@ -194,6 +186,7 @@ export async function printPdf(page: Page, deckUrl: string, kind: PrintKind, dec
     : { width: A4_TEXT_WIDTH_PX, height: 1100 })
   const path = `${new URL(deckUrl).pathname}${kind === 'slides' ? 'print' : 'read'}?print`
   if (page.url().startsWith(deckUrl)) {
+    // Moved inside the app, since a load from Slidev's dev server is most of an export's time;
     // Vue Router follows the address on popstate, as on the browser's back button.
     await page.evaluate((path) => {
       history.pushState(history.state, '', path)

@@ -38,10 +38,7 @@ const EVIDENCE = {
 
 export type SourceGroup = keyof typeof EVIDENCE
 
-/**
- * The entries of each group. Evidence that shares a page is one entry, listed once, so a page
- * never appears twice across the slides; the entry goes to the group that cites it most.
- */
+/** Each group's entries: evidence that shares a page is one entry, so no page appears twice across the slides. */
 export const SOURCE_GROUPS: Record<SourceGroup, SourceEntry[]> = (() => {
   type Draft = SourceEntry & { votes: { group: SourceGroup, order: number }[] }
   const drafts: Draft[] = []

@@ -13,12 +13,7 @@ export interface VelocityInputs {
   cycleMonths: number
 }
 
-export const DEFAULT_INPUTS: VelocityInputs = {
-  speedup: 2,
-  gainPerDecision: 0.02,
-  horizonMonths: 24,
-  cycleMonths: 1,
-}
+export const DEFAULT_INPUTS: VelocityInputs = { speedup: 2, gainPerDecision: 0.02, horizonMonths: 24, cycleMonths: 1 }
 
 /** What the slider can send; the model itself accepts any positive speed-up. */
 export const SPEEDUP_RANGE = { min: 1, max: 4, step: 0.25 } as const

@@ -2,18 +2,13 @@
 // is read field by field, and one that is not a slide of this deck at a sane click is dropped.
 
 /** The talk's position: a slide number (1-based) and the click on it. */
-export interface TalkPosition {
-  slide: number
-  click: number
-}
+export interface TalkPosition { slide: number, click: number }
 
 /** The one socket.io event, both ways: the presenter tells the relay, the relay every page. */
 export const POSITION_EVENT = 'position'
 
 /** Each slide's number of clicks, by slide number - 1, as a relay build writes them (RELAY_DECK_FILE). */
-export interface RelayDeck {
-  clicks: number[]
-}
+export interface RelayDeck { clicks: number[] }
 export const RELAY_DECK_FILE = 'relay-deck.json'
 
 /** `data` as a position in `deck`, or undefined if it is not a slide of it at one of its clicks. */

@@ -71,9 +71,7 @@ async function timedExport(exporting: Promise<{ seconds: number }>, files: strin
   for (const file of files.map(name => join(outDir, name))) {
     // A PowerPoint's pages are its slides.
     pages += file.endsWith('.pptx')
-      ? Object.keys((await JSZip.loadAsync(readFileSync(file))).files)
-        .filter(entry => /^ppt\/slides\/slide\d+\.xml$/.test(entry))
-        .length
+      ? (await JSZip.loadAsync(readFileSync(file))).file(/^ppt\/slides\/slide\d+\.xml$/).length
       : Number(execFileSync('pdfinfo', [file], { encoding: 'utf8' }).match(/^Pages:\s+(\d+)/m)![1])
     rmSync(file)
   }

@@ -7,12 +7,7 @@ import { delimiter, dirname, join } from 'node:path'
 import process from 'node:process'
 
 /** Flags this kind of machine needs: root (no sandbox), no GPU, and no calls home. */
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-]
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update']
 
 const SYSTEM_NAMES = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable']
 
@@ -67,15 +62,12 @@ export function findChromium({ env = process.env, playwrightPath, searchPath }: 
     if (found)
       return found
   }
-  throw new ChromiumNotFoundError(
-    `No Chromium found (looked at CHROMIUM_PATH, Playwright's own browser, and ${SYSTEM_NAMES.join(', ')} on PATH).\n${INSTALL_HINT}`,
-  )
+  throw new ChromiumNotFoundError(`No Chromium found (looked at CHROMIUM_PATH, Playwright's own browser, and ${SYSTEM_NAMES.join(', ')} on PATH).\n${INSTALL_HINT}`)
 }
 
 /**
- * `slidev export-notes` (and the OG image of `slidev build`) launch Playwright without an
- * executablePath, so it looks for its own headless shell under PLAYWRIGHT_BROWSERS_PATH. This
- * links the binaries it expects there to `executable` and returns the environment to use.
+ * Slidev's notes export and OG image launch Playwright's own headless shell, which it looks for under
+ * PLAYWRIGHT_BROWSERS_PATH: this links what it expects there to `executable`, and returns that setting.
  */
 export function playwrightBrowsersEnv(executable: string, folder: string): Record<string, string> {
   if (playwrightExecutable() === executable)

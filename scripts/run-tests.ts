@@ -1,6 +1,5 @@
-// `npm test`: every phase of the suite, two or three side by side to keep both cores busy, stopping
-// at the first failure with its exit code. At the end (or at the failure) it prints the seconds each
-// phase took, so the next slow-down shows at once.
+// `npm test`: the suite's phases, two or three side by side to keep both cores busy, stopping at the
+// first failure with its exit code; then it prints each phase's seconds, so a slow-down shows at once.
 import { spawn } from 'node:child_process'
 import { once } from 'node:events'
 import { rmSync } from 'node:fs'

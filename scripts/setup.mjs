@@ -1,5 +1,4 @@
-// Runs one of the project's commands with what it needs, so the README's commands work on a
-// fresh machine with nothing but its own Node and npm (the README says what it sets up):
+// Runs a project command with what it needs, so the README's commands work with only Node and npm:
 //   node scripts/setup.mjs [--needs chromium,poppler,nginx,redis] -- <command...>
 // Plain JavaScript, no dependencies: it runs on the Node the machine came with.
 import { spawnSync } from 'node:child_process'
@@ -24,10 +23,7 @@ const NEEDS = {
     present: () => existsSync('/usr/sbin/nginx') && existsSync('/etc/nginx/modules-enabled/50-mod-http-brotli-static.conf'),
     packages: ['nginx', 'libnginx-mod-http-brotli-static'],
   },
-  redis: {
-    present: () => existsSync('/usr/bin/redis-server') || onPath('redis-server'),
-    packages: ['redis-server'],
-  },
+  redis: { present: () => existsSync('/usr/bin/redis-server') || onPath('redis-server'), packages: ['redis-server'] },
 }
 
 function fail(message) {

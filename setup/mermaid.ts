@@ -1,9 +1,8 @@
 import { defineMermaidSetup } from '@slidev/types'
 
-// One look for every diagram, in light and dark alike. Each block sets {theme: 'base'} (Slidev
-// would otherwise switch to Mermaid's 'dark' theme, which ignores themeVariables), and the
-// colours below are CSS variables from styles/deck.css: they reach into Mermaid's shadow root,
-// so switching the colour scheme restyles a diagram without drawing it again.
+// One look for every diagram, light or dark. Each block sets {theme: 'base'} (Mermaid's 'dark' theme
+// ignores themeVariables); the colours are styles/deck.css's variables, which reach into Mermaid's
+// shadow root, so switching the colour scheme restyles a diagram without drawing it again.
 const themeCSS = `
   /* Mermaid 12's 'neo' look paints outlines with its own gradient and a shadow: use ours. */
   .node rect, .node circle, .node ellipse, .node polygon, .node path {

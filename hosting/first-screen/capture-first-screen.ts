@@ -49,11 +49,8 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&
 const FIRST_FRAME_LINK = /[ \t]*<link rel="(?:stylesheet|preload" as="font)"[^>]*>\n?/g
 
 /**
- * index.html with the first screen in it, loading `start` (start-script.ts) in place of Slidev's entry:
- * - the stylesheets the copy needs become render-blocking links (they are small, and the live
- *   deck would load them next anyway);
- * - the stylesheets and the font move ahead of the script: the first frame needs nothing else;
- * - the copy goes before the app, fixed over it, until first-screen.ts removes it.
+ * index.html with the first screen over the app, loading `start` in place of Slidev's entry. The copy's
+ * stylesheets (small, and loaded next anyway) block rendering and, with the font, come first.
  */
 export function withFirstScreen(html: string, screen: FirstScreen, start: string): string {
   const missing = ['</head>', '<div id="app">', '<script type="module"'].find(anchor => !html.includes(anchor))

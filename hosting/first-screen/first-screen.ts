@@ -43,10 +43,7 @@ function choseDark(): boolean {
   }
 }
 
-/**
- * Whether a copy the build drew can stand for the live deck. Asked of media queries, not of the
- * copy's style, which on read.html would lay the whole article out before its first frame.
- */
+/** Whether the build's copy can stand for the live deck; media queries tell without laying read.html out. */
 export function copyServes(): boolean {
   return !matchMedia(COPY_HIDDEN_MEDIA).matches && CSS.supports(COPY_NEEDS_SUPPORT) && !choseDark() && !__DECK_RELAY_URL__
 }
@@ -124,11 +121,8 @@ function liveSlideShown(): boolean {
     && page.textContent!.trim() !== '')
 }
 
-/**
- * Removes the copy, then hands the live deck what reached it first: the presenter's last move,
- * then the keys, each once the one before has taken effect (Slidev counts the next slide from the
- * route, which a key changes only once its slide has loaded).
- */
+// Removes the copy, then hands the live deck the presenter's last move and the keys, each once the
+// one before has taken effect (Slidev counts the next slide from the route, which a key changes once its slide loads).
 async function removeFirstScreen(screen: HTMLElement, router: Router, takeMove: (move: PresenterMove) => void) {
   screen.remove()
   const move = screen.getAttribute(PENDING_MOVE)

@@ -9,9 +9,6 @@ export const FIRST_SCREEN_SLIDE = 'data-first-screen-slide'
 export const START_APP = 'data-app'
 export const START_PRELOADS = 'data-preload'
 
-/**
- * The copies would not look like the live deck in dark mode, which the deck turns on by script,
- * nor where CSS cannot divide lengths to scale them.
- */
+/** The copies differ from the live deck in dark mode (set by script) and where CSS cannot divide lengths. */
 export const COPY_HIDDEN_MEDIA = '(prefers-color-scheme: dark)'
 export const COPY_NEEDS_SUPPORT = 'scale: calc(1px / 1px)'

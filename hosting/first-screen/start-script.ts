@@ -20,17 +20,9 @@ export function deckStart(): Plugin {
   }
 }
 
-/**
- * Opens a page of the built deck as the build copies it, light, without motion, and without the
- * service worker, which would download the whole deck meanwhile; returns what `copy` reads from it.
- */
+/** Runs `copy` on a built page: light, no motion, no service worker (it would fetch the whole deck meanwhile). */
 export async function copyBuiltPage<T>(browser: Browser, url: string, viewport: ViewportSize, copy: (page: Page) => Promise<T>) {
-  const context = await browser.newContext({
-    viewport,
-    colorScheme: 'light',
-    reducedMotion: 'reduce',
-    serviceWorkers: 'block',
-  })
+  const context = await browser.newContext({ viewport, colorScheme: 'light', reducedMotion: 'reduce', serviceWorkers: 'block' })
   try {
     const page = await context.newPage()
     const response = await page.goto(url)

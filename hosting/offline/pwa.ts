@@ -57,10 +57,8 @@ export async function offlineDeck(root = DECK_ROOT): Promise<Plugin[]> {
 const PRECACHE_LIST = 'precacheAndRoute(['
 
 /**
- * The service worker's text with `files` (paths under the deck, and their content) precached at
- * their content now: the build rewrites index.html and writes read.html after vite-plugin-pwa
- * listed the deck. A stale revision keeps a returning visitor on the old page; without an entry
- * read.html is not offline, and the worker answers BASE/read with index.html.
+ * The service worker with `files` (path: content) precached as they are now: the build rewrites index.html
+ * and writes read.html after vite-plugin-pwa listed them, and a stale or missing entry serves the wrong page.
  */
 export function withPrecached(sw: string, files: Record<string, string>): string {
   if (!sw.includes(PRECACHE_LIST))

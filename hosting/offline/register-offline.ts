@@ -7,10 +7,8 @@ export function registerOfflineCopy() {
   if (asked || !import.meta.env.PROD || saveData)
     return
   asked = true
-  // Each visit asks the host for the service worker, so a new build is found on the next
-  // visit (the browser's own check on navigation is deferred); it takes over and the page
-  // reloads once. workbox-window reloads only for a worker it saw install, which a page that
-  // loads as quickly as the first screen can miss: a change of controller reloads it too.
+  // Each visit asks the host for the worker, so a new build takes over on the next visit and the
+  // page reloads once: on a change of controller, as workbox-window misses a worker installed that fast.
   const updating = Boolean(navigator.serviceWorker?.controller)
   navigator.serviceWorker?.addEventListener('controllerchange', () => updating && location.reload(), { once: true })
   const register = () => import('virtual:pwa-register').then(({ registerSW }) => registerSW({

@@ -48,11 +48,8 @@ declare global {
   interface Window { __probe: Probe }
 }
 
-/**
- * Runs in every page before the deck's own code, so that slide 1 is watched from the start.
- * "On screen" is what a visitor sees: the title's text laid out in the window, not hidden, not
- * transparent, with the page's fonts loaded; it does not ask which code drew it.
- */
+// Runs in every page before the deck's code, so slide 1 is watched from the start. "On screen" is
+// what a visitor sees (the title laid out, visible, in loaded fonts), whichever code drew it.
 function installProbe(title: string) {
   const normalise = (text: string) => text.replace(/\s+/g, ' ').trim()
   /** Calls `done` with the time of the first frame in which `shown` holds and the page's fonts are loaded. */

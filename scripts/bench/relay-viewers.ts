@@ -1,7 +1,6 @@
-// The relay under load: one relay process (as `npm run relay` starts it) and `viewers` simulated
-// viewers on loopback, all in this process. The presenter moves `moves` times; each viewer notes
-// when each move reaches it. Memory per viewer is the relay's resident memory with the viewers
-// connected, less before, over their number.
+// The relay under load: one relay process, as `npm run relay` starts it, and `viewers` simulated
+// viewers in this process, each noting when each of the presenter's `moves` reaches it. Memory per
+// viewer: how much the relay's resident memory grew as they connected, over their number.
 import type { Socket } from 'socket.io-client'
 import { spawn } from 'node:child_process'
 import { mkdtempSync, writeFileSync } from 'node:fs'
