@@ -18,7 +18,7 @@ export interface CheckedClaim {
   /** The essay's words, verbatim. */
   claim: string
   verdict: Verdict
-  /** What the record says, briefly (slide face); supported by the first evidence's pages. */
+  /** What the record says, briefly (slide face); supported by its evidence's pages. */
   record: string
   evidence: Evidence[]
 }

@@ -40,7 +40,7 @@ export type SourceGroup = keyof typeof EVIDENCE
 
 /** Each group's entries: evidence that shares a page is one entry, so no page appears twice across the slides. */
 export const SOURCE_GROUPS: Record<SourceGroup, SourceEntry[]> = (() => {
-  type Draft = SourceEntry & { votes: { group: SourceGroup, order: number }[] }
+  interface Draft { urls: string[], reports: string[], cites: { group: SourceGroup, order: number, supports: string }[] }
   const drafts: Draft[] = []
   const draftOf = new Map<string, Draft>()
   let order = 0
@@ -48,10 +48,8 @@ export const SOURCE_GROUPS: Record<SourceGroup, SourceEntry[]> = (() => {
     for (const item of evidence) {
       let draft = item.urls.map(url => draftOf.get(url)).find(Boolean)
       if (!draft)
-        drafts.push(draft = { supports: [], urls: [], reports: [], votes: [] })
-      draft.votes.push({ group, order: order++ })
-      if (!draft.supports.includes(item.supports))
-        draft.supports.push(item.supports)
+        drafts.push(draft = { urls: [], reports: [], cites: [] })
+      draft.cites.push({ group, order: order++, supports: item.supports })
       for (const url of item.urls.filter(url => !draftOf.has(url))) {
         draft.urls.push(url)
         draftOf.set(url, draft)
@@ -60,11 +58,13 @@ export const SOURCE_GROUPS: Record<SourceGroup, SourceEntry[]> = (() => {
         draft.reports.push(item.report)
     }
   }
-  // Each entry goes where most of its evidence is, in the order that group first cites it.
-  const placed = drafts.map(({ votes, ...entry }) => {
-    const count = (g: SourceGroup) => votes.filter(v => v.group === g).length
-    const group = votes.map(v => v.group).reduce((best, g) => count(g) > count(best) ? g : best)
-    return { group, order: votes.find(v => v.group === group)!.order, entry }
+  // Each entry goes where most of its evidence is, in the order that group first cites it, and
+  // lists that group's facts first, in its order (a career's facts in time).
+  const placed = drafts.map(({ cites, urls, reports }) => {
+    const count = (g: SourceGroup) => cites.filter(c => c.group === g).length
+    const group = cites.map(c => c.group).reduce((best, g) => count(g) > count(best) ? g : best)
+    const ordered = [...cites.filter(c => c.group === group), ...cites.filter(c => c.group !== group)]
+    return { group, order: ordered[0].order, entry: { supports: [...new Set(ordered.map(c => c.supports))], urls, reports } }
   }).sort((a, b) => a.order - b.order)
   const entriesOf = (g: string) => placed.filter(p => p.group === g).map(p => p.entry)
   const groups = Object.keys(EVIDENCE).map(g => [g, entriesOf(g)])
