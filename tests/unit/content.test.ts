@@ -32,6 +32,27 @@ describe('the deck covers the essay', () => {
     expect(silent, 'slides without speaker notes').toEqual([])
   })
 
+  it('opens each talk slide\'s notes with the one sentence to say', () => {
+    const talk = slides.filter(slide => slide.frontmatter.layout !== 'appendix')
+    const long = talk.filter((slide) => {
+      const opening = normalise(slide.notes.split(/\n\s*\n/)[0])
+      return opening.split(/(?<=[.!?]["”]?) /).length > 1 || opening.split(' ').length > 30
+    })
+    expect(long.map(slide => `slide ${slide.no}: ${slide.notes.split('\n')[0]}`)).toEqual([])
+  })
+
+  it('keeps backup answers apart: "If asked" paragraphs, and only they, after the notes\' rule', () => {
+    const misplaced = slides.flatMap((slide) => {
+      const [said, backup = ''] = slide.notes.split(/^\*\*\*$/m)
+      const paragraphs = (text: string) => text.split(/\n\s*\n/).map(normalise).filter(Boolean)
+      return [
+        ...paragraphs(said).filter(p => p.startsWith('If asked')),
+        ...paragraphs(backup).filter(p => !p.startsWith('If asked')),
+      ].map(p => `slide ${slide.no}: ${p.slice(0, 60)}`)
+    })
+    expect(misplaced).toEqual([])
+  })
+
   it('gives every slide a title, for the outline and the agenda', () => {
     expect(slides.filter(slide => !slide.title).map(slide => slide.no)).toEqual([])
   })
