@@ -82,6 +82,16 @@ test('the presenter view of every slide shows its notes and the next slide', asy
     await expect(page).toHaveURL(new RegExp(`/presenter/${no}(\\?|$)`))
     const opening = notes.replace(/<[^>]+>|\[click\]/g, '').trim().split(/\s+/).slice(0, 5).join(' ')
     await expect(page.locator('.slidev-note'), `slide ${no}'s notes`).toContainText(opening)
+    // Backup answers stand apart, after a rule, smaller and muted.
+    if (notes.includes('If asked')) {
+      const styles = await page.locator('.slidev-note :is(p:first-child, hr ~ p)').evaluateAll(ps => ps.map((p) => {
+        const style = getComputedStyle(p)
+        return { size: Number.parseFloat(style.fontSize), color: style.color }
+      }))
+      const [said, backup] = [styles[0], styles.at(-1)!]
+      expect(backup.size, `slide ${no}'s backup`).toBeLessThan(said.size)
+      expect(backup.color, `slide ${no}'s backup`).not.toBe(said.color)
+    }
     // The next preview shows this slide's next click, or the next slide.
     if (no < slides.length)
       await expect(page.locator(`.grid-section.next :is([data-slidev-no="${no}"], [data-slidev-no="${no + 1}"])`).first(), `slide ${no}'s next preview`).toBeVisible()

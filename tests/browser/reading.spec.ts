@@ -112,6 +112,17 @@ for (const width of [390, 320]) {
         .map(section => section.id))
       await expect.poll(withoutHeading, { message: 'slides without a heading' }).toEqual([])
       await expect(page.getByRole('heading', { level: 1 })).toHaveCount(slides.length)
+      // Backup answers ("If asked:") stand apart from what is said: after a rule, smaller, muted.
+      const paragraphs = await page.locator('.reading-notes p').evaluateAll(ps => ps.map(p => ({
+        backup: p.matches('hr ~ p'),
+        text: p.textContent ?? '',
+        size: Number.parseFloat(getComputedStyle(p).fontSize),
+        color: getComputedStyle(p).color,
+      })))
+      const [said, backup] = [paragraphs.filter(p => !p.backup), paragraphs.filter(p => p.backup)]
+      expect(backup.map(p => p.text.slice(0, 8))).toEqual(slides.flatMap(slide => slide.notes.match(/^If asked/gm) ?? []))
+      for (const p of backup)
+        expect([p.size < said[0].size, p.color !== said[0].color], p.text).toEqual([true, true])
     })
 
     test('read#12 opens at slide 12, below the bar', async ({ page }) => {
