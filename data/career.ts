@@ -40,7 +40,14 @@ export interface Milestone {
   citation?: string
 }
 
-export const ERA_LABELS: Record<Era, string> = { education: 'Education', research: 'Research', openai: 'OpenAI', tesla: 'Tesla', teaching: 'Teaching', anthropic: 'Anthropic' }
+export const ERA_LABELS: Record<Era, string> = {
+  education: 'Education',
+  research: 'Research',
+  openai: 'OpenAI',
+  tesla: 'Tesla',
+  teaching: 'Teaching',
+  anthropic: 'Anthropic',
+}
 
 const REWORK = 'https://re-work.co/blog/deep-learning-andrej-karpathy'
 const ENGADGET_TESLA = 'https://engadget.com/2017/06/20/tesla-autopilot-lattner/'

@@ -64,7 +64,11 @@ async function printPdfs(chromium: string, deck: DeckInfo, kinds: PrintKind[]) {
   // Imported here: loading Slidev takes seconds, and a missing browser should be told at once.
   const { createServer, resolveOptions } = await import('@slidev/cli')
   const options = await resolveOptions({ entry: join(root, 'slides.md') }, 'export')
-  const server = await createServer(options, { server: { host: '127.0.0.1', port: 18724 }, logLevel: 'warn', clearScreen: false })
+  const server = await createServer(options, {
+    server: { host: '127.0.0.1', port: 18724 },
+    logLevel: 'warn',
+    clearScreen: false,
+  })
   await server.listen()
   const browser = await playwright.launch({ executablePath: chromium, args: CHROMIUM_ARGS })
   // One page for both: the second is drawn from the first one's app, with no second load.

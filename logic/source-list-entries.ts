@@ -40,7 +40,11 @@ export type SourceGroup = keyof typeof EVIDENCE
 
 /** Each group's entries: evidence that shares a page is one entry, so no page appears twice across the slides. */
 export const SOURCE_GROUPS: Record<SourceGroup, SourceEntry[]> = (() => {
-  interface Draft { urls: string[], reports: string[], cites: { group: SourceGroup, order: number, supports: string }[] }
+  interface Draft {
+    urls: string[]
+    reports: string[]
+    cites: { group: SourceGroup, order: number, supports: string }[]
+  }
   const drafts: Draft[] = []
   const draftOf = new Map<string, Draft>()
   let order = 0
@@ -64,7 +68,8 @@ export const SOURCE_GROUPS: Record<SourceGroup, SourceEntry[]> = (() => {
     const count = (g: SourceGroup) => cites.filter(c => c.group === g).length
     const group = cites.map(c => c.group).reduce((best, g) => count(g) > count(best) ? g : best)
     const ordered = [...cites.filter(c => c.group === group), ...cites.filter(c => c.group !== group)]
-    return { group, order: ordered[0].order, entry: { supports: [...new Set(ordered.map(c => c.supports))], urls, reports } }
+    const supports = [...new Set(ordered.map(c => c.supports))]
+    return { group, order: ordered[0].order, entry: { supports, urls, reports } }
   }).sort((a, b) => a.order - b.order)
   const entriesOf = (g: string) => placed.filter(p => p.group === g).map(p => p.entry)
   const groups = Object.keys(EVIDENCE).map(g => [g, entriesOf(g)])

@@ -35,7 +35,10 @@ export function deckRelay(url: URL | undefined): Plugin {
 
 /** Each slide's clicks, as RelayStatus.vue marks them in the print view, into RELAY_DECK_FILE. */
 export async function writeRelayDeck(page: Page, slideCount: number, outDir: string) {
-  const marked = await page.$$eval('.deck-slide-clicks', marks => marks.map(mark => [Number(mark.dataset.slide), Number(mark.dataset.clicks)]))
+  const marked = await page.$$eval('.deck-slide-clicks', marks => marks.map(mark => [
+    Number(mark.dataset.slide),
+    Number(mark.dataset.clicks),
+  ]))
   const clicks: number[] = []
   for (const [no, total] of marked)
     clicks[no - 1] = total

@@ -7,7 +7,12 @@ import { delimiter, dirname, join } from 'node:path'
 import process from 'node:process'
 
 /** Flags this kind of machine needs: root (no sandbox), no GPU, and no calls home. */
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update']
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+]
 
 const SYSTEM_NAMES = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable']
 
@@ -62,7 +67,9 @@ export function findChromium({ env = process.env, playwrightPath, searchPath }: 
     if (found)
       return found
   }
-  throw new ChromiumNotFoundError(`No Chromium found (looked at CHROMIUM_PATH, Playwright's own browser, and ${SYSTEM_NAMES.join(', ')} on PATH).\n${INSTALL_HINT}`)
+  throw new ChromiumNotFoundError(
+    `No Chromium found (looked at CHROMIUM_PATH, Playwright's own browser, and ${SYSTEM_NAMES.join(', ')} on PATH).\n${INSTALL_HINT}`,
+  )
 }
 
 /**

@@ -22,7 +22,12 @@ export function deckStart(): Plugin {
 
 /** Runs `copy` on a built page: light, no motion, no service worker (it would fetch the whole deck meanwhile). */
 export async function copyBuiltPage<T>(browser: Browser, url: string, viewport: ViewportSize, copy: (page: Page) => Promise<T>) {
-  const context = await browser.newContext({ viewport, colorScheme: 'light', reducedMotion: 'reduce', serviceWorkers: 'block' })
+  const context = await browser.newContext({
+    viewport,
+    colorScheme: 'light',
+    reducedMotion: 'reduce',
+    serviceWorkers: 'block',
+  })
   try {
     const page = await context.newPage()
     const response = await page.goto(url)
