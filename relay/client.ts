@@ -50,6 +50,8 @@ function show(position: TalkPosition) {
   const there = nav?.currentSlideNo.value === position.slide && nav.clicks.value === position.click
   movingSince = there ? undefined : performance.now()
   if (relayState.view === 'reading') {
+    // The address follows too: the reading view keeps `#N` in view while the page above it settles.
+    history.replaceState(history.state, '', `#${position.slide}`)
     document.getElementById(String(position.slide))?.scrollIntoView({ behavior: 'smooth' })
     return
   }

@@ -244,7 +244,8 @@ test('on a phone, the reading view follows: it scrolls to the talk\'s slide, unt
   await expect(back).toBeVisible()
   for (const width of [390, 320]) {
     await phone.setViewportSize({ width, height: 844 })
-    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width)
+    // Polled: the reading view scales its slides to the new width once its resize observer fires.
+    await expect.poll(() => phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width)
   }
   await back.click()
   await expect.poll(() => atTop(talk), { timeout: 5000 }).toBe(true)
