@@ -18,6 +18,7 @@ import { captureReadingPage, withReadingPage } from '../hosting/reading-view/cap
 import { RELAY_URL_ENV, resolveRelayUrl, writeRelayDeck } from '../relay/relay-plugin.ts'
 import { CHROMIUM_ARGS, ChromiumNotFoundError, findChromium, playwrightBrowsersEnv } from './chromium.ts'
 import { serveDist } from './serve-dist.ts'
+import { talkLength } from './talk-length.ts'
 
 const root = join(import.meta.dirname, '..')
 
@@ -66,6 +67,12 @@ if (!existsSync(slidev))
   fail(`${slidev} is missing: run npm ci first`)
 
 const deck = await readDeckInfo(root)
+const talk = await talkLength(root)
+// A warning while the script is cut to its slot; then a script that does not fit stops the build.
+if (talk.fits)
+  console.log(`[build] ${talk.message}`)
+else
+  console.warn(`[build] warning: ${talk.message}`)
 console.log(`[build] base ${base}, out ${relative(root, outDir)}/, chromium ${chromium}${relay
   ? `, following the presenter through the relay at ${relay.origin}`
   : ''}`)

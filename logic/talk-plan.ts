@@ -1,0 +1,62 @@
+// The talk's plan: the words a presenter says on each slide, how long they take at a speaking
+// pace, and each slide's share of the slot. The build reports it; the presenter view paces by it.
+import { parseTimeString } from '@slidev/parser/utils'
+
+export const WORDS_PER_MINUTE = 140
+/** A click is a beat the presenter waits for the slide to change. */
+export const SECONDS_PER_CLICK = 3
+
+/** A slide as the plan needs it: its notes, its clicks, and a `time:` its frontmatter may set. */
+export interface PlannedSlide {
+  notes: string
+  clicks: number
+  time?: string | number
+}
+
+/** The notes as said: without backup paragraphs ("If asked…"), click markers, comments or markup. */
+export function spokenText(notes: string): string {
+  return notes
+    .replace(/<!--[\s\S]*?-->/g, '')
+    .split(/\n\s*\n/)
+    .filter(paragraph => !/^\s*If asked\b/i.test(paragraph))
+    .join('\n\n')
+    .replace(/\[click(?::\d+)?\]/g, ' ')
+    .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1')
+    .replace(/<[^>]+>/g, ' ')
+}
+
+export function spokenWords(notes: string): number {
+  return spokenText(notes).split(/\s+/).filter(word => /[\p{L}\p{N}]/u.test(word)).length
+}
+
+/** Seconds a slide takes as written: its `time:`, or its words at the speaking pace and its clicks. */
+export function naturalSeconds(slide: PlannedSlide): number {
+  if (slide.time !== undefined)
+    return parseTimeString(slide.time).seconds
+  return spokenWords(slide.notes) / WORDS_PER_MINUTE * 60 + slide.clicks * SECONDS_PER_CLICK
+}
+
+/**
+ * Each slide's planned seconds: its natural length, the slides without a `time:` scaled together
+ * so that the talk fills `duration` (Slidev's headmatter field, "20min").
+ */
+export function planTalk(slides: PlannedSlide[], duration: string | number): number[] {
+  const natural = slides.map(naturalSeconds)
+  const fixed = slides.reduce((sum, slide, i) => slide.time === undefined ? sum : sum + natural[i], 0)
+  const free = natural.reduce((sum, seconds) => sum + seconds, 0) - fixed
+  const scale = free > 0 ? Math.max(0, parseTimeString(duration).seconds - fixed) / free : 0
+  return slides.map((slide, i) => slide.time === undefined ? natural[i] * scale : natural[i])
+}
+
+/** "18 min 40 s", "20 min", "45 s". */
+export function formatLength(seconds: number): string {
+  const whole = Math.round(seconds)
+  const [minutes, rest] = [Math.floor(whole / 60), whole % 60]
+  return [minutes && `${minutes} min`, (rest || !minutes) && `${rest} s`].filter(Boolean).join(' ')
+}
+
+/** "1:20": minutes and seconds, as a clock shows them. */
+export function formatClock(seconds: number): string {
+  const whole = Math.round(Math.abs(seconds))
+  return `${Math.floor(whole / 60)}:${String(whole % 60).padStart(2, '0')}`
+}

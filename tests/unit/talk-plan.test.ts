@@ -1,0 +1,54 @@
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { formatClock, formatLength, planTalk, spokenText, spokenWords } from '../../logic/talk-plan'
+import { talkLength } from '../../scripts/talk-length'
+import { ROOT } from '../support/essay'
+
+describe('the spoken words', () => {
+  it('leave out backup paragraphs, click markers, comments and markup', () => {
+    const notes = [
+      'Open with the [news](https://example.com). <!-- stage -->',
+      '[click] Then <strong>the point</strong>.',
+      'If asked: the backup answer stays unsaid.',
+      'If asked about dates: so does this one.',
+    ].join('\n\n')
+    expect(spokenText(notes)).not.toMatch(/If asked|click|https|stage|strong/)
+    expect(spokenWords(notes)).toBe(7)
+  })
+
+  it('count words, not dashes or numbers of markup', () => {
+    expect(spokenWords('A 20-minute talk — in 2,300 words.')).toBe(6)
+  })
+})
+
+describe('the plan', () => {
+  const words = (n: number) => Array.from({ length: n }).fill('word').join(' ')
+
+  it('scales the slides to fill the slot, in proportion to their words and clicks', () => {
+    const plan = planTalk([{ notes: words(140), clicks: 0 }, { notes: words(70), clicks: 0 }], '6min')
+    expect(plan.map(Math.round)).toEqual([240, 120])
+  })
+
+  it('keeps a slide\'s own time: and shares the rest', () => {
+    const plan = planTalk([{ notes: words(140), clicks: 0, time: '1min' }, { notes: words(10), clicks: 2 }], '5min')
+    expect(plan.map(Math.round)).toEqual([60, 240])
+  })
+})
+
+it('formats a length and a clock', () => {
+  expect([1120, 1200, 45, 0].map(formatLength)).toEqual(['18 min 40 s', '20 min', '45 s', '0 s'])
+  expect(formatClock(-80)).toBe('1:20')
+  expect(formatClock(40)).toBe('0:40')
+})
+
+describe('the talk\'s length', () => {
+  it('fits or not, the deck\'s script is measured against its duration', async () => {
+    expect((await talkLength(ROOT)).message).toMatch(/^talk: \d+ min \d+ s at 140 words a minute, for a 20 min slot/)
+  })
+
+  it('names the longest slides when the script is longer than its slot, backup and sources left out', async () => {
+    const { fits, message } = await talkLength(join(ROOT, 'tests', 'fixtures', 'long-talk'))
+    expect(fits).toBe(false)
+    expect(message).toBe('talk: 2 min 1 s at 140 words a minute, for a 1 min slot (duration): 1 min 1 s too long; the longest notes are on slide 2 (2 min), slide 1 (1 s)')
+  })
+})
