@@ -6,23 +6,34 @@ export const WORDS_PER_MINUTE = 140
 /** A click is a beat the presenter waits for the slide to change. */
 export const SECONDS_PER_CLICK = 3
 
-/** A slide as the plan needs it: its notes, its clicks, and a `time:` its frontmatter may set. */
+/** A slide as the plan needs it: its notes and a `time:` its frontmatter may set. */
 export interface PlannedSlide {
   notes: string
-  clicks: number
   time?: string | number
+}
+
+/** A slide of the deck as planned: the sources (layout `appendix`) are there if asked, never said. */
+export function plannedSlide(notes: string | undefined, frontmatter: Record<string, unknown>): PlannedSlide {
+  return { notes: frontmatter.layout === 'appendix' ? '' : notes ?? '', time: frontmatter.time as PlannedSlide['time'] }
 }
 
 /** The notes as said: without backup paragraphs ("If asked…"), click markers, comments or markup. */
 export function spokenText(notes: string): string {
   return notes
     .replace(/<!--[\s\S]*?-->/g, '')
+    .replace(/<[^>]+>/g, ' ')
     .split(/\n\s*\n/)
     .filter(paragraph => !/^\s*If asked\b/i.test(paragraph))
     .join('\n\n')
     .replace(/\[click(?::\d+)?\]/g, ' ')
     .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1')
-    .replace(/<[^>]+>/g, ' ')
+}
+
+/** Notes as Slidev renders them, all a build keeps, in the plan's form: paragraphs, click markers. */
+export function notesFromHtml(html: string): string {
+  return html
+    .replace(/<span class="slidev-note-click-mark"[^>]*><\/span>/g, '[click]')
+    .replace(/<\/(?:p|li|blockquote|h\d)>/g, '\n\n')
 }
 
 export function spokenWords(notes: string): number {
@@ -33,7 +44,8 @@ export function spokenWords(notes: string): number {
 export function naturalSeconds(slide: PlannedSlide): number {
   if (slide.time !== undefined)
     return parseTimeString(slide.time).seconds
-  return spokenWords(slide.notes) / WORDS_PER_MINUTE * 60 + slide.clicks * SECONDS_PER_CLICK
+  const clicks = slide.notes.match(/\[click(?::\d+)?\]/g)?.length ?? 0
+  return spokenWords(slide.notes) / WORDS_PER_MINUTE * 60 + clicks * SECONDS_PER_CLICK
 }
 
 /**
@@ -59,4 +71,26 @@ export function formatLength(seconds: number): string {
 export function formatClock(seconds: number): string {
   const whole = Math.round(Math.abs(seconds))
   return `${Math.floor(whole / 60)}:${String(whole % 60).padStart(2, '0')}`
+}
+
+/** Within this many seconds of the plan, the talk is on pace. */
+export const PACE_TOLERANCE = 15
+
+/**
+ * How far the talk is from the plan at slide `index` after `elapsed` seconds: behind (positive)
+ * once the slide's planned end has passed, ahead (negative) before its planned start, else 0.
+ */
+export function paceAt(plan: number[], index: number, elapsed: number): number {
+  const start = plan.slice(0, index).reduce((sum, seconds) => sum + seconds, 0)
+  const end = start + (plan[index] ?? 0)
+  if (elapsed > end + PACE_TOLERANCE)
+    return elapsed - end
+  if (elapsed < start - PACE_TOLERANCE)
+    return elapsed - start
+  return 0
+}
+
+/** "on pace", "1:20 behind", "0:40 ahead". */
+export function formatPace(pace: number): string {
+  return pace === 0 ? 'on pace' : `${formatClock(pace)} ${pace > 0 ? 'behind' : 'ahead'}`
 }

@@ -5,7 +5,7 @@ import type { ComputedRef, DefineComponent, InjectionKey, Ref } from 'vue'
 
 interface SlideRouteInfo {
   no: number
-  meta: { slide: { title?: string, noteHTML?: string, frontmatter: Record<string, unknown> } }
+  meta: { slide: { title?: string, note?: string, noteHTML?: string, frontmatter: Record<string, unknown> } }
 }
 
 export declare function useSlideContext(): {
@@ -32,6 +32,7 @@ export declare const sharedState: {
   clicks: number
   clicksTotal: number
   lastUpdate?: { id: string, type: 'presenter' | 'viewer', time: number }
+  timer: { status: 'stopped' | 'running' | 'paused', startedAt: number, pausedAt: number }
 }
 /** Applies a state Slidev's sync received, in this window (nothing is sent on). */
 export declare function onSharedUpdate(state: object): void

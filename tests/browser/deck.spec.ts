@@ -104,6 +104,33 @@ test('the presenter view of every slide shows its notes and the next slide', asy
   expect(trouble.console.filter(line => !/was preloaded using link preload but not used/.test(line))).toEqual([])
 })
 
+test('the presenter view paces the talk by the plan, on a clock the test moves', async ({ page }) => {
+  await page.clock.install()
+  await page.emulateMedia({ reducedMotion: 'reduce' })
+  await page.goto('presenter/1')
+  const pace = page.getByRole('timer')
+  await expect(pace).toHaveText(/^plan \d:\d\d\s*on pace$/)
+  await expect(pace).toHaveAccessibleName(/^This slide is planned for \d:\d\d; the talk is on pace$/)
+  // Slidev's timer shows its play and pause buttons on hover; the clock holds animation frames,
+  // so the pointer cannot wait for them to settle.
+  const timer = page.locator('.slidev-presenter .group:has(.i-carbon\\:renew)')
+  await timer.hover({ force: true })
+  await timer.locator('.i-carbon\\:play').click({ force: true })
+  await page.clock.fastForward('03:00')
+  await expect(pace).toHaveText(/\d:\d\d behind$/)
+  await expect(pace.locator('.talk-pace-behind')).toBeVisible()
+  // Paused, the pace holds however long the pause.
+  await timer.locator('.i-carbon\\:pause').click({ force: true })
+  const held = await pace.textContent()
+  await page.clock.fastForward('05:00')
+  await expect(pace).toHaveText(held!)
+  // Far ahead of the plan: slide 20 three minutes in.
+  await page.mouse.move(1, 1)
+  await stepToSlide(page, 20)
+  await expect(pace).toHaveText(/\d:\d\d ahead$/)
+  await expect(pace.locator('.talk-pace-behind')).toHaveCount(0)
+})
+
 test('with reduced motion, nothing on the slides transitions or animates', async ({ page }) => {
   await page.emulateMedia({ reducedMotion: 'reduce' })
   const moving = () => page.evaluate(() => [...document.querySelectorAll('#slideshow *, #slideshow')]

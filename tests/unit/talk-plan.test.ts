@@ -1,6 +1,6 @@
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { formatClock, formatLength, planTalk, spokenText, spokenWords } from '../../logic/talk-plan'
+import { formatClock, formatLength, formatPace, notesFromHtml, paceAt, planTalk, spokenText, spokenWords } from '../../logic/talk-plan'
 import { talkLength } from '../../scripts/talk-length'
 import { ROOT } from '../support/essay'
 
@@ -16,6 +16,12 @@ describe('the spoken words', () => {
     expect(spokenWords(notes)).toBe(7)
   })
 
+  it('are the same in the notes Slidev renders, which a build keeps', () => {
+    const html = '<p>Open with the <a href="https://example.com">news</a>.</p>\n<p><span class="slidev-note-click-mark" data-clicks="1"></span>Then <strong>the point</strong>.</p>\n<p>If asked: the backup answer stays unsaid.</p>'
+    expect(spokenWords(notesFromHtml(html))).toBe(7)
+    expect(notesFromHtml(html)).toContain('[click]')
+  })
+
   it('count words, not dashes or numbers of markup', () => {
     expect(spokenWords('A 20-minute talk — in 2,300 words.')).toBe(6)
   })
@@ -25,14 +31,19 @@ describe('the plan', () => {
   const words = (n: number) => Array.from({ length: n }).fill('word').join(' ')
 
   it('scales the slides to fill the slot, in proportion to their words and clicks', () => {
-    const plan = planTalk([{ notes: words(140), clicks: 0 }, { notes: words(70), clicks: 0 }], '6min')
+    const plan = planTalk([{ notes: words(140) }, { notes: words(70) }], '6min')
     expect(plan.map(Math.round)).toEqual([240, 120])
   })
 
   it('keeps a slide\'s own time: and shares the rest', () => {
-    const plan = planTalk([{ notes: words(140), clicks: 0, time: '1min' }, { notes: words(10), clicks: 2 }], '5min')
+    const plan = planTalk([{ notes: words(140), time: '1min' }, { notes: `${words(10)} [click] [click]` }], '5min')
     expect(plan.map(Math.round)).toEqual([60, 240])
   })
+})
+
+it('is on pace within the slide\'s planned window, give or take 15 s, and ahead or behind outside it', () => {
+  const plan = [60, 120, 60]
+  expect([170, 196, 50, 44].map(elapsed => formatPace(paceAt(plan, 1, elapsed)))).toEqual(['on pace', '0:16 behind', 'on pace', '0:16 ahead'])
 })
 
 it('formats a length and a clock', () => {
