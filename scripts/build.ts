@@ -67,12 +67,11 @@ if (!existsSync(slidev))
   fail(`${slidev} is missing: run npm ci first`)
 
 const deck = await readDeckInfo(root)
+// A presenter who adds notes learns before the meeting that the talk no longer fits its slot.
 const talk = await talkLength(root)
-// A warning while the script is cut to its slot; then a script that does not fit stops the build.
-if (talk.fits)
-  console.log(`[build] ${talk.message}`)
-else
-  console.warn(`[build] warning: ${talk.message}`)
+if (!talk.fits)
+  fail(talk.message)
+console.log(`[build] ${talk.message}`)
 console.log(`[build] base ${base}, out ${relative(root, outDir)}/, chromium ${chromium}${relay
   ? `, following the presenter through the relay at ${relay.origin}`
   : ''}`)

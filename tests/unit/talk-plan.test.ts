@@ -1,7 +1,8 @@
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { formatClock, formatLength, formatPace, notesFromHtml, paceAt, planTalk, spokenText, spokenWords } from '../../logic/talk-plan'
+import { formatClock, formatLength, formatPace, notesFromHtml, paceAt, plannedSlide, planTalk, spokenText, spokenWords } from '../../logic/talk-plan'
 import { talkLength } from '../../scripts/talk-length'
+import { loadDeck } from '../support/deck'
 import { ROOT } from '../support/essay'
 
 describe('the spoken words', () => {
@@ -53,8 +54,13 @@ it('formats a length and a clock', () => {
 })
 
 describe('the talk\'s length', () => {
-  it('fits or not, the deck\'s script is measured against its duration', async () => {
-    expect((await talkLength(ROOT)).message).toMatch(/^talk: \d+ min \d+ s at 140 words a minute, for a 20 min slot/)
+  it('fits the deck\'s slot, in 2,300 to 2,700 spoken words: room for clicks, pauses and a question', async () => {
+    const { fits, message } = await talkLength(ROOT)
+    expect(fits, message).toBe(true)
+    const slides = await loadDeck()
+    const words = slides.reduce((sum, slide) => sum + spokenWords(plannedSlide(slide.notes, slide.frontmatter).notes), 0)
+    expect(words).toBeGreaterThanOrEqual(2300)
+    expect(words).toBeLessThanOrEqual(2700)
   })
 
   it('names the longest slides when the script is longer than its slot, backup and sources left out', async () => {
