@@ -40,10 +40,24 @@ export function spokenWords(notes: string): number {
   return spokenText(notes).split(/\s+/).filter(word => /[\p{L}\p{N}]/u.test(word)).length
 }
 
-/** Seconds a slide takes as written: its `time:`, or its words at the speaking pace and its clicks. */
+/** Seconds in a length of time as Slidev writes one ("20min", "90s", "1:30"), or undefined. */
+export function secondsOf(length: string | number): number | undefined {
+  try {
+    return parseTimeString(length).seconds
+  }
+  catch {
+    return undefined
+  }
+}
+
+/**
+ * Seconds a slide takes as written: its `time:`, or its words at the speaking pace and its clicks.
+ * A `time:` that is not a length counts as unset here; the build names it (scripts/talk-length.ts).
+ */
 export function naturalSeconds(slide: PlannedSlide): number {
-  if (slide.time !== undefined)
-    return parseTimeString(slide.time).seconds
+  const time = slide.time === undefined ? undefined : secondsOf(slide.time)
+  if (time !== undefined)
+    return time
   const clicks = slide.notes.match(/\[click(?::\d+)?\]/g)?.length ?? 0
   return spokenWords(slide.notes) / WORDS_PER_MINUTE * 60 + clicks * SECONDS_PER_CLICK
 }
@@ -54,10 +68,11 @@ export function naturalSeconds(slide: PlannedSlide): number {
  */
 export function planTalk(slides: PlannedSlide[], duration: string | number): number[] {
   const natural = slides.map(naturalSeconds)
-  const fixed = slides.reduce((sum, slide, i) => slide.time === undefined ? sum : sum + natural[i], 0)
+  const isFixed = slides.map(slide => slide.time !== undefined && secondsOf(slide.time) !== undefined)
+  const fixed = natural.reduce((sum, seconds, i) => isFixed[i] ? sum + seconds : sum, 0)
   const free = natural.reduce((sum, seconds) => sum + seconds, 0) - fixed
-  const scale = free > 0 ? Math.max(0, parseTimeString(duration).seconds - fixed) / free : 0
-  return slides.map((slide, i) => slide.time === undefined ? natural[i] * scale : natural[i])
+  const scale = free > 0 ? Math.max(0, (secondsOf(duration) ?? 0) - fixed) / free : 0
+  return natural.map((seconds, i) => isFixed[i] ? seconds : seconds * scale)
 }
 
 /** "18 min 40 s", "20 min", "45 s". */

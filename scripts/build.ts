@@ -68,7 +68,7 @@ if (!existsSync(slidev))
 
 const deck = await readDeckInfo(root)
 // A presenter who adds notes learns before the meeting that the talk no longer fits its slot.
-const talk = await talkLength(root)
+const talk = await talkLength(root).catch((error: Error) => fail(error.message))
 if (!talk.fits)
   fail(talk.message)
 console.log(`[build] ${talk.message}`)

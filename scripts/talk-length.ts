@@ -1,8 +1,8 @@
 // How long the script runs, as the build prints it: the spoken notes of the talk slides (all but
 // the sources, whose layout is `appendix`) at the speaking pace, against the slot `duration` sets.
-import { join } from 'node:path'
-import { load, parseTimeString, resolveConfig } from '@slidev/parser/fs'
-import { formatLength, plannedSlide, spokenWords, WORDS_PER_MINUTE } from '../logic/talk-plan.ts'
+import { join, relative } from 'node:path'
+import { load, resolveConfig } from '@slidev/parser/fs'
+import { formatLength, plannedSlide, secondsOf, spokenWords, WORDS_PER_MINUTE } from '../logic/talk-plan.ts'
 
 export interface TalkLength {
   fits: boolean
@@ -10,13 +10,27 @@ export interface TalkLength {
   message: string
 }
 
+/** Seconds in `length`, or an error naming the field that holds it. */
+function secondsIn(length: string | number, field: string): number {
+  const value = secondsOf(length)
+  if (value === undefined)
+    throw new Error(`${field}: "${length}" is not a length of time (write it as 20min, 90s or 1:30)`)
+  return value
+}
+
 export async function talkLength(root: string): Promise<TalkLength> {
   const { headmatter, slides } = await load({ roots: [root], userRoot: root }, join(root, 'slides.md'))
-  const slot = parseTimeString(resolveConfig(headmatter).duration).seconds
-  const talk = slides.map(slide => ({
-    no: slide.index + 1,
-    seconds: spokenWords(plannedSlide(slide.note, slide.frontmatter).notes) / WORDS_PER_MINUTE * 60,
-  }))
+  const slot = secondsIn(resolveConfig(headmatter).duration, 'slides.md: duration')
+  const talk = slides.map((slide) => {
+    const { notes, time } = plannedSlide(slide.note, slide.frontmatter)
+    const no = slide.index + 1
+    return {
+      no,
+      seconds: time === undefined
+        ? spokenWords(notes) / WORDS_PER_MINUTE * 60
+        : secondsIn(time, `${relative(root, slide.source.filepath)}, slide ${no}: time`),
+    }
+  })
   const seconds = talk.reduce((sum, slide) => sum + slide.seconds, 0)
   const message = `talk: ${formatLength(seconds)} at ${WORDS_PER_MINUTE} words a minute, for a ${formatLength(slot)} slot (duration)`
   if (seconds <= slot)

@@ -1,3 +1,5 @@
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { formatClock, formatLength, formatPace, notesFromHtml, paceAt, plannedSlide, planTalk, spokenText, spokenWords } from '../../logic/talk-plan'
@@ -67,5 +69,13 @@ describe('the talk\'s length', () => {
     const { fits, message } = await talkLength(join(ROOT, 'tests', 'fixtures', 'long-talk'))
     expect(fits).toBe(false)
     expect(message).toBe('talk: 2 min 1 s at 140 words a minute, for a 1 min slot (duration): 1 min 1 s too long; the longest notes are on slide 2 (2 min), slide 1 (1 s)')
+  })
+
+  it('names the file, slide and field of a length it cannot read', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'talk-'))
+    writeFileSync(join(root, 'slides.md'), '---\nduration: 1min\n---\n\n# One\n\n---\ntime: soon\n---\n\n# Two\n')
+    await expect(talkLength(root)).rejects.toThrow('slides.md, slide 2: time: "soon" is not a length of time (write it as 20min, 90s or 1:30)')
+    writeFileSync(join(root, 'slides.md'), '---\nduration: a while\n---\n\n# One\n')
+    await expect(talkLength(root)).rejects.toThrow('slides.md: duration: "a while" is not a length of time')
   })
 })
