@@ -4,12 +4,6 @@ import { join, relative } from 'node:path'
 import { load, resolveConfig } from '@slidev/parser/fs'
 import { formatLength, plannedSlide, secondsOf, spokenWords, WORDS_PER_MINUTE } from '../logic/talk-plan.ts'
 
-export interface TalkLength {
-  fits: boolean
-  /** "talk: 18 min 40 s at 140 words a minute, for a 20 min slot (duration)", and the longest slides when it does not fit. */
-  message: string
-}
-
 /** Seconds in `length`, or an error naming the field that holds it. */
 function secondsIn(length: string | number, field: string): number {
   const value = secondsOf(length)
@@ -18,7 +12,8 @@ function secondsIn(length: string | number, field: string): number {
   return value
 }
 
-export async function talkLength(root: string): Promise<TalkLength> {
+/** "talk: 18 min 40 s at 140 words a minute, for a 20 min slot (duration)", and whether it fits. */
+export async function talkLength(root: string) {
   const { headmatter, slides } = await load({ roots: [root], userRoot: root }, join(root, 'slides.md'))
   const slot = secondsIn(resolveConfig(headmatter).duration, 'slides.md: duration')
   const talk = slides.map((slide) => {
