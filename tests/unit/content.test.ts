@@ -53,17 +53,6 @@ describe('the deck covers the essay', () => {
     expect(misplaced).toEqual([])
   })
 
-  it('gives the talk a script of 2,300 to 2,700 spoken words: 17 to 19 minutes at 140 a minute', () => {
-    // Said aloud: the notes of the talk slides before their rule, without click markers or markup.
-    const spoken = slides.filter(slide => slide.frontmatter.layout !== 'appendix')
-      .map(slide => slide.notes.split(/^\*\*\*$/m)[0].replace(/<[^>]+>|\[click\]/g, ' '))
-      .join(' ')
-      .split(/\s+/)
-      .filter(word => /[\p{L}\p{N}]/u.test(word))
-    expect(spoken.length).toBeGreaterThanOrEqual(2300)
-    expect(spoken.length).toBeLessThanOrEqual(2700)
-  })
-
   it('gives every slide a title, for the outline and the agenda', () => {
     expect(slides.filter(slide => !slide.title).map(slide => slide.no)).toEqual([])
   })
