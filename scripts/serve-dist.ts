@@ -93,6 +93,11 @@ if (import.meta.main) {
   if (!HOSTS.includes(host))
     throw new Error(`host "${host}" is not one of ${HOSTS.join(', ')}`)
   // A fourth argument, 0.0.0.0, serves the room's network (a live talk from a laptop).
-  const { url } = await serveDist(DIST, { host, port, bind: process.argv[4] })
-  console.log(`deck served as on ${host} at ${url}`)
+  const served = await serveDist(DIST, { host, port, bind: process.argv[4] }).catch((error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EADDRINUSE')
+      throw error
+    console.error(`[serve] port ${port} is in use: stop what listens there, or give another (npm run serve -- PORT)`)
+    process.exit(1)
+  })
+  console.log(`deck served as on ${host} at ${served.url}`)
 }

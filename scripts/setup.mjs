@@ -1,9 +1,9 @@
 // Runs a project command with what it needs, so the README's commands work with only Node and npm:
 //   node scripts/setup.mjs [--needs chromium,poppler,nginx,redis] -- <command...>
 // Plain JavaScript, no dependencies: it runs on the Node the machine came with.
-import { spawnSync } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
-import { homedir } from 'node:os'
+import { constants, homedir } from 'node:os'
 import { delimiter, dirname, join } from 'node:path'
 import process from 'node:process'
 import { fileURLToPath, pathToFileURL } from 'node:url'
@@ -42,6 +42,25 @@ function run(command, args, options = {}) {
   return result.status ?? 1
 }
 
+/**
+ * Runs the command to its end and exits with its code, passing on a stop signal, so that stopping
+ * `npm run relay` or `npm run serve` stops the process that listens.
+ */
+function runToEnd(command, args, options) {
+  const child = spawn(command, args, { stdio: 'inherit', ...options })
+  const stop = signal => child.kill(signal)
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'])
+    process.on(signal, stop)
+  // npm passes a stop signal to the shell it runs a script in, which does not pass it on to us.
+  const parent = process.ppid
+  const orphaned = setInterval(() => process.ppid !== parent && stop('SIGTERM'), 250).unref()
+  child.on('error', error => fail(`${command}: ${error.message}`))
+  child.on('exit', (code, signal) => {
+    clearInterval(orphaned)
+    process.exit(code ?? 128 + constants.signals[signal])
+  })
+}
+
 async function chromiumPresent() {
   const { findChromium } = await import(pathToFileURL(join(ROOT, 'scripts', 'chromium.ts')).href)
   try {
@@ -50,6 +69,33 @@ async function chromiumPresent() {
   }
   catch {
     return false
+  }
+}
+
+// 2. Debian packages: installed as root or with password-less sudo, else it stops, saying what to run.
+async function installNeeds(needs) {
+  const missing = []
+  for (const need of needs) {
+    if (!(need in NEEDS))
+      fail(`unknown need "${need}" (known: ${Object.keys(NEEDS).join(', ')})`)
+    if (!(await NEEDS[need].present()))
+      missing.push(...NEEDS[need].packages)
+  }
+  if (missing.length > 0) {
+    const root = process.getuid?.() === 0
+    const sudo = !root && onPath('sudo') && spawnSync('sudo', ['-n', 'true']).status === 0
+    const line = `apt-get install -y ${missing.join(' ')}`
+    if (!onPath('apt-get') || (!root && !sudo)) {
+      const them = missing.length > 1 ? 'them' : 'it'
+      fail(`this command needs ${missing.join(', ')}. Install ${them}, then run it again:\n`
+        + `  sudo apt-get update && sudo ${line}\n(or, for Chromium, point CHROMIUM_PATH at a Chrome or Chromium)`)
+    }
+    console.log(`[setup] installing ${missing.join(', ')} from Debian`)
+    const asRoot = args => root ? run(args[0], args.slice(1)) : run('sudo', ['-n', ...args])
+    const installed = asRoot(['apt-get', 'update', '-qq']) === 0
+      && asRoot(['env', 'DEBIAN_FRONTEND=noninteractive', 'apt-get', 'install', '-y', '-qq', ...missing]) === 0
+    if (!installed)
+      fail(`apt-get could not install ${missing.join(', ')}; run: sudo ${line}`)
   }
 }
 
@@ -71,34 +117,11 @@ if (major < MIN_MAJOR || (major === MIN_MAJOR && minor < MIN_MINOR)) {
       fail(`could not install Node ${NODE_MAJOR}; install Node >= 22.18 yourself (for example with nvm: nvm install ${NODE_MAJOR})`)
   }
   const env = { ...process.env, PATH: `${NODE_BIN}${delimiter}${process.env.PATH}` }
-  process.exit(run(join(NODE_BIN, 'node'), process.argv.slice(1), { env }))
+  runToEnd(join(NODE_BIN, 'node'), process.argv.slice(1), { env })
 }
-
-// 2. Debian packages: installed as root or with password-less sudo, else it stops, saying what to run.
-const missing = []
-for (const need of needs) {
-  if (!(need in NEEDS))
-    fail(`unknown need "${need}" (known: ${Object.keys(NEEDS).join(', ')})`)
-  if (!(await NEEDS[need].present()))
-    missing.push(...NEEDS[need].packages)
+else {
+  await installNeeds(needs)
+  // 3. The command, with this Node first on the PATH for everything it starts.
+  const env = { ...process.env, PATH: `${dirname(process.execPath)}${delimiter}${process.env.PATH}` }
+  runToEnd(command[0], command.slice(1), { env, cwd: ROOT, shell: process.platform === 'win32' })
 }
-if (missing.length > 0) {
-  const root = process.getuid?.() === 0
-  const sudo = !root && onPath('sudo') && spawnSync('sudo', ['-n', 'true']).status === 0
-  const line = `apt-get install -y ${missing.join(' ')}`
-  if (!onPath('apt-get') || (!root && !sudo)) {
-    const them = missing.length > 1 ? 'them' : 'it'
-    fail(`this command needs ${missing.join(', ')}. Install ${them}, then run it again:\n`
-      + `  sudo apt-get update && sudo ${line}\n(or, for Chromium, point CHROMIUM_PATH at a Chrome or Chromium)`)
-  }
-  console.log(`[setup] installing ${missing.join(', ')} from Debian`)
-  const asRoot = args => root ? run(args[0], args.slice(1)) : run('sudo', ['-n', ...args])
-  const installed = asRoot(['apt-get', 'update', '-qq']) === 0
-    && asRoot(['env', 'DEBIAN_FRONTEND=noninteractive', 'apt-get', 'install', '-y', '-qq', ...missing]) === 0
-  if (!installed)
-    fail(`apt-get could not install ${missing.join(', ')}; run: sudo ${line}`)
-}
-
-// 3. The command, with this Node first on the PATH for everything it starts.
-const env = { ...process.env, PATH: `${dirname(process.execPath)}${delimiter}${process.env.PATH}` }
-process.exit(run(command[0], command.slice(1), { env, cwd: ROOT, shell: process.platform === 'win32' }))
