@@ -21,7 +21,7 @@ export function readPosition(data: unknown, deck: RelayDeck): TalkPosition | und
 }
 
 /** A token bucket: `burst` messages at once, refilled at `perSecond`; one beyond it is dropped, not queued. */
-export function createRateLimit(perSecond: number, burst: number, now: () => number = Date.now) {
+export function createRateLimit(perSecond: number, burst: number, now: () => number = () => performance.now()) {
   let tokens = burst
   let last = now()
   return function allow(): boolean {

@@ -1,18 +1,17 @@
 // The relay the audience follows the presenter through (socket.io), started by `npm run relay`
-// (settings in README.md). Only a connection that gave the key moves anyone; its positions are
-// checked against the deck's clicks and rate-limited, and the last one greets each newcomer.
+// (settings in README.md, checked in settings.ts). Only a connection that gave the key moves anyone;
+// its positions are checked against the deck's clicks and rate-limited, and the last one greets
+// each newcomer.
 import type { AddressInfo } from 'node:net'
 import type { RelayDeck, TalkPosition } from './protocol.ts'
 import { createHash, timingSafeEqual } from 'node:crypto'
-import { readFileSync } from 'node:fs'
 import { createServer } from 'node:http'
 import process from 'node:process'
-import { createAdapter } from '@socket.io/redis-adapter'
-import { createClient } from 'redis'
 import { Server } from 'socket.io'
-import { createRateLimit, POSITION_EVENT, readPosition, RELAY_DECK_FILE } from './protocol.ts'
+import { createRateLimit, POSITION_EVENT, readPosition } from './protocol.ts'
+import { shareThroughRedis } from './redis.ts'
+import { RelayConfigError } from './settings.ts'
 
-const DEFAULT_PORT = 3031
 /** A presenter may send a burst of 20 positions, then 10 a second. */
 const POSITIONS_PER_SECOND = 10
 const POSITIONS_BURST = 20
@@ -20,39 +19,25 @@ const POSITIONS_BURST = 20
 const HEARTBEAT_MS = 30_000
 /** Unheard of for this long, the talk is over and newcomers browse alone. */
 const TALK_EXPIRY_MS = 90_000
-/** The shortest key: guessing it over the network is hopeless, so wrong keys need no lockout. */
-const KEY_MIN_LENGTH = 16
-
-export class RelayConfigError extends Error {}
+/** Lines of one kind (viewers coming and going, refusals) are folded into one this often. */
+const LOG_FOLD_MS = 5000
+/** Between relay processes: "where is the talk?", answered by the one with the presenter. */
+const WHERE_EVENT = 'where'
+/** The room of presenter connections, left out when the talk's position is told to everyone. */
+const PRESENTERS = 'presenters'
 
 export interface RelayOptions {
   port: number
   key: string
   origins: string[]
   deck: RelayDeck
-  redisUrl?: string
+  redisUrl?: URL
   log?: (line: string) => void
   talkExpiryMs?: number
+  logFoldMs?: number
 }
 
 export type Relay = Awaited<ReturnType<typeof startRelay>>
-
-/** The relay's options from the environment, or an error naming the variable that is wrong. */
-export function relayOptionsFromEnv(env: NodeJS.ProcessEnv, deck: RelayDeck): RelayOptions {
-  const key = env.DECK_RELAY_KEY ?? ''
-  if (key.trim().length < KEY_MIN_LENGTH)
-    throw new RelayConfigError(`DECK_RELAY_KEY is not set (or shorter than ${KEY_MIN_LENGTH} characters): it is the presenter's secret, e.g. DECK_RELAY_KEY=$(openssl rand -hex 12)`)
-  const port = env.PORT === undefined ? DEFAULT_PORT : Number(env.PORT)
-  if (!Number.isInteger(port) || port < 0 || port > 65535)
-    throw new RelayConfigError(`PORT is "${env.PORT}": a port number is expected`)
-  const origins = (env.DECK_RELAY_ORIGINS ?? '').split(',').map(origin => origin.trim()).filter(Boolean)
-  if (!origins.length)
-    throw new RelayConfigError('DECK_RELAY_ORIGINS is not set: the origins the deck is served from, comma-separated, e.g. https://you.github.io')
-  const notOrigin = origins.find(origin => !/^https?:/.test(origin) || URL.parse(origin)?.origin !== origin)
-  if (notOrigin !== undefined)
-    throw new RelayConfigError(`DECK_RELAY_ORIGINS: "${notOrigin}" is not an origin (scheme, host and port only, e.g. https://you.github.io)`)
-  return { port, key, origins, deck, redisUrl: env.DECK_RELAY_REDIS_URL || undefined }
-}
 
 /** Compared as digests, so neither the time taken nor a length check tells anything of the key. */
 function sameKey(given: unknown, key: string): boolean {
@@ -62,20 +47,36 @@ function sameKey(given: unknown, key: string): boolean {
   return timingSafeEqual(digest(given), digest(key))
 }
 
+const count = (n: number, thing: string) => `${n} ${thing}${n === 1 ? '' : 's'}`
+
+/** Logs the first line of a kind at once, then sums up the rest every `ms`, however many. */
+function foldedLog(log: (line: string) => void, ms: number, sumUp: (held: number) => string) {
+  let held = 0
+  let window: NodeJS.Timeout | undefined
+  const flush = () => {
+    window = undefined
+    if (!held)
+      return
+    log(sumUp(held))
+    held = 0
+    window = setTimeout(flush, ms).unref()
+  }
+  return {
+    add: (text: string) => {
+      if (window)
+        return held++
+      log(text)
+      window = setTimeout(flush, ms).unref()
+    },
+    stop: () => clearTimeout(window),
+  }
+}
+
 export async function startRelay(options: RelayOptions) {
   const log = options.log ?? (line => process.stdout.write(`[relay] ${line}\n`))
-  // Refusals are logged, but a flood of them is not: beyond the rate, counted into the next line.
-  const refusalLines = createRateLimit(1, 5)
-  let unlogged = 0
-  const logRefusal = (line: string) => {
-    if (!refusalLines()) {
-      unlogged++
-      return
-    }
-    log(unlogged ? `${line} (and ${unlogged} more refused)` : line)
-    unlogged = 0
-  }
   const http = createServer((_req, res) => res.writeHead(404).end())
+  const foldMs = options.logFoldMs ?? LOG_FOLD_MS
+  const refusals = foldedLog(log, foldMs, held => `refused ${count(held, 'more connection')} in the last ${foldMs / 1000} s`)
   const io = new Server(http, {
     serveClient: false,
     cors: { origin: options.origins },
@@ -83,40 +84,50 @@ export async function startRelay(options: RelayOptions) {
     allowRequest: (req, done) => {
       const allowed = options.origins.includes(req.headers.origin ?? '')
       if (!allowed && req.url?.includes('EIO=') && !req.url.includes('sid='))
-        logRefusal(`refused a page from origin ${req.headers.origin ?? '(none)'}`)
+        refusals.add(`refused a page from origin ${req.headers.origin ?? '(none)'}`)
       done(null, allowed)
     },
   })
-  const pubClient = options.redisUrl ? createClient({ url: options.redisUrl }) : undefined
-  const subClient = pubClient?.duplicate()
-  if (pubClient && subClient) {
-    await Promise.all([pubClient.connect(), subClient.connect()])
-    io.adapter(createAdapter(pubClient, subClient))
-  }
 
   // The talk's position, kept for newcomers while a presenter is heard from; told to the other
   // relay processes too (through Redis), and again at each heartbeat, so one started late learns it.
+  // Times are monotonic: a clock set back must not hold the talk or a presenter up.
   let last: TalkPosition | undefined
   let heardAt = 0
-  const hear = (position: TalkPosition) => {
-    last = position
-    heardAt = Date.now()
-  }
+  let heardElsewhereAt = -Infinity
+  const expiry = options.talkExpiryMs ?? TALK_EXPIRY_MS
   const tell = (position: TalkPosition) => {
-    hear(position)
+    last = position
+    heardAt = performance.now()
     if (options.redisUrl)
       io.serverSideEmit(POSITION_EVENT, position)
   }
   io.on(POSITION_EVENT, (position: unknown) => {
-    const read = readPosition(position, options.deck)
-    if (read)
-      hear(read)
+    last = readPosition(position, options.deck) ?? last
+    heardAt = heardElsewhereAt = performance.now()
   })
   const connected = { presenter: 0, viewer: 0 }
+  // Once Redis is back, the presenter's process tells every viewer where the talk went meanwhile;
+  // the others ask it to, in case they were back after it.
+  const retell = () => {
+    if (connected.presenter && last) {
+      tell(last)
+      io.except(PRESENTERS).emit(POSITION_EVENT, last)
+    }
+  }
+  io.on(WHERE_EVENT, retell)
+  const redis = options.redisUrl && await shareThroughRedis(io, options.redisUrl, log, () => {
+    retell()
+    io.serverSideEmit(WHERE_EVENT)
+  })
+
   const summary = () => [
-    `${connected.viewer} viewer${connected.viewer === 1 ? '' : 's'}`,
-    connected.presenter ? 'presenter connected' : 'no presenter',
+    count(connected.viewer, 'viewer'),
+    connected.presenter
+      ? 'presenter connected'
+      : performance.now() - heardElsewhereAt < expiry ? 'presenter on another relay process' : 'no presenter',
   ].join(', ')
+  const viewerLines = foldedLog(log, foldMs, held => `${count(held, 'viewer')} came or went in the last ${foldMs / 1000} s (${summary()})`)
   const heartbeat = setInterval(() => {
     if (connected.presenter > 0 && last)
       tell(last)
@@ -127,19 +138,20 @@ export async function startRelay(options: RelayOptions) {
     socket.data.role = given === undefined ? 'viewer' : 'presenter'
     if (given === undefined || sameKey(given, options.key))
       return next()
-    logRefusal(`refused a presenter with a wrong key from ${socket.handshake.address}`)
+    refusals.add(`refused a presenter with a wrong key from ${socket.handshake.address}`)
     next(new Error('wrong key'))
   })
 
   io.on('connection', (socket) => {
     const role = socket.data.role as keyof typeof connected
     connected[role]++
-    log(`${role} connected (${summary()})`)
+    const note = (text: string) => role === 'viewer' ? viewerLines.add(text) : log(text)
+    note(`${role} connected (${summary()})`)
     socket.on('disconnect', () => {
       connected[role]--
-      log(`${role} left (${summary()})`)
+      note(`${role} left (${summary()})`)
     })
-    if (last && Date.now() - heardAt > (options.talkExpiryMs ?? TALK_EXPIRY_MS))
+    if (last && performance.now() - heardAt > expiry)
       last = undefined
     if (role === 'viewer') {
       if (last)
@@ -148,18 +160,21 @@ export async function startRelay(options: RelayOptions) {
     }
     // Beyond its rate, a presenter's moves are not queued: the latest goes out when the rate
     // allows, so a held arrow key still leaves everyone where the presenter stopped.
+    socket.join(PRESENTERS)
     const allow = createRateLimit(POSITIONS_PER_SECOND, POSITIONS_BURST)
     let pending: TalkPosition | undefined
     let retry: NodeJS.Timeout | undefined
-    const passPending = () => {
-      retry = undefined
-      if (!allow()) {
-        retry = setTimeout(passPending, 1000 / POSITIONS_PER_SECOND)
-        return
-      }
+    const pass = () => {
       tell(pending!)
       socket.broadcast.emit(POSITION_EVENT, pending)
       pending = undefined
+    }
+    const passWhenAllowed = () => {
+      retry = undefined
+      if (allow())
+        pass()
+      else
+        retry = setTimeout(passWhenAllowed, 1000 / POSITIONS_PER_SECOND)
     }
     socket.on(POSITION_EVENT, (data: unknown) => {
       const position = readPosition(data, options.deck)
@@ -167,41 +182,36 @@ export async function startRelay(options: RelayOptions) {
         return
       pending = position
       if (!retry)
-        passPending()
+        passWhenAllowed()
     })
-    socket.on('disconnect', () => clearTimeout(retry))
+    // A presenter who closes the laptop mid-burst still leaves everyone on the last move.
+    socket.on('disconnecting', () => {
+      clearTimeout(retry)
+      if (pending)
+        pass()
+    })
   })
 
-  await new Promise<void>(resolve => http.listen(options.port, resolve))
+  await new Promise<void>((resolve, reject) => {
+    http.once('error', (error: NodeJS.ErrnoException) => reject(error.code === 'EADDRINUSE'
+      ? new RelayConfigError(`PORT ${options.port} is in use: stop what listens there, or set PORT to another port`)
+      : error))
+    http.listen(options.port, resolve)
+  }).catch(async (error) => {
+    await redis?.close()
+    throw error
+  })
   const { port } = http.address() as AddressInfo
-  const deck = `a deck of ${options.deck.clicks.length} slides${options.redisUrl ? ', shared through Redis' : ''}`
+  const deck = `a deck of ${count(options.deck.clicks.length, 'slide')}${redis ? ', shared through Redis' : ''}`
   log(`listening on port ${port} for ${options.origins.join(', ')}, ${deck}`)
   return {
     port,
     close: async () => {
       clearInterval(heartbeat)
+      refusals.stop()
+      viewerLines.stop()
       await io.close()
-      await Promise.all([pubClient, subClient].map(client => client?.quit().catch(() => {})))
+      await redis?.close()
     },
   }
-}
-
-/** The deck file a relay build writes (RELAY_DECK_FILE), or an error naming the file and field. */
-export function readRelayDeck(file: string): RelayDeck {
-  let deck: { clicks?: unknown } | null
-  try {
-    deck = JSON.parse(readFileSync(file, 'utf8'))
-  }
-  catch (error) {
-    throw new RelayConfigError(error instanceof SyntaxError
-      ? `${file} is not JSON: ${error.message}`
-      : `${file} is missing: build the deck with DECK_RELAY_URL set (npm run build writes it), or point DECK_RELAY_DECK at the built deck's ${RELAY_DECK_FILE}`)
-  }
-  const clicks = deck?.clicks
-  if (!Array.isArray(clicks) || clicks.length === 0)
-    throw new RelayConfigError(`${file}: "clicks" is not a list with one number per slide`)
-  const bad = clicks.findIndex(count => !Number.isInteger(count) || count < 0)
-  if (bad >= 0)
-    throw new RelayConfigError(`${file}: "clicks"[${bad}] (slide ${bad + 1}) is ${JSON.stringify(clicks[bad])}, not a number of clicks`)
-  return { clicks }
 }

@@ -17,7 +17,7 @@ import { freePort, serveDist } from '../../scripts/serve-dist'
 import { seriousAxeViolations } from '../support/checks'
 import { loadDeck } from '../support/deck'
 import { ROOT } from '../support/essay'
-import { RELAY_KEY, startRedis, startRelayProcess } from '../support/relay'
+import { listening, RELAY_KEY, relayEnv, startNpmScript, startRedis, startRelayProcess } from '../support/relay'
 
 test.describe.configure({ mode: 'serial' })
 
@@ -251,51 +251,120 @@ test('on a phone, the reading view follows: it scrolls to the talk\'s slide, unt
   await expect.poll(() => atTop(talk), { timeout: 5000 }).toBe(true)
 })
 
-test('a viewer on one relay process follows a presenter on another, through Redis', async () => {
-  const redis = await startRedis()
+/** Two relay processes sharing a talk through `redis`, and socket.io clients for either. */
+async function relaysThrough(redis: RunningProcess & { url: string }) {
   const origin = new URL(deck.url).origin
   const ports = [await freePort(), await freePort()]
-  const relays = await Promise.all(ports.map(port => startRelayProcess({
-    port,
-    origins: [origin],
-    dist,
-    redisUrl: redis.url,
-  })))
-  const connect = (port: number, key?: string) => io(`http://127.0.0.1:${port}`, {
-    transports: ['websocket'],
-    extraHeaders: { Origin: origin },
-    auth: key ? { key } : undefined,
-  })
-  const presenter = connect(ports[0], RELAY_KEY)
-  const viewer = connect(ports[1])
-  /** The next position `socket` receives, or an error naming what did not arrive. */
-  const next = (socket: Socket, what: string) => new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${what}: no position within 10 s`)), 10_000)
+  const relays = await Promise.all(ports.map(port => startRelayProcess({ port, origins: [origin], dist, redisUrl: redis.url })))
+  const sockets: Socket[] = []
+  const connect = (relayNo: number, key?: string) => {
+    const socket = io(`http://127.0.0.1:${ports[relayNo]}`, {
+      transports: ['websocket'],
+      extraHeaders: { Origin: origin },
+      auth: key ? { key } : undefined,
+    })
+    sockets.push(socket)
+    return socket
+  }
+  const stop = async () => {
+    sockets.forEach(socket => socket.close())
+    await Promise.all(relays.map(one => one.stop()))
+  }
+  return { relays, connect, stop }
+}
+
+async function connected(...sockets: Socket[]) {
+  await Promise.all(sockets.map(socket => new Promise(resolve => socket.once('connect', () => resolve(socket)))))
+  return sockets
+}
+
+/** The next position `socket` receives, or an error naming what did not arrive. */
+function next(socket: Socket, what: string, ms = 10_000) {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${what}: no position within ${ms} ms`)), ms)
     socket.once('position', (position) => {
       clearTimeout(timer)
       resolve(position)
     })
   })
+}
+
+/** Says `position` until `socket` hears it: the adapter subscribes to Redis after the relay says it listens. */
+async function sayUntilHeard(presenter: Socket, position: object, socket: Socket, what: string) {
+  const heard = next(socket, what)
+  const saying = setInterval(() => presenter.emit('position', position), 200)
   try {
-    await Promise.all([presenter, viewer].map(socket => new Promise<void>(done => socket.once('connect', () => done()))))
-    // The adapter subscribes to Redis after the relay says it listens: say it until it is heard.
-    const received = next(viewer, 'the viewer on the second process')
-    const saying = setInterval(() => presenter.emit('position', { slide: 7, click: 0 }), 200)
-    try {
-      expect(await received).toEqual({ slide: 7, click: 0 })
-    }
-    finally {
-      clearInterval(saying)
-    }
-    // A newcomer on the second process is put on the talk at once.
-    const late = connect(ports[1])
-    expect(await next(late, 'a newcomer on the second process')).toEqual({ slide: 7, click: 0 })
-    late.close()
+    expect(await heard).toEqual(position)
   }
   finally {
-    presenter.close()
-    viewer.close()
-    await Promise.all(relays.map(one => one.stop()))
+    clearInterval(saying)
+  }
+}
+
+test('a viewer on one relay process follows a presenter on another, through Redis', async () => {
+  const redis = await startRedis()
+  const pair = await relaysThrough(redis)
+  try {
+    const [presenter, viewer] = await connected(pair.connect(0, RELAY_KEY), pair.connect(1))
+    await sayUntilHeard(presenter, { slide: 7, click: 0 }, viewer, 'the viewer on the second process')
+    // A newcomer on the second process is put on the talk at once.
+    expect(await next(pair.connect(1), 'a newcomer on the second process')).toEqual({ slide: 7, click: 0 })
+    // Its log, folded every 5 s, knows the presenter is on the other process.
+    await expect.poll(() => pair.relays[1].output(), { timeout: 7000 }).toMatch(/\(2 viewers, presenter on another relay process\)/)
+  }
+  finally {
+    await pair.stop()
     await redis.stop()
+  }
+})
+
+test('with Redis away for 10 s, each process goes on with its own viewers, and they share the talk again once it is back', async () => {
+  test.setTimeout(60_000)
+  let redis = await startRedis()
+  const pair = await relaysThrough(redis)
+  try {
+    const [presenter, near, far] = await connected(pair.connect(0, RELAY_KEY), pair.connect(0), pair.connect(1))
+    await sayUntilHeard(presenter, { slide: 7, click: 0 }, far, 'the viewer on the second process')
+    await redis.stop()
+    const away = Date.now()
+    // Past the client's 5 s connect timeout, the presenter moves and the viewer beside them follows.
+    for (let slide = 8; Date.now() - away < 10_000; slide++) {
+      const heard = next(near, `slide ${slide}, Redis away, on the presenter's process`, 1000)
+      presenter.emit('position', { slide, click: 0 })
+      expect(await heard).toEqual({ slide, click: 0 })
+      await new Promise(resolve => setTimeout(resolve, 1000)) // the outage is the point: time passes
+    }
+    const where = next(far, 'where the talk went, once Redis is back')
+    redis = await startRedis({ port: Number(new URL(redis.url).port) })
+    await expect.poll(() => pair.relays.map(one => /is back/.test(one.output())), { timeout: 5000 }).toEqual([true, true])
+    expect(await where).toMatchObject({ slide: expect.any(Number) })
+    const both = [near, far].map(viewer => next(viewer, 'a move after Redis is back', 1000))
+    presenter.emit('position', { slide: 30, click: 0 })
+    expect(await Promise.all(both)).toEqual([{ slide: 30, click: 0 }, { slide: 30, click: 0 }])
+    for (const one of pair.relays) {
+      expect([one.child.exitCode, one.child.signalCode], one.output()).toEqual([null, null])
+      expect(one.output().match(/is away/g), one.output()).toHaveLength(1)
+      expect(one.output().match(/is back/g), one.output()).toHaveLength(1)
+      expect(one.output()).not.toMatch(/error handler|Error|\n\s+at /)
+    }
+  }
+  finally {
+    await pair.stop()
+    await redis.stop()
+  }
+})
+
+test('a stop signal to npm run relay or npm run serve frees its port within 2 s', async () => {
+  test.setTimeout(60_000)
+  const servers = await Promise.all([
+    startNpmScript('relay', [], { ...relayEnv(await freePort(), [new URL(deck.url).origin], dist) }, /listening on port (\d+)/),
+    startNpmScript('serve', [String(await freePort())], {}, /deck served as on \w+ at http:\/\/127\.0\.0\.1:(\d+)/),
+  ])
+  for (const server of servers) {
+    const port = Number(server.output().match(/(?:listening on port |127\.0\.0\.1:)(\d+)/)![1])
+    const stopped = Date.now()
+    server.child.kill('SIGTERM')
+    await expect.poll(() => listening(port), { timeout: 2000, intervals: [50] }).toBe(false)
+    expect(Date.now() - stopped).toBeLessThan(2000)
   }
 })

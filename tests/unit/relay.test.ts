@@ -1,17 +1,26 @@
-// The relay's checks (relay/protocol.ts, relay/server.ts): what it accepts, from whom, how often,
-// and the settings it refuses to start with. The relay runs in this process, on a free port,
-// with real socket.io clients.
+// The relay's checks (relay/protocol.ts, server.ts, settings.ts): what it accepts, from whom, how
+// often, what it logs, and the settings it refuses to start with. The relay runs in this process,
+// on a free port, with real socket.io clients; a bad setting is tried as `npm run relay` runs it.
+import type { AddressInfo, Server } from 'node:net'
 import type { Socket } from 'socket.io-client'
 import type { Relay, RelayOptions } from '../../relay/server'
+import { execFile } from 'node:child_process'
+import { once } from 'node:events'
 import { mkdtempSync, writeFileSync } from 'node:fs'
+import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import process from 'node:process'
 import { io } from 'socket.io-client'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { contentSecurityPolicy } from '../../hosting/headers'
 import { createRateLimit, readPosition } from '../../relay/protocol'
 import { relaySocketOrigin, resolveRelayUrl } from '../../relay/relay-plugin'
-import { readRelayDeck, RelayConfigError, relayOptionsFromEnv, startRelay } from '../../relay/server'
+import { startRelay } from '../../relay/server'
+import { readRelayDeck, RelayConfigError, relayOptionsFromEnv } from '../../relay/settings'
+import { freePort } from '../../scripts/serve-dist'
+import { ROOT } from '../support/essay'
+import { startRedis } from '../support/relay'
 
 const KEY = 'the-presenters-key'
 const ORIGIN = 'http://deck.example'
@@ -103,7 +112,7 @@ describe('relayOptionsFromEnv', () => {
         origins: [ORIGIN, 'https://b.example'],
       })
   })
-  it.each([
+  it.each<[string, NodeJS.ProcessEnv, RegExp]>([
     [
       'no key',
       { DECK_RELAY_KEY: undefined },
@@ -125,13 +134,34 @@ describe('relayOptionsFromEnv', () => {
       /"http:\/\/deck\.example\/deck\/" is not an origin/,
     ],
     [
-      'a port that is not one',
-      { PORT: 'eighty' },
-      /PORT is "eighty"/,
+      'a key with spaces around it',
+      { DECK_RELAY_KEY: ` ${KEY} ` },
+      /DECK_RELAY_KEY has spaces around it/,
+    ],
+    [
+      'a key of one character repeated',
+      { DECK_RELAY_KEY: 'k'.repeat(16) },
+      /DECK_RELAY_KEY is too weak .*openssl rand/,
+    ],
+    ...['eighty', '', '0', '65536', '0x0C1F', '1e3', ' 80', '80.0'].map((port): [string, NodeJS.ProcessEnv, RegExp] => [
+      `the port "${port}"`,
+      { PORT: port },
+      /^PORT is ".*": a port number from 1 to 65535 is expected, in decimal$/,
+    ]),
+    [
+      'a Redis address of another scheme',
+      { DECK_RELAY_REDIS_URL: 'http://127.0.0.1:6379' },
+      /^DECK_RELAY_REDIS_URL is a http: address/,
+    ],
+    [
+      'a Redis address that is none',
+      { DECK_RELAY_REDIS_URL: 'redis://:secret-password@[::1' },
+      /^DECK_RELAY_REDIS_URL is not an address/,
     ],
   ])('refuses %s, naming the variable', (_, change, message) => {
     expect(() => relayOptionsFromEnv({ ...env, ...change }, DECK)).toThrow(RelayConfigError)
     expect(() => relayOptionsFromEnv({ ...env, ...change }, DECK)).toThrow(message)
+    expect(() => relayOptionsFromEnv({ ...env, ...change }, DECK)).not.toThrow(/secret-password/)
   })
 })
 
@@ -165,8 +195,61 @@ describe('readRelayDeck', () => {
       () => file('bad.json', '{"clicks":[0,-1]}'),
       /bad\.json: "clicks"\[1\] \(slide 2\) is -1/,
     ],
+    [
+      'a count too large to be one',
+      () => file('huge.json', '{"clicks":[1e400]}'),
+      /huge\.json: "clicks"\[0\] \(slide 1\) is Infinity/,
+    ],
+    [
+      'a folder',
+      () => dir,
+      /relay-deck-\w+ is a folder: build the deck with DECK_RELAY_URL/,
+    ],
   ])('refuses %s, naming the file and field', (_, path, message) => {
     expect(() => readRelayDeck(path())).toThrow(message)
+  })
+})
+
+describe('npm run relay with a bad setting', () => {
+  const deck = join(mkdtempSync(join(tmpdir(), 'relay-deck-')), 'relay-deck.json')
+  writeFileSync(deck, JSON.stringify(DECK))
+  const PASSWORD = 'hunter2-the-password'
+  let redis: Awaited<ReturnType<typeof startRedis>>
+  let taken: Server
+  beforeAll(async () => {
+    redis = await startRedis({ password: 'another-password' })
+    taken = createServer().listen(0, '127.0.0.1')
+    await once(taken, 'listening')
+  })
+  afterAll(async () => {
+    await redis.stop()
+    taken.close()
+  })
+  /** What start-relay.ts prints and exits with, given `env` over good settings. */
+  const run = async (env: Record<string, string>) => {
+    const port = String(await freePort())
+    return new Promise<{ code: number | null, output: string }>((resolve) => {
+      const child = execFile(process.execPath, ['relay/start-relay.ts'], {
+        cwd: ROOT,
+        env: { ...process.env, PORT: port, DECK_RELAY_KEY: KEY, DECK_RELAY_ORIGINS: ORIGIN, DECK_RELAY_DECK: deck, ...env },
+      }, (_error, stdout, stderr) => resolve({ code: child.exitCode, output: stdout + stderr }))
+    })
+  }
+  const redisPort = () => new URL(redis.url).port
+  it.concurrent.each([
+    ['a port in use', () => ({ PORT: String((taken.address() as AddressInfo).port) }), /^PORT \d+ is in use/],
+    ['a Redis nothing listens at', async () => ({ DECK_RELAY_REDIS_URL: `redis://:${PASSWORD}@127.0.0.1:${await freePort()}` }), /^DECK_RELAY_REDIS_URL: cannot use Redis at 127\.0\.0\.1:\d+ \(connection refused\)$/],
+    ['a Redis host that does not resolve', () => ({ DECK_RELAY_REDIS_URL: `redis://:${PASSWORD}@no-such-host.invalid` }), /^DECK_RELAY_REDIS_URL: cannot use Redis at no-such-host\.invalid:6379 \(no such host\)$/],
+    ['a wrong Redis password', () => ({ DECK_RELAY_REDIS_URL: `redis://:${PASSWORD}@127.0.0.1:${redisPort()}` }), /^DECK_RELAY_REDIS_URL: cannot use Redis at .* \(wrong password or user\)$/],
+    ['no Redis password', () => ({ DECK_RELAY_REDIS_URL: `redis://127.0.0.1:${redisPort()}` }), /^DECK_RELAY_REDIS_URL: cannot use Redis at .* \(it asks for a password\)$/],
+    ['a malformed Redis address', () => ({ DECK_RELAY_REDIS_URL: `redis://:${PASSWORD}@[127.0.0.1` }), /^DECK_RELAY_REDIS_URL is not an address/],
+    ['a weak key', () => ({ DECK_RELAY_KEY: 'ab'.repeat(10) }), /^DECK_RELAY_KEY is too weak/],
+  ])('exits at once on %s, with one line naming the variable, never the password', async (_, env, message) => {
+    const { code, output } = await run(await env())
+    expect(code).toBe(1)
+    expect(output.trim().split('\n')).toHaveLength(1)
+    expect(output.replace(/^\[relay\] /, '').trim()).toMatch(message)
+    expect(output).not.toContain(PASSWORD)
   })
 })
 
@@ -193,6 +276,7 @@ describe('the relay', () => {
   const sockets: Socket[] = []
   const lines: string[] = []
   afterEach(async () => {
+    vi.restoreAllMocks()
     sockets.splice(0).forEach(socket => socket.close())
     await relay?.close()
     lines.length = 0
@@ -205,6 +289,7 @@ describe('the relay', () => {
       origins: [ORIGIN],
       deck: DECK,
       log: line => lines.push(line),
+      logFoldMs: 100,
       ...options,
     })
   }
@@ -257,15 +342,24 @@ describe('the relay', () => {
     await expect(connected(connect({ key: `${KEY}x` }))).rejects.toThrow('wrong key')
     await expect(connected(connect({ origin: 'https://elsewhere.example' }))).rejects.toThrow()
     await expect(connected(connect({ origin: null }))).rejects.toThrow()
-    expect(lines.filter(line => line.startsWith('refused'))).toHaveLength(5)
     // Wrong keys lock no one out: the presenter still gets in.
     await connected(connect({ key: KEY }))
+    await vi.waitFor(() => expect(lines.filter(line => line.startsWith('refused'))).toEqual([
+      expect.stringMatching(/^refused a presenter with a wrong key from /),
+      'refused 4 more connections in the last 0.1 s',
+    ]))
   })
 
-  it('logs a flood of refusals as a count, not line by line', async () => {
+  it('folds a flood of refusals, and of viewers, into a line every few seconds', async () => {
     await start()
     await Promise.all(Array.from({ length: 20 }, () => connected(connect({ key: 'wrong' })).catch(() => {})))
-    expect(lines.filter(line => line.startsWith('refused')).length).toBeLessThanOrEqual(5)
+    await Promise.all(Array.from({ length: 30 }, () => connected(connect())))
+    await vi.waitFor(() => expect(lines.slice(1)).toEqual([
+      expect.stringMatching(/^refused a presenter with a wrong key/),
+      'viewer connected (1 viewer, no presenter)',
+      'refused 19 more connections in the last 0.1 s',
+      '29 viewers came or went in the last 0.1 s (30 viewers, no presenter)',
+    ]))
   })
 
   it('holds a presenter to its rate, and still delivers where they stopped', async () => {
@@ -280,6 +374,39 @@ describe('the relay', () => {
     expect(got.length).toBeGreaterThan(0)
     expect(got.length).toBeLessThanOrEqual(21)
     expect(got.at(-1)).toEqual({ slide: (49 % 37) + 1, click: 0 })
+  })
+
+  it('sends the move held back by the rate before a presenter who leaves mid-burst is gone', async () => {
+    await start()
+    const presenter = connect({ key: KEY })
+    const viewer = connect()
+    await Promise.all([presenter, viewer].map(connected))
+    const received = collect(viewer, 500)
+    for (let i = 1; i <= 30; i++)
+      presenter.emit('position', { slide: i, click: 0 })
+    // The burst of 20 is through, and slide 30 waits for the rate when the presenter goes.
+    await new Promise(resolve => viewer.on('position', ({ slide }) => slide === 20 && resolve(slide)))
+    presenter.disconnect()
+    expect((await received()).at(-1)).toEqual({ slide: 30, click: 0 })
+    const late = connect()
+    expect(await new Promise(resolve => late.once('position', resolve))).toEqual({ slide: 30, click: 0 })
+  })
+
+  it('keeps its rate by a monotonic clock: a wall clock set back holds no move up', async () => {
+    const wall = Date.now
+    let setBack = 0
+    vi.spyOn(Date, 'now').mockImplementation(() => wall() - setBack)
+    await start()
+    const presenter = connect({ key: KEY })
+    const viewer = connect()
+    await Promise.all([presenter, viewer].map(connected))
+    for (let i = 1; i <= 20; i++)
+      presenter.emit('position', { slide: i, click: 0 })
+    await new Promise(resolve => viewer.on('position', ({ slide }) => slide === 20 && resolve(slide)))
+    setBack = 10_000
+    const received = collect(viewer, 400)
+    presenter.emit('position', { slide: 21, click: 0 })
+    expect(await received()).toEqual([{ slide: 21, click: 0 }])
   })
 
   it('forgets the talk once no presenter has been heard from for a while', async () => {
