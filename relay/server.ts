@@ -5,6 +5,7 @@
 import type { AddressInfo } from 'node:net'
 import type { RelayDeck, TalkPosition } from './protocol.ts'
 import { createHash, timingSafeEqual } from 'node:crypto'
+import { once } from 'node:events'
 import { createServer } from 'node:http'
 import process from 'node:process'
 import { Server } from 'socket.io'
@@ -63,12 +64,18 @@ function foldedLog(log: (line: string) => void, ms: number, sumUp: (held: number
   }
   return {
     add: (text: string) => {
-      if (window)
-        return held++
+      if (window) {
+        held++
+        return
+      }
       log(text)
       window = setTimeout(flush, ms).unref()
     },
-    stop: () => clearTimeout(window),
+    stop: () => {
+      clearTimeout(window)
+      if (held)
+        log(sumUp(held))
+    },
   }
 }
 
@@ -102,13 +109,17 @@ export async function startRelay(options: RelayOptions) {
     if (options.redisUrl)
       io.serverSideEmit(POSITION_EVENT, position)
   }
-  io.on(POSITION_EVENT, (position: unknown) => {
-    last = readPosition(position, options.deck) ?? last
-    heardAt = heardElsewhereAt = performance.now()
+  io.on(POSITION_EVENT, (data: unknown) => {
+    const position = readPosition(data, options.deck)
+    if (position) {
+      last = position
+      heardAt = heardElsewhereAt = performance.now()
+    }
   })
   const connected = { presenter: 0, viewer: 0 }
   // Once Redis is back, the presenter's process tells every viewer where the talk went meanwhile;
-  // the others ask it to, in case they were back after it.
+  // the others ask it to, in case they were back after it (a viewer may hear it twice), and so
+  // does a process that starts late.
   const retell = () => {
     if (connected.presenter && last) {
       tell(last)
@@ -120,6 +131,8 @@ export async function startRelay(options: RelayOptions) {
     retell()
     io.serverSideEmit(WHERE_EVENT)
   })
+  if (redis)
+    io.serverSideEmit(WHERE_EVENT)
 
   const summary = () => [
     count(connected.viewer, 'viewer'),
@@ -128,10 +141,6 @@ export async function startRelay(options: RelayOptions) {
       : performance.now() - heardElsewhereAt < expiry ? 'presenter on another relay process' : 'no presenter',
   ].join(', ')
   const viewerLines = foldedLog(log, foldMs, held => `${count(held, 'viewer')} came or went in the last ${foldMs / 1000} s (${summary()})`)
-  const heartbeat = setInterval(() => {
-    if (connected.presenter > 0 && last)
-      tell(last)
-  }, HEARTBEAT_MS)
 
   io.use((socket, next) => {
     const given = (socket.handshake.auth as { key?: unknown } | undefined)?.key
@@ -176,8 +185,9 @@ export async function startRelay(options: RelayOptions) {
       else
         retry = setTimeout(passWhenAllowed, 1000 / POSITIONS_PER_SECOND)
     }
-    socket.on(POSITION_EVENT, (data: unknown) => {
-      const position = readPosition(data, options.deck)
+    // onAny hears a move as it arrives: socket.on would run a tick later, after a disconnect read with it.
+    socket.onAny((event: string, data: unknown) => {
+      const position = event === POSITION_EVENT && readPosition(data, options.deck)
       if (!position)
         return
       pending = position
@@ -192,15 +202,16 @@ export async function startRelay(options: RelayOptions) {
     })
   })
 
-  await new Promise<void>((resolve, reject) => {
-    http.once('error', (error: NodeJS.ErrnoException) => reject(error.code === 'EADDRINUSE'
-      ? new RelayConfigError(`PORT ${options.port} is in use: stop what listens there, or set PORT to another port`)
-      : error))
-    http.listen(options.port, resolve)
-  }).catch(async (error) => {
+  await once(http.listen(options.port), 'listening').catch(async (error: NodeJS.ErrnoException) => {
     await redis?.close()
-    throw error
+    throw error.code === 'EADDRINUSE'
+      ? new RelayConfigError(`PORT ${options.port} is in use: stop what listens there, or set PORT to another port`)
+      : error
   })
+  const heartbeat = setInterval(() => {
+    if (connected.presenter > 0 && last)
+      tell(last)
+  }, HEARTBEAT_MS)
   const { port } = http.address() as AddressInfo
   const deck = `a deck of ${count(options.deck.clicks.length, 'slide')}${redis ? ', shared through Redis' : ''}`
   log(`listening on port ${port} for ${options.origins.join(', ')}, ${deck}`)

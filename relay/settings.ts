@@ -43,6 +43,8 @@ function readRedisUrl(value: string): URL {
     throw new RelayConfigError('DECK_RELAY_REDIS_URL is not an address: write it as redis://[:password@]host[:port]')
   if (!/^rediss?:$/.test(url.protocol) || !url.hostname)
     throw new RelayConfigError(`DECK_RELAY_REDIS_URL is a ${url.protocol} address: a Redis address is redis://[:password@]host[:port] (rediss:// for TLS)`)
+  if (!/^(?:\/\d*)?$/.test(url.pathname))
+    throw new RelayConfigError('DECK_RELAY_REDIS_URL: after the host comes only a database number, e.g. redis://host:6379/0')
   return url
 }
 

@@ -243,6 +243,8 @@ describe('npm run relay with a bad setting', () => {
     ['a wrong Redis password', () => ({ DECK_RELAY_REDIS_URL: `redis://:${PASSWORD}@127.0.0.1:${redisPort()}` }), /^DECK_RELAY_REDIS_URL: cannot use Redis at .* \(wrong password or user\)$/],
     ['no Redis password', () => ({ DECK_RELAY_REDIS_URL: `redis://127.0.0.1:${redisPort()}` }), /^DECK_RELAY_REDIS_URL: cannot use Redis at .* \(it asks for a password\)$/],
     ['a malformed Redis address', () => ({ DECK_RELAY_REDIS_URL: `redis://:${PASSWORD}@[127.0.0.1` }), /^DECK_RELAY_REDIS_URL is not an address/],
+    ['a Redis password the Redis client cannot read', () => ({ DECK_RELAY_REDIS_URL: `redis://:${PASSWORD}%zz@127.0.0.1:${redisPort()}` }), /^DECK_RELAY_REDIS_URL: cannot use Redis at /],
+    ['a Redis address with a path', () => ({ DECK_RELAY_REDIS_URL: `redis://:${PASSWORD}@127.0.0.1/abc` }), /^DECK_RELAY_REDIS_URL: after the host comes only a database number/],
     ['a weak key', () => ({ DECK_RELAY_KEY: 'ab'.repeat(10) }), /^DECK_RELAY_KEY is too weak/],
   ])('exits at once on %s, with one line naming the variable, never the password', async (_, env, message) => {
     const { code, output } = await run(await env())
@@ -384,8 +386,7 @@ describe('the relay', () => {
     const received = collect(viewer, 500)
     for (let i = 1; i <= 30; i++)
       presenter.emit('position', { slide: i, click: 0 })
-    // The burst of 20 is through, and slide 30 waits for the rate when the presenter goes.
-    await new Promise(resolve => viewer.on('position', ({ slide }) => slide === 20 && resolve(slide)))
+    // Slides 21 to 30 wait for the rate, and arrive with the disconnect: slide 30 must go out.
     presenter.disconnect()
     expect((await received()).at(-1)).toEqual({ slide: 30, click: 0 })
     const late = connect()
@@ -407,6 +408,19 @@ describe('the relay', () => {
     const received = collect(viewer, 400)
     presenter.emit('position', { slide: 21, click: 0 })
     expect(await received()).toEqual([{ slide: 21, click: 0 }])
+  })
+
+  it('with Redis gone, logs it once and closes without a failure left behind', async () => {
+    const redis = await startRedis()
+    try {
+      await start({ redisUrl: new URL(redis.url) })
+    }
+    finally {
+      await redis.stop()
+    }
+    await vi.waitFor(() => expect(lines.filter(line => / is away /.test(line))).toHaveLength(1))
+    // An unhandled rejection from the adapter's unsubscribing would fail this run.
+    await relay.close()
   })
 
   it('forgets the talk once no presenter has been heard from for a while', async () => {
