@@ -8,10 +8,12 @@ import { cpus, tmpdir, totalmem } from 'node:os'
 import { join } from 'node:path'
 import process from 'node:process'
 import { parseArgs } from 'node:util'
+import { brotliCompressSync } from 'node:zlib'
 import { load } from '@slidev/parser/fs'
 import JSZip from 'jszip'
 import { chromium } from 'playwright-chromium'
 import { precompress } from '../hosting/compress.ts'
+import { SERVICE_WORKER_FILE } from '../hosting/headers.ts'
 import { ENCODINGS, KINDS, measureLoad, measureNextSlide } from './bench/browser.ts'
 import { BUDGETS } from './bench/budgets.ts'
 import { run } from './bench/processes.ts'
@@ -156,6 +158,10 @@ add(`slide 1 live (Slidev's client has drawn it and takes keys; ours starts it a
 add('next slide shown after a key, median', ms, median(nextSlide.ours), median(nextSlide.starter))
 add('next slide shown after a key, worst', ms, Math.max(...nextSlide.ours), Math.max(...nextSlide.starter))
 addBytes(encoding => `all bytes after preload, ${encoding}`, 'afterPreload', KINDS)
+// The offline copy: every file the service worker's precache list names, as brotli would send it.
+const precached = [...readFileSync(join(decks.ours.dist, SERVICE_WORKER_FILE), 'utf8').matchAll(/\{url:"([^"]+)"/g)].map(match => match[1])
+const offlineBytes = precached.reduce((total, file) => total + brotliCompressSync(readFileSync(join(decks.ours.dist, file))).length, 0)
+add(`offline copy a first visit downloads (${precached.length} files), brotli`, kb, offlineBytes)
 add('npm run build, wall time', n => `${n.toFixed(1)} s`, oursBuild.seconds, starterBuild.seconds)
 add('npm run build, peak memory (process tree)', n => `${Math.round(n)} MB`, oursBuild.peakMB, starterBuild.peakMB)
 for (const [name, { pages, perPage }] of Object.entries(ourExports))
@@ -189,6 +195,7 @@ check(`all exports <= ${BUDGETS.exportSecondsPerPage} s per page, all in`, secon
 for (const [page, { scores }] of Object.entries(audits))
   check(`Lighthouse mobile Performance >= ${BUDGETS.lighthousePerformance}, ${page}`, String(scores.performance), scores.performance >= BUDGETS.lighthousePerformance)
 check(`relay: presenter to viewer p95 < ${BUDGETS.relayP95Ms} ms, ${viewers} viewers, none lost`, `${ms(relay.p95Ms)}, ${relay.lost} lost`, relay.p95Ms < BUDGETS.relayP95Ms && relay.lost === 0)
+check(`offline copy <= ${kb(BUDGETS.offlineCopyBrotliBytes)} brotli`, kb(offlineBytes), offlineBytes <= BUDGETS.offlineCopyBrotliBytes)
 const buildRatio = oursBuild.seconds / starterBuild.seconds
 check(`build <= ${BUDGETS.buildTimeRatio}x the starter's wall time`, `${buildRatio.toFixed(2)}x`, buildRatio <= BUDGETS.buildTimeRatio)
 

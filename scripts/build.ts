@@ -6,14 +6,15 @@ import { spawnSync } from 'node:child_process'
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { join, relative, resolve } from 'node:path'
 import process from 'node:process'
+import { brotliCompressSync } from 'node:zlib'
 import { chromium as playwright } from 'playwright-chromium'
 import { ExportError, pdfName, printPdf, readDeckInfo } from '../exports/print.ts'
 import { BASE_ENV, DeployConfigError, resolveBase, resolveSiteUrl, SITE_URL_ENV } from '../hosting/base-path.ts'
 import { precompress, removeCopies } from '../hosting/compress.ts'
 import { captureFirstScreen, withFirstScreen } from '../hosting/first-screen/capture-first-screen.ts'
-import { START_CHUNK } from '../hosting/first-screen/start-script.ts'
+import { copyBuiltPage, START_CHUNK } from '../hosting/first-screen/start-script.ts'
 import { SERVICE_WORKER_FILE } from '../hosting/headers.ts'
-import { withPrecached } from '../hosting/offline/pwa.ts'
+import { usedFiles, withPrecached } from '../hosting/offline/pwa.ts'
 import { captureReadingPage, withReadingPage } from '../hosting/reading-view/capture-reading-page.ts'
 import { RELAY_URL_ENV, resolveRelayUrl, writeRelayDeck } from '../relay/relay-plugin.ts'
 import { CHROMIUM_ARGS, ChromiumNotFoundError, findChromium, playwrightBrowsersEnv } from './chromium.ts'
@@ -114,7 +115,9 @@ for (let no = 1; no <= slides; no++) {
       fail(`${relative(root, outDir)}/assets/ has ${starts.length} ${START_CHUNK}-*.js files, not one: vite.config.ts builds it (deckStart)`)
     const start = `${base}assets/${starts[0]}`
     const plain = readFileSync(index, 'utf8')
-    const reading = await captureReadingPage(browser, `${server.url}read`, deck.timeout)
+    // What the deck's views ask for is what its offline copy holds (hosting/offline/pwa.ts).
+    const requested = new Set<string>()
+    const reading = await captureReadingPage(browser, `${server.url}read`, deck.timeout, requested)
     const readingHtml = withReadingPage(plain, reading, (path) => {
       if (!path.startsWith(base))
         fail(`the reading view applies ${path}, which is not under the base path ${base}`)
@@ -122,16 +125,17 @@ for (let no = 1; no <= slides; no++) {
     }, start)
     writeFileSync(join(outDir, 'read.html'), readingHtml)
     console.log(`[build] reading view: ${(Buffer.byteLength(readingHtml) / 1000).toFixed(0)} KB in read.html`)
-    const screen = await captureFirstScreen(browser, `${server.url}1`, 1)
+    const screen = await captureFirstScreen(browser, `${server.url}1`, 1, requested)
+    await copyBuiltPage(browser, `${server.url}presenter/1`, { width: 1280, height: 720 }, page => page.waitForLoadState('networkidle'), requested)
     const html = withFirstScreen(plain, screen, start)
     writeFileSync(index, html)
     writeFileSync(join(outDir, '1.html'), html)
     console.log(`[build] first screen: slide 1, ${(Buffer.byteLength(screen.markup) / 1000).toFixed(1)} KB of markup in index.html and 1.html`)
     const serviceWorker = join(outDir, SERVICE_WORKER_FILE)
-    writeFileSync(serviceWorker, withPrecached(readFileSync(serviceWorker, 'utf8'), {
-      'index.html': html,
-      'read.html': readingHtml,
-    }))
+    const offline = { ...usedFiles(outDir, base, requested), 'index.html': html, 'read.html': readingHtml }
+    writeFileSync(serviceWorker, withPrecached(readFileSync(serviceWorker, 'utf8'), offline))
+    const brotli = Object.values(offline).reduce((sum, content) => sum + brotliCompressSync(content).length, 0)
+    console.log(`[build] offline copy: ${Object.keys(offline).length} files the deck's views use, ${(brotli / 1000).toFixed(0)} KB brotli, and the icons`)
   }
   finally {
     await browser.close()

@@ -9,7 +9,7 @@ import { copyBuiltPage, escapeAttribute, hideCopyWhereItDiffers, withStartScript
 export type FirstScreen = Awaited<ReturnType<typeof captureFirstScreen>>
 
 /** Opens slide `no` of a built deck at `url` and copies what the live deck drew. */
-export function captureFirstScreen(browser: Browser, url: string, no: number) {
+export function captureFirstScreen(browser: Browser, url: string, no: number, requested?: Set<string>) {
   return copyBuiltPage(browser, url, { width: 1280, height: 720 }, async (page) => {
     await page.waitForFunction(([no, undrawn]) => {
       const slide = document.querySelector(`#slideshow .slidev-page-${no}`)
@@ -41,7 +41,7 @@ export function captureFirstScreen(browser: Browser, url: string, no: number) {
       const links = [...document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]')]
       return { no, markup: copy.outerHTML, stylesheets: links.map(link => new URL(link.href).pathname) }
     }, no)
-  })
+  }, requested)
 }
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')

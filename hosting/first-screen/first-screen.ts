@@ -106,7 +106,7 @@ export function startDeck(script: HTMLScriptElement) {
     }
     start()
   })
-  // The offline copy downloads the whole deck: on a computer the live deck asks for it once it
+  // The offline copy downloads what the deck uses: on a computer the live deck asks for it once it
   // is up (setup/main.ts), so it never slows the first slide change; a phone may never start it.
   if (matchMedia(STARTS_WHEN_IDLE).matches)
     addEventListener('load', () => (window.requestIdleCallback ?? setTimeout)(start), { once: true })

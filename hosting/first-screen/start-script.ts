@@ -20,14 +20,18 @@ export function deckStart(): Plugin {
   }
 }
 
-/** Runs `copy` on a built page: light, no motion, no service worker (it would fetch the whole deck meanwhile). */
-export async function copyBuiltPage<T>(browser: Browser, url: string, viewport: ViewportSize, copy: (page: Page) => Promise<T>) {
+/**
+ * Runs `copy` on a built page: light, no motion, no service worker (it would fetch the whole deck
+ * meanwhile). The paths the page asks for go into `requested`: what the deck uses (offline/used-files.ts).
+ */
+export async function copyBuiltPage<T>(browser: Browser, url: string, viewport: ViewportSize, copy: (page: Page) => Promise<T>, requested?: Set<string>) {
   const context = await browser.newContext({
     viewport,
     colorScheme: 'light',
     reducedMotion: 'reduce',
     serviceWorkers: 'block',
   })
+  context.on('request', request => requested?.add(new URL(request.url()).pathname))
   try {
     const page = await context.newPage()
     const response = await page.goto(url)

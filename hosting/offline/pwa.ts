@@ -1,8 +1,9 @@
 // The deck offline and installable, through vite-plugin-pwa. Slidev's own `pwa: true` fixes a
 // manifest named "Slidev" with no icons, and at a root base path leaves the presenter view out.
+import type { Buffer } from 'node:buffer'
 import type { Plugin } from 'vite'
 import { createHash } from 'node:crypto'
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { load } from '@slidev/parser/fs'
 import { VitePWA } from 'vite-plugin-pwa'
@@ -42,9 +43,9 @@ export async function offlineDeck(root = DECK_ROOT): Promise<Plugin[]> {
       ],
     },
     workbox: {
-      // The deck and everything it draws with; not the PDFs (downloads, large
-      // together) or the link-preview image, which no visitor's screen shows.
-      globPatterns: ['**/*.{html,js,css,woff2,svg}', 'icon-*.png'],
+      // Nothing beyond the manifest and its icons: the build adds what the deck's views ask for
+      // (usedFiles), not every optional chunk Slidev and Mermaid ship, the PDFs or the preview image.
+      globPatterns: [],
       navigateFallback: 'index.html',
       // A navigation to a file (the PDFs) goes to the network, never to the deck's index.html.
       navigateFallbackDenylist: [/\/[^/]+\.\w+$/],
@@ -55,12 +56,25 @@ export async function offlineDeck(root = DECK_ROOT): Promise<Plugin[]> {
 }
 
 const PRECACHE_LIST = 'precacheAndRoute(['
+/** Never precached: the service worker itself, the downloads and the link preview, compressed copies, and pages (the build adds its own). */
+const NOT_OFFLINE = /^(?:sw\.js|workbox-[\w-]+\.js)$|\.(?:pdf|png|gz|br|html)$/
+
+/** The built files among the paths the deck's views asked for (`requested`, under `base`), with their contents. */
+export function usedFiles(outDir: string, base: string, requested: Iterable<string>): Record<string, Buffer> {
+  const files: Record<string, Buffer> = {}
+  for (const path of requested) {
+    const file = path.startsWith(base) ? decodeURIComponent(path.slice(base.length)) : ''
+    if (file && !NOT_OFFLINE.test(file) && existsSync(join(outDir, file)) && statSync(join(outDir, file)).isFile())
+      files[file] = readFileSync(join(outDir, file))
+  }
+  return files
+}
 
 /**
  * The service worker with `files` (path: content) precached as they are now: the build rewrites index.html
  * and writes read.html after vite-plugin-pwa listed them, and a stale or missing entry serves the wrong page.
  */
-export function withPrecached(sw: string, files: Record<string, string>): string {
+export function withPrecached(sw: string, files: Record<string, string | Buffer>): string {
   if (!sw.includes(PRECACHE_LIST))
     throw new Error(`${SERVICE_WORKER_FILE}: no precacheAndRoute([...]) list to put ${Object.keys(files).join(', ')} in`)
   let out = sw

@@ -9,7 +9,7 @@ import { READING_PAGE } from './reading-page.ts'
 export type ReadingPage = Awaited<ReturnType<typeof captureReadingPage>>
 
 /** Opens the reading view of a built deck at `url` and copies it once every slide has drawn. */
-export function captureReadingPage(browser: Browser, url: string, timeout: number) {
+export function captureReadingPage(browser: Browser, url: string, timeout: number, requested?: Set<string>) {
   return copyBuiltPage(browser, url, { width: 1280, height: 800 }, async (page) => {
     await page.waitForLoadState('networkidle')
     // What a reader printing it gets: every slide drawn (components/ReadingView.vue).
@@ -42,7 +42,7 @@ export function captureReadingPage(browser: Browser, url: string, timeout: numbe
         ...size,
       }
     })
-  })
+  }, requested)
 }
 
 const STYLE_LINK = /[ \t]*<link rel="(?:stylesheet|preload" as="style)"[^>]*>\n?/g

@@ -13,6 +13,8 @@ export const BUDGETS = {
   buildTimeRatio: 1.2,
   /** The relay with 1000 viewers: presenter to viewer, 95th percentile. */
   relayP95Ms: 100,
+  /** What the service worker downloads for offline use on a first visit, brotli. */
+  offlineCopyBrotliBytes: 1_000_000,
   /** Lighthouse's mobile Performance score, slide 1 and the reading view. */
   lighthousePerformance: 95,
 } as const

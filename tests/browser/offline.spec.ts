@@ -65,7 +65,7 @@ test.describe('offline', () => {
 
   test.beforeAll(async ({ browser }) => {
     const { url, server } = await serveCopy()
-    context = await browser.newContext({ baseURL: url, serviceWorkers: 'allow' })
+    context = await browser.newContext({ baseURL: url, serviceWorkers: 'allow', reducedMotion: 'reduce' })
     page = await context.newPage()
     failed = []
     page.on('requestfailed', request => failed.push(request.url()))
@@ -85,6 +85,17 @@ test.describe('offline', () => {
     await expectSlide(page, 9)
     await page.goto(String(slides.length))
     await expectSlide(page, slides.length)
+  })
+
+  test('every slide opens, one after the other (the down arrow skips a slide\'s clicks)', async () => {
+    await page.goto('1')
+    await startLiveDeck(page)
+    await expectSlide(page, 1)
+    for (let no = 2; no <= slides.length; no++) {
+      await page.keyboard.press('ArrowDown')
+      await page.waitForURL(url => url.pathname.endsWith(`/${no}`))
+      await expectLiveSlide(page, no)
+    }
   })
 
   test('diagrams draw and the fonts load', async () => {

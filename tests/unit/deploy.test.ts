@@ -3,15 +3,16 @@
 // The build's base-path and site-address settings refuse bad values with the setting's name.
 import { spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
 import process from 'node:process'
 import { parse as parseToml } from 'smol-toml'
 import { describe, expect, it } from 'vitest'
 import { parse as parseYaml } from 'yaml'
 import { DeployConfigError, resolveBase, resolveSiteUrl } from '../../hosting/base-path'
 import { contentSecurityPolicy, CSP_DIRECTIVES, HASHED_ASSET_CACHE_CONTROL, HASHED_ASSETS_DIR, SECURITY_HEADERS, SERVICE_WORKER_CACHE_CONTROL, SERVICE_WORKER_FILE } from '../../hosting/headers'
-import { withPrecached } from '../../hosting/offline/pwa'
+import { usedFiles, withPrecached } from '../../hosting/offline/pwa'
 import { ROOT } from '../support/essay'
 
 const read = (file: string) => readFileSync(join(ROOT, file), 'utf8')
@@ -202,6 +203,16 @@ describe('the service worker\'s precache list, after the build rewrites its page
     expect(out).toContain(`precacheAndRoute([{url:"read.html",revision:"${md5('<p>read</p>')}"},`)
     expect(out).toContain('{url:"assets/a.js",revision:null}')
     expect(out.match(/url:"index\.html"/g)).toHaveLength(1)
+  })
+
+  it('holds, of what the deck\'s views asked for, only the built files a visitor needs offline', () => {
+    const dist = mkdtempSync(join(tmpdir(), 'deck-used-'))
+    for (const file of ['assets/a.js', 'assets/b.woff2', 'deck.pdf', 'og-image.png', 'sw.js', 'index.html', 'assets/a.js.br']) {
+      mkdirSync(join(dist, dirname(file)), { recursive: true })
+      writeFileSync(join(dist, file), file)
+    }
+    const asked = ['/deck/assets/a.js', '/deck/assets/b.woff2', '/deck/deck.pdf', '/deck/og-image.png', '/deck/sw.js', '/deck/index.html', '/deck/assets/a.js.br', '/deck/', '/deck/assets/gone.js', '/elsewhere/assets/a.js']
+    expect(Object.keys(usedFiles(dist, '/deck/', asked))).toEqual(['assets/a.js', 'assets/b.woff2'])
   })
 
   it('fails naming the file when it has no precache list', () => {
