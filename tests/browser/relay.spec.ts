@@ -17,7 +17,8 @@ import { freePort, serveDist } from '../../scripts/serve-dist'
 import { seriousAxeViolations } from '../support/checks'
 import { loadDeck } from '../support/deck'
 import { ROOT } from '../support/essay'
-import { listening, RELAY_KEY, relayEnv, startNpmScript, startRedis, startRelayProcess } from '../support/relay'
+import { portOpen } from '../support/nginx'
+import { RELAY_KEY, relayEnv, startNpmScript, startRedis, startRelayProcess } from '../support/relay'
 
 test.describe.configure({ mode: 'serial' })
 
@@ -357,14 +358,14 @@ test('with Redis away for 10 s, each process goes on with its own viewers, and t
 test('a stop signal to npm run relay or npm run serve frees its port within 2 s', async () => {
   test.setTimeout(60_000)
   const servers = await Promise.all([
-    startNpmScript('relay', [], { ...relayEnv(await freePort(), [new URL(deck.url).origin], dist) }, /listening on port (\d+)/),
+    startNpmScript('relay', [], relayEnv(await freePort(), [new URL(deck.url).origin], dist), /listening on port (\d+)/),
     startNpmScript('serve', [String(await freePort())], {}, /deck served as on \w+ at http:\/\/127\.0\.0\.1:(\d+)/),
   ])
   for (const server of servers) {
     const port = Number(server.output().match(/(?:listening on port |127\.0\.0\.1:)(\d+)/)![1])
     const stopped = Date.now()
     server.child.kill('SIGTERM')
-    await expect.poll(() => listening(port), { timeout: 2000, intervals: [50] }).toBe(false)
+    await expect.poll(() => portOpen(port), { timeout: 2000, intervals: [50] }).toBe(false)
     expect(Date.now() - stopped).toBeLessThan(2000)
   }
 })

@@ -43,7 +43,8 @@ export interface RunningNginx {
   stop: () => Promise<void>
 }
 
-function portOpen(port: number): Promise<boolean> {
+/** Whether something accepts connections on `port` on loopback. */
+export function portOpen(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = createConnection({ port, host: '127.0.0.1' }, () => {
       socket.end()

@@ -4,7 +4,6 @@ import type { Buffer } from 'node:buffer'
 import type { ChildProcess } from 'node:child_process'
 import { spawn } from 'node:child_process'
 import { mkdtempSync } from 'node:fs'
-import { connect } from 'node:net'
 import { tmpdir } from 'node:os'
 import { delimiter, join } from 'node:path'
 import process from 'node:process'
@@ -76,17 +75,6 @@ export function startRelayProcess(options: { port: number, origins: string[], di
 export function startNpmScript(script: string, args: string[], env: NodeJS.ProcessEnv, ready: RegExp): Promise<RunningProcess> {
   const path = (process.env.PATH ?? '').split(delimiter).filter(dir => !dir.includes(join('seismic-shift-deck', 'node-'))).join(delimiter)
   return start('npm', ['run', '--silent', script, '--', ...args], { ...env, PATH: path }, ready)
-}
-
-/** Whether something accepts connections on `port` on loopback. */
-export function listening(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = connect(port, '127.0.0.1', () => {
-      resolve(true)
-      socket.end()
-    })
-    socket.on('error', () => resolve(false))
-  })
 }
 
 /** Debian's redis-server, on a port of its own (or `port`), keeping nothing on disk. */
