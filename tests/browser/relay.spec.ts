@@ -124,7 +124,7 @@ test('two viewers follow six moves of the presenter, each within a second', asyn
     relay: performance.getEntriesByType('resource').find(entry => /RelayStatus-[\w-]+\.js$/.test(entry.name))?.startTime,
   }))
   expect(timing.relay).toBeGreaterThanOrEqual(timing.loaded)
-  // Slide 9's timeline has clicks: slides and clicks both travel.
+  // The timeline on slide 10 has clicks: slides and clicks both travel.
   const moves = ['ArrowRight', 'ArrowRight', 'ArrowRight', 'ArrowLeft', 'ArrowRight', 'ArrowRight']
   const seen = new Set<string>()
   for (const key of moves) {
@@ -132,6 +132,10 @@ test('two viewers follow six moves of the presenter, each within a second', asyn
     await presenter.keyboard.press(key)
     await expect.poll(() => position(presenter)).not.toBe(before)
     seen.add(position(presenter))
+    // A slide counts its clicks once it has drawn: until then a key would pass over them.
+    const slide = position(presenter).split('/')[0]
+    await expect(presenter.locator(`.grid-section.main [data-slidev-no="${slide}"]`)).toBeVisible()
+    await expect(presenter.locator('.grid-section.main .slidev-slide-loading')).toHaveCount(0)
     await follows(viewers, presenter)
   }
   expect([...seen].some(at => !at.endsWith('/0'))).toBe(true)
