@@ -310,6 +310,12 @@ describe('the relay', () => {
     socket.once('connect', resolve)
     socket.once('connect_error', reject)
   })
+  /** A presenter and a viewer, both connected. */
+  async function presenterAndViewer() {
+    const both = [connect({ key: KEY }), connect()]
+    await Promise.all(both.map(connected))
+    return both
+  }
   /** The counts in the folded log lines `pattern` matches, added up. */
   const folded = (pattern: RegExp) => lines.reduce((sum, line) => sum + Number(line.match(pattern)?.[1] ?? 0), 0)
   /** Every position `socket` receives within `ms`. */
@@ -369,9 +375,7 @@ describe('the relay', () => {
 
   it('holds a presenter to its rate, and still delivers where they stopped', async () => {
     await start()
-    const presenter = connect({ key: KEY })
-    const viewer = connect()
-    await Promise.all([presenter, viewer].map(connected))
+    const [presenter, viewer] = await presenterAndViewer()
     const received = collect(viewer, 500)
     for (let i = 0; i < 50; i++)
       presenter.emit('position', { slide: (i % 37) + 1, click: 0 })
@@ -383,9 +387,7 @@ describe('the relay', () => {
 
   it('sends the move held back by the rate before a presenter who leaves mid-burst is gone', async () => {
     await start()
-    const presenter = connect({ key: KEY })
-    const viewer = connect()
-    await Promise.all([presenter, viewer].map(connected))
+    const [presenter, viewer] = await presenterAndViewer()
     const received = collect(viewer, 500)
     for (let i = 1; i <= 30; i++)
       presenter.emit('position', { slide: i, click: 0 })
@@ -401,9 +403,7 @@ describe('the relay', () => {
     let setBack = 0
     vi.spyOn(Date, 'now').mockImplementation(() => wall() - setBack)
     await start()
-    const presenter = connect({ key: KEY })
-    const viewer = connect()
-    await Promise.all([presenter, viewer].map(connected))
+    const [presenter, viewer] = await presenterAndViewer()
     for (let i = 1; i <= 20; i++)
       presenter.emit('position', { slide: i, click: 0 })
     await new Promise(resolve => viewer.on('position', ({ slide }) => slide === 20 && resolve(slide)))
