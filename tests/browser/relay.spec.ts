@@ -81,6 +81,13 @@ function position(page: Page): string {
   return `${slide}/${url.searchParams.get('clicks') ?? '0'}`
 }
 
+/** Presses `key` in the presenter view and waits until the presenter is somewhere else, so that what follows compares with where it went. */
+async function presenterMoves(presenter: Page, key = 'ArrowRight') {
+  const before = position(presenter)
+  await presenter.keyboard.press(key)
+  await expect.poll(() => position(presenter)).not.toBe(before)
+}
+
 async function follows(viewers: Page[], presenter: Page, timeout = 1000) {
   for (const viewer of viewers) {
     await expect.poll(() => position(viewer), {
@@ -128,9 +135,7 @@ test('two viewers follow six moves of the presenter, each within a second', asyn
   const moves = ['ArrowRight', 'ArrowRight', 'ArrowRight', 'ArrowLeft', 'ArrowRight', 'ArrowRight']
   const seen = new Set<string>()
   for (const key of moves) {
-    const before = position(presenter)
-    await presenter.keyboard.press(key)
-    await expect.poll(() => position(presenter)).not.toBe(before)
+    await presenterMoves(presenter, key)
     seen.add(position(presenter))
     // A slide counts its clicks once it has drawn: until then a key would pass over them.
     const slide = position(presenter).split('/')[0]
@@ -155,7 +160,7 @@ test('a presenter page with a wrong key moves no one, and is told so', async ({ 
   await impostor.keyboard.press('ArrowRight')
   await impostor.keyboard.press('ArrowRight')
   await expect.poll(() => position(impostor)).not.toMatch(/^12\/0$/)
-  await presenter.keyboard.press('ArrowRight')
+  await presenterMoves(presenter)
   await follows([viewer], presenter, 5000)
   expect(visited.filter(at => /^1[23]\//.test(at)), 'the viewer went where the impostor went').toEqual([])
 })
@@ -166,7 +171,7 @@ test('after the relay is killed and restarted, the viewers follow again', async 
   await follows([viewer], presenter, 5000)
   await relay.stop()
   // The deck keeps working without the relay.
-  await presenter.keyboard.press('ArrowRight')
+  await presenterMoves(presenter)
   await viewer.keyboard.press('ArrowRight')
   await expect.poll(() => position(viewer)).not.toBe('14/0')
   await viewer.getByRole('button', { name: /Follow the presenter/ }).click()
@@ -177,7 +182,7 @@ test('after the relay is killed and restarted, the viewers follow again', async 
   })
   // Both reconnect with backoff; the presenter says where the talk is as soon as it is back.
   await follows([viewer], presenter, 10_000)
-  await presenter.keyboard.press('ArrowRight')
+  await presenterMoves(presenter)
   await follows([viewer], presenter)
 })
 
