@@ -11,6 +11,9 @@ import { DECK_ROOT, readDeckFiles } from './deck-files.ts'
 /** The stylesheet that brings Inter in, and its file with the Latin letters every slide is set in. */
 const STYLESHEET = '@fontsource-variable/inter/index.css'
 export const FONT_FILE = 'inter-latin-wght-normal.woff2'
+/** The family that stylesheet declares, and the one slide 1's letters take in the first screen. */
+export const FONT_FAMILY = 'Inter Variable'
+export const FIRST_SCREEN_FAMILY = 'Inter Slide 1'
 
 /** Printable ASCII: the letters of Slidev's own interface (nav bar, goto dialog, presenter). */
 const ASCII = Array.from({ length: 0x7F - 0x20 }, (_, i) => String.fromCharCode(0x20 + i)).join('')
@@ -23,8 +26,23 @@ function deckCharacters(texts: readonly string[]): string {
   return [...chars].sort((a, b) => a.codePointAt(0)! - b.codePointAt(0)!).join('')
 }
 
+const fontsource = (root: string) => createRequire(join(root, 'package.json')).resolve(STYLESHEET)
+
+/**
+ * Inter cut to slide 1's letters (`letters`, by weight), a static cut per weight, as inline @font-face
+ * rules for the first screen: it paints in its font with nothing to fetch.
+ */
+export async function firstScreenFontFace(letters: Record<string, string>, root = DECK_ROOT): Promise<string> {
+  const font = readFileSync(join(dirname(fontsource(root)), 'files', FONT_FILE))
+  const faces = await Promise.all(Object.entries(letters).map(async ([weight, text]) => {
+    const cut = await subsetFont(font, [...new Set(`${text} `)].join(''), { targetFormat: 'woff2', variationAxes: { wght: Number(weight) } })
+    return `@font-face{font-family:"${FIRST_SCREEN_FAMILY}";font-weight:${weight};src:url(data:font/woff2;base64,${cut.toString('base64')}) format("woff2")}`
+  }))
+  return faces.join('')
+}
+
 export function subsetFontPlugin(root = DECK_ROOT): Plugin {
-  const stylesheet = createRequire(join(root, 'package.json')).resolve(STYLESHEET)
+  const stylesheet = fontsource(root)
   const original = join(dirname(stylesheet), 'files', FONT_FILE)
   // Same name as the original, so the font preload (hosted-html.ts) matches either.
   const cacheDir = join(root, 'node_modules', '.cache', 'deck-fonts')

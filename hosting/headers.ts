@@ -1,7 +1,7 @@
 // The hosted deck's response headers, in one place: netlify.toml, vercel.json and docs/hosting.md
 // repeat them (tests/unit/deploy.test.ts keeps them equal), and the HTML carries the CSP as <meta>.
 
-/** Every directive names only the deck's own origin: no CDN, no font host, no analytics. */
+/** Every directive names only the deck's own origin (and data:): no CDN, no font host, no analytics. */
 export const CSP_DIRECTIVES: Readonly<Record<string, readonly string[]>> = {
   'default-src': ['\'self\''],
   'script-src': ['\'self\''],
@@ -9,7 +9,8 @@ export const CSP_DIRECTIVES: Readonly<Record<string, readonly string[]>> = {
   'style-src': ['\'self\'', '\'unsafe-inline\''],
   // Mermaid and the slide canvas use data: images; the PDF download saves through a blob: URL.
   'img-src': ['\'self\'', 'data:', 'blob:'],
-  'font-src': ['\'self\''],
+  // data: for slide 1's letters, inline in index.html so its first paint waits for no file.
+  'font-src': ['\'self\'', 'data:'],
   'connect-src': ['\'self\''],
   'object-src': ['\'none\''],
   'base-uri': ['\'self\''],

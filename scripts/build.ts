@@ -13,6 +13,7 @@ import { BASE_ENV, DeployConfigError, resolveBase, resolveSiteUrl, SITE_URL_ENV 
 import { precompress, removeCopies } from '../hosting/compress.ts'
 import { captureFirstScreen, withFirstScreen } from '../hosting/first-screen/capture-first-screen.ts'
 import { copyBuiltPage, START_CHUNK } from '../hosting/first-screen/start-script.ts'
+import { firstScreenFontFace } from '../hosting/font-subset.ts'
 import { SERVICE_WORKER_FILE } from '../hosting/headers.ts'
 import { usedFiles, withPrecached } from '../hosting/offline/pwa.ts'
 import { captureReadingPage, withReadingPage } from '../hosting/reading-view/capture-reading-page.ts'
@@ -127,7 +128,7 @@ for (let no = 1; no <= slides; no++) {
     console.log(`[build] reading view: ${(Buffer.byteLength(readingHtml) / 1000).toFixed(0)} KB in read.html`)
     const screen = await captureFirstScreen(browser, `${server.url}1`, 1, requested)
     await copyBuiltPage(browser, `${server.url}presenter/1`, { width: 1280, height: 720 }, page => page.waitForLoadState('networkidle'), requested)
-    const html = withFirstScreen(plain, screen, start)
+    const html = withFirstScreen(plain, screen, start, await firstScreenFontFace(screen.letters))
     writeFileSync(index, html)
     writeFileSync(join(outDir, '1.html'), html)
     console.log(`[build] first screen: slide 1, ${(Buffer.byteLength(screen.markup) / 1000).toFixed(1)} KB of markup in index.html and 1.html`)

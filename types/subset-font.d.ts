@@ -4,6 +4,8 @@ declare module 'subset-font' {
 
   interface SubsetFontOptions {
     targetFormat?: 'sfnt' | 'woff' | 'woff2' | 'truetype'
+    /** An axis set to a value makes a static cut; a range narrows it. */
+    variationAxes?: Record<string, number | { min: number, max: number }>
   }
   export default function subsetFont(font: Uint8Array, text: string, options?: SubsetFontOptions): Promise<Buffer>
 }

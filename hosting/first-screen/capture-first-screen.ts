@@ -3,7 +3,8 @@
 // browser) has run. It is hidden where it would differ from the live slide (start-script.ts).
 import type { Browser } from 'playwright-chromium'
 import { UNDRAWN_SLIDE } from '../../exports/print.ts'
-import { FIRST_SCREEN_ID, FIRST_SCREEN_SLIDE } from './page-markers.ts'
+import { FIRST_SCREEN_FAMILY, FONT_FAMILY } from '../font-subset.ts'
+import { DEFERRED_STYLE, FIRST_SCREEN_ID, FIRST_SCREEN_SLIDE } from './page-markers.ts'
 import { copyBuiltPage, escapeAttribute, hideCopyWhereItDiffers, withStartScript } from './start-script.ts'
 
 export type FirstScreen = Awaited<ReturnType<typeof captureFirstScreen>>
@@ -17,13 +18,15 @@ export function captureFirstScreen(browser: Browser, url: string, no: number, re
     }, [no, UNDRAWN_SLIDE] as const, { timeout: 60_000 }).catch(() => {
       throw new Error(`${url}: the built deck did not draw slide ${no} within 60 s, so there is no first screen to copy`)
     })
-    return page.evaluate((no) => {
+    return page.evaluate(([no, slideFamily, inter]) => {
       const [root, container, content] = ['page-root', 'slide-container', 'slide-content'].map(id => document.getElementById(id))
       if (!root || !container || !content)
         throw new Error('Slidev\'s play page has no #page-root, #slide-container or #slide-content: hosting/first-screen/capture-first-screen.ts copies the slide from them')
       const copy = container.cloneNode(false) as HTMLElement
       const slide = content.cloneNode(true) as HTMLElement
       copy.append(slide)
+      const originals = [content, ...content.querySelectorAll('*')]
+      const clones = [slide, ...slide.querySelectorAll<HTMLElement>('*')]
       for (const other of slide.querySelectorAll(`.slidev-page:not(.slidev-page-${no})`))
         other.remove()
       // Ids and slide numbers stay with the live deck (its code looks elements and slides up by
@@ -36,43 +39,85 @@ export function captureFirstScreen(browser: Browser, url: string, no: number, re
       // The live deck scales the slide to the window by script; here CSS does it.
       const { width, height } = content.style
       slide.setAttribute('style', `width: ${width}; height: ${height}; --slidev-slide-scale: min(calc(100vw / ${width}), calc(100vh / ${height}))`)
-      copy.style.fontFamily = getComputedStyle(root).fontFamily
-      // The slide's container holding only that slide, without ids, and the stylesheets applied.
+      // Slide 1's letters come inline as a family only the copy names (firstScreenFontFace), so the
+      // copy paints in its font at once and the live deck's text never mixes two files of Inter.
+      const family = (element: Element) => getComputedStyle(element).fontFamily
+      const first = (stack: string) => stack.includes(inter) ? `"${slideFamily}", ${stack}` : stack
+      copy.style.fontFamily = first(family(root))
+      originals.forEach((original, i) => {
+        if (family(original) !== family(original.parentElement ?? root))
+          clones[i].style.fontFamily = first(family(original))
+      })
+      // The rules that style the slide and the page around it, in the stylesheets' order: inline,
+      // they draw the copy with no stylesheet to wait for. Fonts come apart (firstScreenFont).
+      const styled = [document.documentElement, document.body, container, content, ...content.querySelectorAll('*')]
+        .filter(element => !element.closest(`.slidev-page:not(.slidev-page-${no})`))
+      const pseudoElement = /::?(?:before|after|first-line|first-letter|marker|placeholder|selection|backdrop|-webkit-[\w-]+|-moz-[\w-]+)/g
+      const styles = (selector: string) => {
+        try {
+          return styled.some(element => element.matches(selector.replace(pseudoElement, ':is(*)')))
+        }
+        catch {
+          return false // a selector this browser cannot test
+        }
+      }
+      const keep = (rules: CSSRuleList): string => [...rules].map((rule) => {
+        if (rule instanceof CSSStyleRule)
+          return styles(rule.selectorText) ? rule.cssText : ''
+        const inner = 'cssRules' in rule && !(rule instanceof CSSKeyframesRule) ? keep(rule.cssRules as CSSRuleList) : undefined
+        if (rule instanceof CSSMediaRule || rule instanceof CSSSupportsRule)
+          return inner ? `@${rule instanceof CSSMediaRule ? 'media' : 'supports'} ${rule.conditionText} {${inner}}` : ''
+        if (rule instanceof CSSLayerBlockRule)
+          return inner ? `@layer ${rule.name} {${inner}}` : ''
+        return rule instanceof CSSFontFaceRule || rule instanceof CSSKeyframesRule || rule instanceof CSSPageRule ? '' : rule.cssText
+      }).join('')
+      const css = [...document.styleSheets].map(sheet => keep(sheet.cssRules)).join('')
+      // The slide's container holding only that slide, without ids, its CSS, and the stylesheets applied.
       const links = [...document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]')]
-      return { no, markup: copy.outerHTML, stylesheets: links.map(link => new URL(link.href).pathname) }
-    }, no)
+      // The letters set in Inter, by weight, for firstScreenFontFace.
+      const letters: Record<string, string> = {}
+      for (const element of styled.filter(element => element.closest(`.slidev-page-${no}`))) {
+        const { fontFamily, fontWeight } = getComputedStyle(element)
+        const text = [...element.childNodes].filter(node => node.nodeType === Node.TEXT_NODE).map(node => node.textContent).join('')
+        if (text && fontFamily.includes(inter))
+          letters[fontWeight] = (letters[fontWeight] ?? '') + text
+      }
+      return { no, markup: copy.outerHTML, css, letters, stylesheets: links.map(link => new URL(link.href).pathname) }
+    }, [no, FIRST_SCREEN_FAMILY, FONT_FAMILY] as const)
   }, requested)
 }
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 /** What the first frame needs: the stylesheets and the preloaded font. */
-const FIRST_FRAME_LINK = /[ \t]*<link rel="(?:stylesheet|preload" as="font)"[^>]*>\n?/g
+const FIRST_FRAME_LINK = /[ \t]*<link rel="(?:stylesheet|preload" as="(?:style|font))"[^>]*>\n?/g
 
 /**
- * index.html with the first screen over the app, loading `start` in place of Slidev's entry. The copy's
- * stylesheets (small, and loaded next anyway) block rendering and, with the font, come first.
+ * index.html with the first screen over the app, loading `start` in place of Slidev's entry. Slide 1
+ * paints from the HTML alone: the copy's CSS and `fontFace` (its letters) are inline; the
+ * stylesheets are fetched at once and applied by the start script, never waited for.
  */
-export function withFirstScreen(html: string, screen: FirstScreen, start: string): string {
+export function withFirstScreen(html: string, screen: FirstScreen, start: string, fontFace = ''): string {
   const missing = ['</head>', '<div id="app">', '<script type="module"'].find(anchor => !html.includes(anchor))
   if (missing)
     throw new Error(`index.html: no ${missing} to put the first screen by`)
   let out = withStartScript(html, start, 'index.html')
   for (const href of screen.stylesheets) {
-    const preload = new RegExp(`<link rel="preload" as="style"([^>]*) href="${escapeRegExp(href)}">`)
-    if (preload.test(out))
-      out = out.replace(preload, (_, attributes: string) => `<link rel="stylesheet"${attributes} href="${escapeAttribute(href)}">`)
-    else if (!out.includes(`href="${href}"`))
-      out = out.replace('</head>', () => `  <link rel="stylesheet" crossorigin href="${escapeAttribute(href)}">\n</head>`)
+    const link = new RegExp(`<link rel="(?:stylesheet|preload" as="style)"([^>]*) href="${escapeRegExp(href)}">`)
+    const deferred = (attributes: string) => `<link rel="preload" as="style"${attributes} href="${escapeAttribute(href)}" ${DEFERRED_STYLE}>`
+    out = link.test(out)
+      ? out.replace(link, (_, attributes: string) => deferred(attributes))
+      : out.replace('</head>', () => `  ${deferred(' crossorigin')}\n</head>`)
   }
   const firstFrame = (out.match(FIRST_FRAME_LINK) ?? []).map(link => link.trim()).join('\n  ')
   // Replacement functions, not strings: a `$` in the slide (the essay's figures) is text.
+  // The copy's rules come before the stylesheets, which apply later and keep their own order.
   return out.replace(FIRST_FRAME_LINK, '')
-    .replace('<script type="module"', () => `${firstFrame}\n  <script type="module"`)
-    .replace('</head>', () => `  <style>
+    .replace('<script type="module"', () => `<style>
+    ${fontFace}${screen.css}
     #${FIRST_SCREEN_ID} { position: fixed; inset: 0; z-index: 100; pointer-events: none; }
     ${hideCopyWhereItDiffers(`#${FIRST_SCREEN_ID}`)}
   </style>
-</head>`)
+  ${firstFrame}\n  <script type="module"`)
     // inert and aria-hidden as it is sent: beside the live deck, nothing in the copy may take
     // focus or be read out twice. first-screen.ts lifts both while the copy is the page.
     .replace('<div id="app">', () => `<div id="${FIRST_SCREEN_ID}" ${FIRST_SCREEN_SLIDE}="${screen.no}" inert aria-hidden="true">${screen.markup}</div>\n  <div id="app">`)

@@ -2,7 +2,11 @@
 // (start-script.ts) until the visitor needs the live deck.
 import { READING_PAGE, startReadingPage } from '../reading-view/reading-page.ts'
 import { loadApp, startDeck } from './first-screen.ts'
-import { START_APP } from './page-markers.ts'
+import { DEFERRED_STYLE, START_APP } from './page-markers.ts'
+
+// The full stylesheets came beside the first screen's own CSS without holding its first paint.
+for (const link of document.querySelectorAll<HTMLLinkElement>(`link[${DEFERRED_STYLE}]`))
+  link.rel = 'stylesheet'
 
 const script = document.querySelector<HTMLScriptElement>(`script[${START_APP}]`)
 if (!script)

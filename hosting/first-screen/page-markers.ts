@@ -8,6 +8,8 @@ export const FIRST_SCREEN_SLIDE = 'data-first-screen-slide'
 /** On the start script: Slidev's entry module, and the modules to preload with it. */
 export const START_APP = 'data-app'
 export const START_PRELOADS = 'data-preload'
+/** On a stylesheet fetched beside the first screen's inline CSS: applied by the start script, not before. */
+export const DEFERRED_STYLE = 'data-deferred-style'
 
 /** The copies differ from the live deck in dark mode (set by script) and where CSS cannot divide lengths. */
 export const COPY_HIDDEN_MEDIA = '(prefers-color-scheme: dark)'

@@ -4,7 +4,7 @@
 // (tests/browser/first-load.spec.ts, tests/browser/reading.spec.ts).
 import { describe, expect, it } from 'vitest'
 import { withFirstScreen } from '../../hosting/first-screen/capture-first-screen'
-import { FIRST_SCREEN_ID, FIRST_SCREEN_SLIDE, START_APP, START_PRELOADS } from '../../hosting/first-screen/page-markers'
+import { DEFERRED_STYLE, FIRST_SCREEN_ID, FIRST_SCREEN_SLIDE, START_APP, START_PRELOADS } from '../../hosting/first-screen/page-markers'
 import { withStartScript } from '../../hosting/first-screen/start-script'
 import { withReadingPage } from '../../hosting/reading-view/capture-reading-page'
 import { READING_PAGE } from '../../hosting/reading-view/reading-page'
@@ -28,6 +28,8 @@ const INDEX = `<!DOCTYPE html>
 const SCREEN = {
   no: 1,
   markup: '<div class="slidev-slide-container"><h1>Title</h1></div>',
+  css: 'h1{font-size:3rem}',
+  letters: { 700: 'Title' },
   stylesheets: ['/deck/assets/index-C.css', '/deck/assets/play-F.css', '/deck/assets/md-G.css'],
 }
 
@@ -53,7 +55,7 @@ describe('withStartScript', () => {
 })
 
 describe('withFirstScreen', () => {
-  const html = withFirstScreen(INDEX, SCREEN, START)
+  const html = withFirstScreen(INDEX, SCREEN, START, '@font-face{src:url(data:font/woff2;base64,AAAA)}')
   const position = (text: string) => {
     expect(html).toContain(text)
     return html.indexOf(text)
@@ -63,9 +65,10 @@ describe('withFirstScreen', () => {
     expect(position(`<div id="${FIRST_SCREEN_ID}" ${FIRST_SCREEN_SLIDE}="1" inert aria-hidden="true">${SCREEN.markup}</div>`)).toBeLessThan(position('<div id="app">'))
   })
 
-  it('applies every stylesheet the copy needs: preloads become stylesheets, missing ones are linked once', () => {
-    expect(html).not.toContain('rel="preload" as="style"')
-    position('<link rel="stylesheet" crossorigin="" href="/deck/assets/play-F.css">')
+  it('fetches every stylesheet the copy needs without waiting for it, marked for the start script to apply', () => {
+    expect(html).not.toContain('rel="stylesheet"')
+    position(`<link rel="preload" as="style" crossorigin="" href="/deck/assets/play-F.css" ${DEFERRED_STYLE}>`)
+    position(`<link rel="preload" as="style" crossorigin href="/deck/assets/index-C.css" ${DEFERRED_STYLE}>`)
     expect(html.match(/href="\/deck\/assets\/md-G\.css"/g)).toHaveLength(1)
     expect(html.match(/href="\/deck\/assets\/index-C\.css"/g)).toHaveLength(1)
   })
@@ -74,6 +77,12 @@ describe('withFirstScreen', () => {
     const firstScript = position('<script type="module"')
     for (const href of [...SCREEN.stylesheets, '/deck/assets/inter-latin-D.woff2'])
       expect(position(`href="${href}"`), href).toBeLessThan(firstScript)
+  })
+
+  it('holds the copy\'s CSS and its letters inline, before the stylesheets, which keep the last word', () => {
+    const css = position(`@font-face{src:url(data:font/woff2;base64,AAAA)}${SCREEN.css}`)
+    for (const href of SCREEN.stylesheets)
+      expect(css).toBeLessThan(position(`href="${href}"`))
   })
 
   it('hides the copy in dark mode and where CSS cannot scale it', () => {
