@@ -41,47 +41,66 @@ export function captureFirstScreen(browser: Browser, url: string, no: number, re
       slide.setAttribute('style', `width: ${width}; height: ${height}; --slidev-slide-scale: min(calc(100vw / ${width}), calc(100vh / ${height}))`)
       // Slide 1's letters come inline as a family only the copy names (firstScreenFontFace), so the
       // copy paints in its font at once and the live deck's text never mixes two files of Inter.
+      const quoted = `"${inter}"`
       const family = (element: Element) => getComputedStyle(element).fontFamily
-      const first = (stack: string) => stack.includes(inter) ? `"${slideFamily}", ${stack}` : stack
-      copy.style.fontFamily = first(family(root))
+      const withLetters = (stack: string) => stack.replace(quoted, `"${slideFamily}", ${quoted}`)
+      copy.style.fontFamily = withLetters(family(container))
       originals.forEach((original, i) => {
-        if (family(original) !== family(original.parentElement ?? root))
-          clones[i].style.fontFamily = first(family(original))
+        if (family(original).includes(quoted))
+          clones[i].style.fontFamily = withLetters(family(original))
       })
-      // The rules that style the slide and the page around it, in the stylesheets' order: inline,
-      // they draw the copy with no stylesheet to wait for. Fonts come apart (firstScreenFont).
+      // The rules that style the slide and the page around it, from the linked stylesheets in their
+      // order: inline, they draw the copy with no stylesheet to wait for.
       const styled = [document.documentElement, document.body, container, content, ...content.querySelectorAll('*')]
         .filter(element => !element.closest(`.slidev-page:not(.slidev-page-${no})`))
       const pseudoElement = /::?(?:before|after|first-line|first-letter|marker|placeholder|selection|backdrop|-webkit-[\w-]+|-moz-[\w-]+)/g
       const styles = (selector: string) => {
+        const plain = selector.replace(pseudoElement, ':is(*)')
         try {
-          return styled.some(element => element.matches(selector.replace(pseudoElement, ':is(*)')))
+          return styled.some(element => element.matches(plain))
         }
         catch {
-          return false // a selector this browser cannot test
+          return true // a selector this browser cannot test: kept, as a rule too many costs little
         }
       }
+      const animations = new Set(styled.flatMap(element => getComputedStyle(element).animationName.split(', ')))
       const keep = (rules: CSSRuleList): string => [...rules].map((rule) => {
         if (rule instanceof CSSStyleRule)
           return styles(rule.selectorText) ? rule.cssText : ''
-        const inner = 'cssRules' in rule && !(rule instanceof CSSKeyframesRule) ? keep(rule.cssRules as CSSRuleList) : undefined
-        if (rule instanceof CSSMediaRule || rule instanceof CSSSupportsRule)
-          return inner ? `@${rule instanceof CSSMediaRule ? 'media' : 'supports'} ${rule.conditionText} {${inner}}` : ''
+        if (rule instanceof CSSKeyframesRule)
+          return animations.has(rule.name) ? rule.cssText : ''
+        // A layer ranks where it first appears, which here is before the stylesheets: kept, even empty.
         if (rule instanceof CSSLayerBlockRule)
-          return inner ? `@layer ${rule.name} {${inner}}` : ''
-        return rule instanceof CSSFontFaceRule || rule instanceof CSSKeyframesRule || rule instanceof CSSPageRule ? '' : rule.cssText
+          return `@layer ${rule.name} {${keep(rule.cssRules)}}`
+        if (rule instanceof CSSGroupingRule) { // @media, @supports, @container
+          const inner = keep(rule.cssRules)
+          return inner && `${rule.cssText.slice(0, rule.cssText.indexOf('{'))}{${inner}}`
+        }
+        // Faces come apart (firstScreenFontFace): one here would hold the first frame for its file.
+        return [CSSFontFaceRule, CSSImportRule, CSSNamespaceRule, CSSPageRule].some(type => rule instanceof type) ? '' : rule.cssText
       }).join('')
-      const css = [...document.styleSheets].map(sheet => keep(sheet.cssRules)).join('')
-      // The slide's container holding only that slide, without ids, its CSS, and the stylesheets applied.
       const links = [...document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]')]
-      // The letters set in Inter, by weight, for firstScreenFontFace.
+      const css = [...document.styleSheets]
+        .filter(sheet => sheet.ownerNode instanceof HTMLLinkElement && !sheet.disabled)
+        .map((sheet) => {
+          const rules = keep(sheet.cssRules)
+          return rules && sheet.media.mediaText ? `@media ${sheet.media.mediaText}{${rules}}` : rules
+        })
+        .join('')
+        .replaceAll('</style', '<\\/style')
+      // The letters set in Inter, by weight, for firstScreenFontFace: the text, as transformed,
+      // and what CSS adds before and after it.
       const letters: Record<string, string> = {}
-      for (const element of styled.filter(element => element.closest(`.slidev-page-${no}`))) {
-        const { fontFamily, fontWeight } = getComputedStyle(element)
-        const text = [...element.childNodes].filter(node => node.nodeType === Node.TEXT_NODE).map(node => node.textContent).join('')
-        if (text && fontFamily.includes(inter))
-          letters[fontWeight] = (letters[fontWeight] ?? '') + text
+      for (const element of styled.filter(element => content.contains(element))) {
+        const { fontFamily, fontWeight, textTransform } = getComputedStyle(element)
+        if (!fontFamily.includes(quoted))
+          continue
+        const added = ['::before', '::after'].map(pseudo => getComputedStyle(element, pseudo).content.match(/^"(.*)"$/)?.[1] ?? '')
+        const text = [...element.childNodes].filter(node => node.nodeType === Node.TEXT_NODE).map(node => node.textContent).join('') + added.join('')
+        const cases = textTransform === 'none' ? text : `${text}${text.toUpperCase()}${text.toLowerCase()}`
+        letters[fontWeight] = (letters[fontWeight] ?? '') + cases
       }
+      // The slide's container holding only that slide, without ids, its CSS and letters, and the stylesheets applied.
       return { no, markup: copy.outerHTML, css, letters, stylesheets: links.map(link => new URL(link.href).pathname) }
     }, [no, FIRST_SCREEN_FAMILY, FONT_FAMILY] as const)
   }, requested)

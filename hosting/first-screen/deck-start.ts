@@ -1,13 +1,10 @@
 // The only script of index.html, 1.html and read.html: Slidev's entry waits in its attributes
 // (start-script.ts) until the visitor needs the live deck.
 import { READING_PAGE, startReadingPage } from '../reading-view/reading-page.ts'
-import { loadApp, startDeck } from './first-screen.ts'
-import { DEFERRED_STYLE, START_APP } from './page-markers.ts'
+import { applyStylesheets, loadApp, startDeck } from './first-screen.ts'
+import { START_APP } from './page-markers.ts'
 
-// The full stylesheets came beside the first screen's own CSS without holding its first paint.
-for (const link of document.querySelectorAll<HTMLLinkElement>(`link[${DEFERRED_STYLE}]`))
-  link.rel = 'stylesheet'
-
+applyStylesheets()
 const script = document.querySelector<HTMLScriptElement>(`script[${START_APP}]`)
 if (!script)
   throw new Error(`this page's start script has no ${START_APP} attribute naming Slidev's entry`)

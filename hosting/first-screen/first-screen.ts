@@ -4,7 +4,7 @@
 import type { Router } from 'vue-router'
 import { registerOfflineCopy } from '../offline/register-offline.ts'
 import { offersReadingView } from '../reading-view/reading-offer.ts'
-import { COPY_HIDDEN_MEDIA, COPY_NEEDS_SUPPORT, FIRST_SCREEN_ID, FIRST_SCREEN_SLIDE, START_APP, START_PRELOADS } from './page-markers.ts'
+import { COPY_HIDDEN_MEDIA, COPY_NEEDS_SUPPORT, DEFERRED_STYLE, FIRST_SCREEN_ID, FIRST_SCREEN_SLIDE, START_APP, START_PRELOADS } from './page-markers.ts'
 
 /** On the copy, for the live deck: the keys pressed on it; the presenter's last move. */
 const PENDING_KEYS = 'data-pending-keys'
@@ -48,12 +48,25 @@ export function copyServes(): boolean {
   return !matchMedia(COPY_HIDDEN_MEDIA).matches && CSS.supports(COPY_NEEDS_SUPPORT) && !choseDark() && !__DECK_RELAY_URL__
 }
 
-/** Loads Slidev's client, which the start script's attributes name. */
+let stylesheets: Promise<unknown> = Promise.resolve()
+
+/** Applies the stylesheets index.html fetched beside the first screen's inline CSS, without holding its first paint. */
+export function applyStylesheets() {
+  stylesheets = Promise.all([...document.querySelectorAll<HTMLLinkElement>(`link[${DEFERRED_STYLE}]`)].map(link => new Promise((done) => {
+    link.addEventListener('load', done, { once: true })
+    link.addEventListener('error', done, { once: true })
+    link.rel = 'stylesheet'
+  })))
+}
+
+/** Loads Slidev's client, which the start script's attributes name, once the stylesheets apply: it draws nothing unstyled. */
 export function loadApp(script: HTMLScriptElement) {
-  for (const href of script.getAttribute(START_PRELOADS)?.split(' ').filter(Boolean) ?? [])
-    document.head.append(Object.assign(document.createElement('link'), { rel: 'modulepreload', href, crossOrigin: '' }))
-  const src = script.getAttribute(START_APP)
-  document.head.append(Object.assign(document.createElement('script'), { type: 'module', src, crossOrigin: '' }))
+  stylesheets.then(() => {
+    for (const href of script.getAttribute(START_PRELOADS)?.split(' ').filter(Boolean) ?? [])
+      document.head.append(Object.assign(document.createElement('link'), { rel: 'modulepreload', href, crossOrigin: '' }))
+    const src = script.getAttribute(START_APP)
+    document.head.append(Object.assign(document.createElement('script'), { type: 'module', src, crossOrigin: '' }))
+  })
 }
 
 export function startDeck(script: HTMLScriptElement) {
