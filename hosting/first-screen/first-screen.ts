@@ -11,6 +11,8 @@ const PENDING_KEYS = 'data-pending-keys'
 const PENDING_MOVE = 'data-pending-move'
 /** If no live slide has shown by then, the copy goes anyway, so it can never hide a live view. */
 const HAND_OVER_LIMIT_MS = 10_000
+/** The longest Slidev's client waits for the stylesheets before it starts anyway. */
+const STYLESHEETS_WAIT_MS = 3000
 /** A key that moves the deck takes effect once its route has changed; one that does not, at once. */
 const KEY_SETTLED_MS = 500
 /** The inputs besides a key that start the deck on a phone or a tablet. */
@@ -52,11 +54,13 @@ let stylesheets: Promise<unknown> = Promise.resolve()
 
 /** Applies the stylesheets index.html fetched beside the first screen's inline CSS, without holding its first paint. */
 export function applyStylesheets() {
-  stylesheets = Promise.all([...document.querySelectorAll<HTMLLinkElement>(`link[${DEFERRED_STYLE}]`)].map(link => new Promise((done) => {
+  const applied = Promise.all([...document.querySelectorAll<HTMLLinkElement>(`link[${DEFERRED_STYLE}]`)].map(link => new Promise((done) => {
     link.addEventListener('load', done, { once: true })
     link.addEventListener('error', done, { once: true })
     link.rel = 'stylesheet'
   })))
+  // A load event that never comes must not keep the deck from starting.
+  stylesheets = Promise.race([applied, new Promise(done => setTimeout(done, STYLESHEETS_WAIT_MS))])
 }
 
 /** Loads Slidev's client, which the start script's attributes name, once the stylesheets apply: it draws nothing unstyled. */
