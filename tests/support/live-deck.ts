@@ -11,6 +11,8 @@ import { loadDeck } from './deck'
  * the window's top-left corner, away from the deck's controls.
  */
 export async function startLiveDeck(page: Page) {
+  // The copy paints before the start script has run; an input sent sooner reaches no listener.
+  await page.waitForLoadState('domcontentloaded')
   // Two steps: a pointer already at its place (after a reload) sends no move.
   await page.mouse.move(2, 2)
   await page.mouse.move(1, 1)
