@@ -7,13 +7,13 @@ import { createRequire } from 'node:module'
 import { dirname, join, relative } from 'node:path'
 import subsetFont from 'subset-font'
 import { DECK_ROOT, readDeckFiles } from './deck-files.ts'
+import { FIRST_SCREEN_FAMILY } from './first-screen/page-markers.ts'
 
 /** The stylesheet that brings Inter in, and its file with the Latin letters every slide is set in. */
 const STYLESHEET = '@fontsource-variable/inter/index.css'
 export const FONT_FILE = 'inter-latin-wght-normal.woff2'
-/** The family that stylesheet declares, and the one slide 1's letters take in the first screen. */
+/** The family that stylesheet declares. */
 export const FONT_FAMILY = 'Inter Variable'
-export const FIRST_SCREEN_FAMILY = 'Inter Slide 1'
 
 /** Printable ASCII: the letters of Slidev's own interface (nav bar, goto dialog, presenter). */
 const ASCII = Array.from({ length: 0x7F - 0x20 }, (_, i) => String.fromCharCode(0x20 + i)).join('')
@@ -29,16 +29,16 @@ function deckCharacters(texts: readonly string[]): string {
 const fontsource = (root: string) => createRequire(join(root, 'package.json')).resolve(STYLESHEET)
 
 /**
- * Inter cut to slide 1's letters (`letters`, by weight), a static cut per weight, as inline @font-face
- * rules for the first screen: it paints in its font with nothing to fetch.
+ * Inter cut to slide 1's letters (`letters`, by weight) as one inline @font-face for the first
+ * screen, keeping the weight axis between the weights it uses: it paints in its font with nothing to fetch.
  */
 export async function firstScreenFontFace(letters: Record<string, string>, root = DECK_ROOT): Promise<string> {
   const font = readFileSync(join(dirname(fontsource(root)), 'files', FONT_FILE))
-  const faces = await Promise.all(Object.entries(letters).map(async ([weight, text]) => {
-    const cut = await subsetFont(font, [...new Set(`${text} `)].join(''), { targetFormat: 'woff2', variationAxes: { wght: Number(weight) } })
-    return `@font-face{font-family:"${FIRST_SCREEN_FAMILY}";font-weight:${weight};src:url(data:font/woff2;base64,${cut.toString('base64')}) format("woff2")}`
-  }))
-  return faces.join('')
+  const weights = Object.keys(letters).map(Number)
+  const [min, max] = [Math.min(...weights), Math.max(...weights)]
+  const text = [...new Set(`${Object.values(letters).join('')} `)].join('')
+  const cut = await subsetFont(font, text, { targetFormat: 'woff2', variationAxes: { wght: { min, max } } })
+  return `@font-face{font-family:"${FIRST_SCREEN_FAMILY}";font-weight:${min} ${max};src:url(data:font/woff2;base64,${cut.toString('base64')}) format("woff2")}`
 }
 
 export function subsetFontPlugin(root = DECK_ROOT): Plugin {

@@ -1,10 +1,15 @@
 // The hosted deck's response headers, in one place: netlify.toml, vercel.json and docs/hosting.md
 // repeat them (tests/unit/deploy.test.ts keeps them equal), and the HTML carries the CSP as <meta>.
+import { createHash } from 'node:crypto'
+import { FIRST_SCREEN_FONT_LOAD } from './first-screen/page-markers.ts'
+
+/** The one inline script a page may run, by its hash: the first screen's font load. */
+const FONT_LOAD_HASH = `'sha256-${createHash('sha256').update(FIRST_SCREEN_FONT_LOAD).digest('base64')}'`
 
 /** Every directive names only the deck's own origin (and data:): no CDN, no font host, no analytics. */
 export const CSP_DIRECTIVES: Readonly<Record<string, readonly string[]>> = {
   'default-src': ['\'self\''],
-  'script-src': ['\'self\''],
+  'script-src': ['\'self\'', FONT_LOAD_HASH],
   // Mermaid writes <style> into each SVG it draws, and Vue binds style attributes.
   'style-src': ['\'self\'', '\'unsafe-inline\''],
   // Mermaid and the slide canvas use data: images; the PDF download saves through a blob: URL.

@@ -3,8 +3,8 @@
 // browser) has run. It is hidden where it would differ from the live slide (start-script.ts).
 import type { Browser } from 'playwright-chromium'
 import { UNDRAWN_SLIDE } from '../../exports/print.ts'
-import { FIRST_SCREEN_FAMILY, FONT_FAMILY } from '../font-subset.ts'
-import { DEFERRED_STYLE, FIRST_SCREEN_ID, FIRST_SCREEN_SLIDE } from './page-markers.ts'
+import { FONT_FAMILY } from '../font-subset.ts'
+import { DEFERRED_STYLE, FIRST_SCREEN_FAMILY, FIRST_SCREEN_FONT_LOAD, FIRST_SCREEN_ID, FIRST_SCREEN_SLIDE } from './page-markers.ts'
 import { copyBuiltPage, escapeAttribute, hideCopyWhereItDiffers, withStartScript } from './start-script.ts'
 
 export type FirstScreen = Awaited<ReturnType<typeof captureFirstScreen>>
@@ -136,6 +136,7 @@ export function withFirstScreen(html: string, screen: FirstScreen, start: string
     #${FIRST_SCREEN_ID} { position: fixed; inset: 0; z-index: 100; pointer-events: none; }
     ${hideCopyWhereItDiffers(`#${FIRST_SCREEN_ID}`)}
   </style>
+  ${fontFace && `<script>${FIRST_SCREEN_FONT_LOAD}</script>`}
   ${firstFrame}\n  <script type="module"`)
     // inert and aria-hidden as it is sent: beside the live deck, nothing in the copy may take
     // focus or be read out twice. first-screen.ts lifts both while the copy is the page.

@@ -10,6 +10,13 @@ export const START_APP = 'data-app'
 export const START_PRELOADS = 'data-preload'
 /** On a stylesheet fetched beside the first screen's inline CSS: applied by the start script, not before. */
 export const DEFERRED_STYLE = 'data-deferred-style'
+/** The family slide 1's letters take in the first screen (font-subset.ts cuts them from Inter). */
+export const FIRST_SCREEN_FAMILY = 'Inter Slide 1'
+/**
+ * Inline after the letters' @font-face: they decode while the page parses, so slide 1's first
+ * layout finds them ready rather than starting their load and painting a second time.
+ */
+export const FIRST_SCREEN_FONT_LOAD = `document.fonts.load('1em "${FIRST_SCREEN_FAMILY}"')`
 
 /** The copies differ from the live deck in dark mode (set by script) and where CSS cannot divide lengths. */
 export const COPY_HIDDEN_MEDIA = '(prefers-color-scheme: dark)'

@@ -11,6 +11,7 @@ import { parse as parseToml } from 'smol-toml'
 import { describe, expect, it } from 'vitest'
 import { parse as parseYaml } from 'yaml'
 import { DeployConfigError, resolveBase, resolveSiteUrl } from '../../hosting/base-path'
+import { FIRST_SCREEN_FONT_LOAD } from '../../hosting/first-screen/page-markers'
 import { contentSecurityPolicy, CSP_DIRECTIVES, HASHED_ASSET_CACHE_CONTROL, HASHED_ASSETS_DIR, SECURITY_HEADERS, SERVICE_WORKER_CACHE_CONTROL, SERVICE_WORKER_FILE } from '../../hosting/headers'
 import { usedFiles, withPrecached } from '../../hosting/offline/pwa'
 import { ROOT } from '../support/essay'
@@ -136,8 +137,12 @@ describe('the Content-Security-Policy', () => {
       '\'unsafe-inline\'',
       'data:',
       'blob:',
-    ].includes(source))).toEqual([])
-    expect(CSP_DIRECTIVES['script-src']).toEqual(['\'self\''])
+    ].includes(source) && !/^'sha256-[\w+/]+=*'$/.test(source))).toEqual([])
+  })
+
+  it('lets no inline script run but the first screen\'s font load, by its hash', () => {
+    const hash = `'sha256-${createHash('sha256').update(FIRST_SCREEN_FONT_LOAD).digest('base64')}'`
+    expect(CSP_DIRECTIVES['script-src']).toEqual(['\'self\'', hash])
   })
 
   it('leaves frame-ancestors out of the <meta> version, where browsers ignore it', () => {
