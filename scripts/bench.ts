@@ -14,8 +14,9 @@ import JSZip from 'jszip'
 import { chromium } from 'playwright-chromium'
 import { precompress } from '../hosting/compress.ts'
 import { SERVICE_WORKER_FILE } from '../hosting/headers.ts'
-import { ENCODINGS, KINDS, measureLoad, measureNextSlide } from './bench/browser.ts'
+import { ENCODINGS, KINDS, measureLoad, measureNextSlide, timeFirstSlide } from './bench/browser.ts'
 import { BUDGETS } from './bench/budgets.ts'
+import { preparePeers } from './bench/peers.ts'
 import { run } from './bench/processes.ts'
 import { measureRelay } from './bench/relay-viewers.ts'
 import { installedVersion, prepareStarter } from './bench/starter.ts'
@@ -41,8 +42,9 @@ type Deck = keyof typeof decks
 
 async function deck(dir: string) {
   const { slides } = await load({ roots: [dir], userRoot: dir }, join(dir, 'slides.md'))
-  const { title, frontmatter } = slides[0]
-  return { dist: join(dir, 'dist'), slides: slides.length, title: title!, frontmatter }
+  const { title, frontmatter, content } = slides[0]
+  const subtitle = content.split('\n').find(line => line.trim() && !line.startsWith('#')) ?? ''
+  return { dist: join(dir, 'dist'), slides: slides.length, title: title!, subtitle, frontmatter }
 }
 function median(list: number[]) {
   const sorted = [...list].sort((a, b) => a - b)
@@ -61,6 +63,8 @@ const starterBuild = await slidev(starter.dir, ['build'])
 // Both decks are served with brotli and gzip copies, as a host that precompresses sends them:
 // ours writes its own; the starter's are made here, the same way.
 await precompress(decks.starter.dist)
+console.log('[bench] building the peers\' sample decks: Marp and reveal.js')
+const peers = await preparePeers(decks.ours.slides, decks.ours.title, decks.ours.subtitle, readFileSync(join(root, 'essay', 'essay.txt'), 'utf8'))
 
 // 2. The exports, all in (dev server, browser, every page), as `npm run export*` runs them, one
 // by one and all three at once; and Slidev's own `slidev export` of this deck and of the starter.
@@ -108,6 +112,26 @@ for (const [name, { dist, title, slides }] of Object.entries(decks) as [Deck, ty
     loads[name].push(await measureLoad(browser, url, dist, title))
   nextSlide[name] = await measureNextSlide(browser, url, slides, title)
 }
+
+// Slide 1 beside the peers a user could pick instead, on loopback and under Lighthouse's mobile
+// profile, in turns so that a busy moment of the machine falls on every deck alike.
+const sites = { 'this deck': servers.ours.url, 'Marp': '', 'reveal.js': '', 'starter': servers.starter.url }
+const peerServers = await Promise.all(Object.values(peers.sites).map(dir => serveDist(dir)))
+;[sites.Marp, sites['reveal.js']] = peerServers.map(server => server.url)
+type Site = keyof typeof sites
+const throttledRuns = 3
+const peerTimes = { loopback: {}, throttled: {} } as Record<'loopback' | 'throttled', Record<Site, { firstSlideMs: number, liveSlideMs: number }[]>>
+for (const [profile, count] of [['loopback', runs], ['throttled', throttledRuns]] as const) {
+  console.log(`[bench] slide 1 of this deck, Marp, reveal.js and the starter: ${count} ${profile} cold loads each`)
+  for (let i = 0; i < count; i++) {
+    for (const [name, url] of Object.entries(sites) as [Site, string][]) {
+      const times = peerTimes[profile][name] ??= []
+      // Ours opens slide 1 by its address, as a shared link does; its client starts at the first input.
+      times.push(await timeFirstSlide(browser, name === 'this deck' ? `${url}1` : url, name === 'starter' ? decks.starter.title : decks.ours.title, { throttled: profile === 'throttled', live: name === 'this deck' }))
+    }
+  }
+}
+await Promise.all(peerServers.map(server => server.close()))
 const chromiumVersion = browser.version()
 await browser.close()
 
@@ -181,12 +205,22 @@ add(`relay, ${viewers} viewers: presenter to viewer, worst`, ms, relay.maxMs)
 add(`relay, ${viewers} viewers: moves lost (of ${viewers * moves})`, String, relay.lost)
 add('relay: memory per viewer (resident)', n => `${n.toFixed(1)} KB`, relay.kbPerViewer)
 
+const peerRows = (Object.entries(peerTimes) as [keyof typeof peerTimes, typeof peerTimes.loopback][]).map(([profile, times]) => {
+  const visible = (name: Site) => median(times[name].map(time => time.firstSlideMs))
+  return `| ${profile}, median of ${times.Marp.length} | ${Object.keys(sites).map(name => ms(visible(name as Site))).join(' | ')} | ${(visible('this deck') / visible('Marp')).toFixed(2)} |`
+})
+const liveThrottled = median(peerTimes.throttled['this deck'].map(time => time.liveSlideMs))
+peerRows.push(`| this deck live (its client has drawn slide 1), throttled | ${ms(liveThrottled)} | | | | |`)
+const peerTable = [`| slide 1 visible | ${Object.keys(sites).join(' | ')} | ours / Marp |`, '| --- | ---: | ---: | ---: | ---: | ---: |', ...peerRows].join('\n')
+
 const checks: { budget: string, value: string, ok: boolean }[] = []
 const check = (budget: string, value: string, ok: boolean) => checks.push({ budget, value, ok })
 const firstBytes = sum(loads.ours[0].beforeFirstSlide, ['js', 'css', 'font'], 'gzip')
 check(`JS + CSS + fonts before slide 1 <= ${kb(BUDGETS.firstSlideGzipBytes)} gzip`, kb(firstBytes), firstBytes <= BUDGETS.firstSlideGzipBytes)
 const firstSlideRatio = firstSlide('ours') / firstSlide('starter')
 check(`slide 1 visible <= ${BUDGETS.firstSlideTimeRatio}x the starter's time`, `${firstSlideRatio.toFixed(2)}x`, firstSlideRatio <= BUDGETS.firstSlideTimeRatio)
+const throttledMarp = median(peerTimes.throttled['this deck'].map(time => time.firstSlideMs)) / median(peerTimes.throttled.Marp.map(time => time.firstSlideMs))
+check(`slide 1 visible, throttled <= ${BUDGETS.firstSlideMarpRatio}x Marp's time`, `${throttledMarp.toFixed(2)}x`, throttledMarp <= BUDGETS.firstSlideMarpRatio)
 const forbidden = [...new Set(loads.ours.flatMap(load => load.forbidden))]
 check('no Mermaid, Shiki grammars or Monaco before slide 1', forbidden.join(', ') || 'none', forbidden.length === 0)
 const worstNext = Math.max(...nextSlide.ours)
@@ -214,11 +248,17 @@ ${versions}. The starter has ${decks.starter.slides} slides, this deck ${decks.o
 
 ${table}
 
+## Slide 1 beside the peers
+
+Each deck built in the bench with this deck's size and title: Marp CLI ${peers.versions.marp} (one HTML file), reveal.js ${peers.versions['reveal.js']} (its npm package's dist/), Slidev's starter. Throttled is Lighthouse's mobile profile as DevTools applies it (562.5 ms round trip, 1.47 Mbit/s down, 675 kbit/s up, CPU 4x slower), at 1280×720; loopback is this machine at full speed.
+
+${peerTable}
+
 ## Budgets (scripts/bench/budgets.ts)
 
 ${budgetTable}
 `
 writeFileSync(page, `${above}<!-- bench:start -->\n${figures}<!-- bench:end -->${below}`)
-console.log(`\n${table}\n\n${budgetTable}\n\n[bench] written to docs/performance.md`)
+console.log(`\n${table}\n\n${peerTable}\n\n${budgetTable}\n\n[bench] written to docs/performance.md`)
 rmSync(outDir, { recursive: true })
 process.exit(checks.every(check => check.ok) ? 0 : 1)

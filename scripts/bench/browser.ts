@@ -77,11 +77,28 @@ function installProbe(title: string) {
   requestAnimationFrame(() => probe.watch(1, ms => probe.liveSlide = ms))
 }
 
-/** A cold browser context on the deck, with the probe and requests to other hosts blocked, once slide 1 is live. */
-async function openDeck(browser: Browser, url: string, title: string, blocked: string[] = []) {
+/** Lighthouse's mobile profile as DevTools applies it: a slow 4G network and a CPU 4x slower. */
+async function throttle(page: Page) {
+  const cdp = await page.context().newCDPSession(page)
+  const kbps = (n: number) => n * 1024 / 8
+  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 562.5, downloadThroughput: kbps(1474.56), uploadThroughput: kbps(675) })
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 })
+}
+
+export interface LoadOptions {
+  /** Under Lighthouse's mobile profile rather than on loopback at full speed. */
+  throttled?: boolean
+  /** Wait for Slidev's client to draw slide 1 (a peer deck has no Slidev client). */
+  live?: boolean
+}
+
+/** A cold browser context on the deck, with the probe and requests to other hosts blocked, once slide 1 is shown (and live). */
+async function openDeck(browser: Browser, url: string, title: string, blocked: string[] = [], { throttled = false, live = true }: LoadOptions = {}) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 720 } })
   await context.addInitScript(installProbe, title)
   const page = await context.newPage()
+  if (throttled)
+    await throttle(page)
   await page.route('**/*', (route) => {
     if (route.request().url().startsWith(new URL(url).origin))
       return route.continue()
@@ -89,11 +106,15 @@ async function openDeck(browser: Browser, url: string, title: string, blocked: s
     return route.abort()
   })
   await page.goto(url)
-  await page.waitForFunction(() => window.__probe.firstSlide !== undefined, null, { timeout: 60_000 })
+  await page.waitForFunction(() => window.__probe.firstSlide !== undefined, null, { timeout: 120_000 })
+  if (!live)
+    return { page, context }
   // Our slide 1 is the build's copy until the visitor's first input starts Slidev's client
-  // (hosting/first-screen/first-screen.ts): a visitor's pointer moves as soon as they see it.
+  // (hosting/first-screen/first-screen.ts): a visitor's pointer moves as soon as they see it,
+  // and the start script listens from the moment the document is parsed.
+  await page.waitForLoadState('domcontentloaded')
   await page.mouse.move(1, 1)
-  await page.waitForFunction(() => window.__probe.liveSlide !== undefined, null, { timeout: 60_000 })
+  await page.waitForFunction(() => window.__probe.liveSlide !== undefined, null, { timeout: 120_000 })
   return { page, context }
 }
 
@@ -102,6 +123,14 @@ async function settle(page: Page) {
   await page.waitForLoadState('networkidle')
   await page.waitForTimeout(3000)
   await page.waitForLoadState('networkidle')
+}
+
+/** Milliseconds from navigation start to slide 1 shown, and (`live`) drawn by Slidev's client, from a cold cache. */
+export async function timeFirstSlide(browser: Browser, url: string, title: string, options: LoadOptions) {
+  const { page, context } = await openDeck(browser, url, title, [], options)
+  const [firstSlideMs, liveSlideMs] = await page.evaluate(() => [window.__probe.firstSlide!, window.__probe.liveSlide ?? Number.NaN])
+  await context.close()
+  return { firstSlideMs, liveSlideMs }
 }
 
 export async function measureLoad(browser: Browser, url: string, dist: string, title: string) {
