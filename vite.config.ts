@@ -25,7 +25,8 @@ export default defineConfig({
     offlineDeck(),
   ],
   // Vite's table of gzip sizes costs seconds of the build; the build prints what hosts send.
-  build: { reportCompressedSize: false },
+  // The manifest tells the build which chunks only Mermaid loads (unused-diagram-chunks.ts).
+  build: { reportCompressedSize: false, manifest: true },
   resolve: {
     alias: [
       // Slidev's client takes one function from @slidev/parser/core, which holds the YAML parser

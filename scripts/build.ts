@@ -17,6 +17,7 @@ import { firstScreenFontFace } from '../hosting/font-subset.ts'
 import { SERVICE_WORKER_FILE } from '../hosting/headers.ts'
 import { usedFiles, withPrecached } from '../hosting/offline/pwa.ts'
 import { captureReadingPage, withReadingPage } from '../hosting/reading-view/capture-reading-page.ts'
+import { removeUnusedDiagramChunks } from '../hosting/unused-features/unused-diagram-chunks.ts'
 import { RELAY_URL_ENV, resolveRelayUrl, writeRelayDeck } from '../relay/relay-plugin.ts'
 import { CHROMIUM_ARGS, ChromiumNotFoundError, findChromium, playwrightBrowsersEnv } from './chromium.ts'
 import { serveDist } from './serve-dist.ts'
@@ -137,6 +138,8 @@ for (let no = 1; no <= slides; no++) {
     writeFileSync(serviceWorker, withPrecached(readFileSync(serviceWorker, 'utf8'), offline))
     const brotli = Object.values(offline).reduce((sum, content) => sum + brotliCompressSync(content).length, 0)
     console.log(`[build] offline copy: ${Object.keys(offline).length} files the deck's views use, ${(brotli / 1000).toFixed(0)} KB brotli, and the icons`)
+    const removed = removeUnusedDiagramChunks(outDir, base, requested)
+    console.log(`[build] left out ${removed.files} chunks Mermaid loads only for diagrams no slide draws, ${(removed.bytes / 1e6).toFixed(2)} MB`)
   }
   finally {
     await browser.close()

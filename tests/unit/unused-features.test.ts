@@ -1,11 +1,13 @@
 // The Slidev features the build leaves out (hosting/unused-features/unused-features.ts): stubbed only while the
 // deck does not use them, and a use the source check misses stops the build with the feature and
-// the file, where it would otherwise break the talk on that slide.
+// the file, where it would otherwise break the talk on that slide. Mermaid's chunks for diagrams
+// no slide draws go once the build has drawn every slide (unused-diagram-chunks.ts).
 import type { DeckFile } from '../../hosting/deck-files'
 import { join } from 'node:path'
 import { compileTemplate } from '@vue/compiler-sfc'
 import katex from 'katex'
 import { describe, expect, it } from 'vitest'
+import { unusedDiagramChunks } from '../../hosting/unused-features/unused-diagram-chunks'
 import { FEATURES, UnusedFeatureError, unusedFeatures } from '../../hosting/unused-features/unused-features'
 import { ROOT } from '../support/essay'
 
@@ -64,5 +66,30 @@ describe('a use the source check missed', () => {
       { path: 'components/Marked.vue', text: '<template><span v-mark>x</span></template>' },
     ])
     expect(() => transform(compiled('<span v-mark>x</span>'), 'components/Marked.vue')).not.toThrow()
+  })
+})
+
+describe('the chunks Mermaid loads for diagrams no slide draws', () => {
+  const mermaid = 'node_modules/mermaid/dist/chunks/mermaid.esm'
+  // Slidev's Mermaid component holds Mermaid's core, which loads each diagram type on demand.
+  const manifest = {
+    'index.html': { file: 'assets/index.js', isEntry: true, dynamicImports: ['_Mermaid.js'] },
+    '_Mermaid.js': { file: 'assets/Mermaid.js', imports: ['_shared.js'], dynamicImports: [`${mermaid}/flowDiagram.mjs`, `${mermaid}/sequenceDiagram.mjs`, `${mermaid}/katex.mjs`] },
+    [`${mermaid}/flowDiagram.mjs`]: { file: 'assets/flowDiagram.js', isDynamicEntry: true, imports: ['_shared.js', '_layout.js'] },
+    [`${mermaid}/sequenceDiagram.mjs`]: { file: 'assets/sequenceDiagram.js', isDynamicEntry: true, imports: ['_shared.js', '_sequence-only.js'], css: ['assets/sequence.css'] },
+    [`${mermaid}/katex.mjs`]: { file: 'assets/katex.js', isDynamicEntry: true },
+    '_shared.js': { file: 'assets/shared.js' },
+    '_layout.js': { file: 'assets/layout.js' },
+    '_sequence-only.js': { file: 'assets/sequence-only.js' },
+  }
+  const drawn = new Set(['/deck/assets/index.js', '/deck/assets/Mermaid.js', '/deck/assets/flowDiagram.js', '/deck/assets/shared.js', '/deck/assets/layout.js'])
+
+  it('are the types and the math no slide asked for, with what only they import', () => {
+    expect(unusedDiagramChunks(manifest, '/deck/', drawn).sort()).toEqual(['assets/katex.js', 'assets/sequence-only.js', 'assets/sequence.css', 'assets/sequenceDiagram.js'])
+  })
+
+  it('never include a chunk something else imports, or a type a slide draws', () => {
+    const both = new Set([...drawn, '/deck/assets/sequenceDiagram.js'])
+    expect(unusedDiagramChunks(manifest, '/deck/', both)).toEqual(['assets/katex.js'])
   })
 })
