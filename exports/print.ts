@@ -117,8 +117,16 @@ async function checkSlides(page: Page, deck: DeckInfo) {
 /** Links to a slide point at its page, headings get its outline level; returns each heading's text. */
 async function prepareDocument(page: Page, deckUrl: string, levels: number[]): Promise<string[]> {
   return await page.evaluate(({ deckUrl, levels }) => {
-    // What only a PDF carries, such as the timeline's invisible text layer (CareerTimeline.vue).
-    document.documentElement.classList.add('pdf')
+    // Chromium leaves clipped text out of a PDF: what a figure tells screen readers in words
+    // (the timeline's list) joins its alternative text, and its drawing, labels and all, becomes
+    // the tagged figure, so the page's text holds each word once.
+    for (const hidden of document.querySelectorAll('figure[aria-label] .sr-only')) {
+      const figure = hidden.closest('figure')!
+      figure.setAttribute('aria-label', `${figure.getAttribute('aria-label')} ${hidden.textContent!.replace(/\s+/g, ' ').trim()}`)
+      figure.setAttribute('role', 'img')
+      figure.querySelectorAll('[aria-hidden="true"]').forEach(drawing => drawing.removeAttribute('aria-hidden'))
+      hidden.remove()
+    }
     const slides = [...document.querySelectorAll<HTMLElement>('[data-slidev-no]')]
     for (const slide of slides) {
       const no = Number(slide.dataset.slidevNo)
@@ -178,9 +186,8 @@ function fontProblems(pdf: PDFDocument): string[] {
   })
 }
 
-/** Prints one kind of PDF of the deck at `deckUrl` to `output`; throws an ExportError naming the faults. */
-export async function printPdf(page: Page, deckUrl: string, kind: PrintKind, deck: DeckInfo, output: string) {
-  const started = performance.now()
+/** Opens the view a kind of PDF prints (Slidev's print view, or the reading view) with every slide drawn and checked. */
+export async function openPrintedView(page: Page, deckUrl: string, kind: PrintKind, deck: DeckInfo) {
   await page.setViewportSize(kind === 'slides'
     ? { width: deck.width, height: deck.height }
     : { width: A4_TEXT_WIDTH_PX, height: 1100 })
@@ -208,6 +215,12 @@ export async function printPdf(page: Page, deckUrl: string, kind: PrintKind, dec
       : 'the reading view did not open'}`)
   }
   await checkSlides(page, deck)
+}
+
+/** Prints one kind of PDF of the deck at `deckUrl` to `output`; throws an ExportError naming the faults. */
+export async function printPdf(page: Page, deckUrl: string, kind: PrintKind, deck: DeckInfo, output: string) {
+  const started = performance.now()
+  await openPrintedView(page, deckUrl, kind, deck)
   const titles = await prepareDocument(page, deckUrl, deck.levels)
   // Both pages are sized in CSS: Slidev's print mode sets the slide's, the reading view A4.
   const pdf = await PDFDocument.load(
@@ -215,8 +228,8 @@ export async function printPdf(page: Page, deckUrl: string, kind: PrintKind, dec
     { updateMetadata: false },
   )
   const problems = [...fontProblems(pdf), ...retitleOutline(pdf, titles)]
-  if (kind === 'slides' && pdf.getPageCount() !== slides)
-    problems.push(`${pdf.getPageCount()} pages for ${slides} slides: a slide spills onto a page of its own`)
+  if (kind === 'slides' && pdf.getPageCount() !== deck.levels.length)
+    problems.push(`${pdf.getPageCount()} pages for ${deck.levels.length} slides: a slide spills onto a page of its own`)
   if (problems.length > 0)
     throw new ExportError(`${output}:\n${problems.join('\n')}`)
   pdf.setTitle(kind === 'slides' ? deck.title : `${deck.title} (handout)`, { showInWindowTitleBar: true })

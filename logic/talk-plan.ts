@@ -17,10 +17,11 @@ export function plannedSlide(notes: string | undefined, frontmatter: Record<stri
   return { notes: frontmatter.layout === 'appendix' ? '' : notes ?? '', time: frontmatter.time as PlannedSlide['time'] }
 }
 
-/** The notes as said: without backup paragraphs ("If asked…"), click markers, comments or markup. */
+/** The notes as said: without backup paragraphs ("If asked…"), stage directions, click markers, comments or markup. */
 export function spokenText(notes: string): string {
   return notes
     .replace(/<!--[\s\S]*?-->/g, '')
+    .replace(/<(\w+) class="stage-direction">[\s\S]*?<\/\1>/g, ' ')
     .replace(/<[^>]+>/g, ' ')
     .split(/\n\s*\n/)
     .filter(paragraph => !/^\s*If asked\b/i.test(paragraph))

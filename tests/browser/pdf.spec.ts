@@ -11,7 +11,7 @@ import { ALL_EVIDENCE } from '../../logic/source-list-entries'
 import { DEFAULT_INPUTS, outcome } from '../../logic/velocity-model-maths'
 import { diagramLabels, loadDeck, mermaidBlocks, timelineSelection } from '../support/deck'
 import { readEssay, ROOT } from '../support/essay'
-import { headings, normalise, pageText, pdfFonts, pdfInfo, readPdf, structure } from '../support/pdf'
+import { headings, normalise, overlappingWords, pageText, pdfFonts, pdfInfo, readPdf, structure } from '../support/pdf'
 
 const slides = await loadDeck()
 const headmatter = slides[0].frontmatter as Record<string, string>
@@ -164,25 +164,34 @@ test.describe('the slides PDF', () => {
 
   const timelinePages = slides.filter(slide => slide.face.includes('<CareerTimeline'))
 
-  test('each timeline page shows its labels and holds its milestones\' full titles, in order', () => {
+  test('no page draws text over text', () => {
+    for (const { no } of slides)
+      expect(overlappingWords(SLIDES, no), `page ${no}`).toEqual([])
+  })
+
+  test('each timeline page shows its labels, and its figure\'s alternative text holds its milestones in order', async () => {
     expect(timelinePages.length).toBeGreaterThan(0)
-    for (const { no, face } of timelinePages) {
+    const alts = (await readPdf(SLIDES)).figures.map(figure => normalise(figure.alt ?? '')).filter(alt => alt.startsWith('Timeline, '))
+    expect(alts).toHaveLength(timelinePages.length)
+    for (const [i, { no, face }] of timelinePages.entries()) {
       const text = pageOf(no)
       const selected = selectMilestones(milestones, timelineSelection(face))
       for (const { label } of selected.filter(m => m.label))
         expect(text, `page ${no}: label "${label}"`).toContain(normalise(label!))
-      // Each title after the one before it (two internships share a title).
+      // Each title and why after the one before it (two internships share a title).
       let from = 0
-      for (const { title } of selected) {
-        const at = text.indexOf(normalise(title), from)
-        expect(at, `page ${no}: "${title}" missing, or out of order`).toBeGreaterThanOrEqual(0)
-        from = at + 1
+      for (const { title, why } of selected) {
+        for (const words of [title, why]) {
+          const at = alts[i].indexOf(normalise(words), from)
+          expect(at, `page ${no}'s timeline: "${words}" missing, or out of order`).toBeGreaterThanOrEqual(0)
+          from = at + 1
+        }
       }
     }
   })
 
-  test('the timeline pages together hold every milestone', () => {
-    const text = timelinePages.map(({ no }) => pageOf(no)).join(' ')
+  test('the timelines\' alternative texts together hold every milestone', async () => {
+    const text = (await readPdf(SLIDES)).figures.map(figure => normalise(figure.alt ?? '')).join(' ')
     for (const { title } of milestones)
       expect(text, `milestone "${title}"`).toContain(normalise(title))
   })
@@ -198,13 +207,13 @@ test.describe('the slides PDF', () => {
 })
 
 test.describe('the handout PDF', () => {
-  test('is A4 portrait, with a numbered page for every slide or more', () => {
+  test('is A4 portrait, two slides to a page where they fit, every page numbered', () => {
     const info = pdfInfo(HANDOUT)
     expect(info['Page size']).toMatch(/ pts \(A4\)$/)
     const [width, height] = info['Page size'].match(/([\d.]+) x ([\d.]+)/)!.slice(1).map(Number)
     expect(width, 'portrait').toBeLessThan(height)
     const pages = Number(info.Pages)
-    expect(pages).toBeGreaterThanOrEqual(slides.length)
+    expect(pages).toBeLessThanOrEqual(24)
     for (let page = 1; page <= pages; page++)
       expect(pageText(HANDOUT, page), `page ${page}'s number`).toContain(`${page} / ${pages}`)
   })
@@ -218,6 +227,14 @@ test.describe('the handout PDF', () => {
       expect(text, `slide ${slide.no}'s notes`).toContain(notesStart(slide))
       expect(text, `slide ${slide.no}: a click marker`).not.toMatch(/\[click/)
     }
+  })
+
+  test('leaves out the stage directions, which are for the presenter', () => {
+    const text = normalise(execFileSync('pdftotext', [HANDOUT, '-'], { encoding: 'utf8' }))
+    const directions = slides.flatMap(slide => [...slide.notes.matchAll(/class="stage-direction">([^<]+)</g)].map(m => normalise(m[1])))
+    expect(directions.length).toBeGreaterThan(0)
+    for (const direction of directions)
+      expect(text, direction).not.toContain(direction.split(' ').slice(0, 5).join(' '))
   })
 
   test('draws every slide as vectors: no picture in it', () => {

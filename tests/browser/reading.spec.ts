@@ -113,7 +113,10 @@ for (const width of [390, 320]) {
       await expect.poll(withoutHeading, { message: 'slides without a heading' }).toEqual([])
       await expect(page.getByRole('heading', { level: 1 })).toHaveCount(slides.length)
       // Backup answers ("If asked:") stand apart from what is said: after a rule, smaller, muted.
-      const paragraphs = await page.locator('.reading-notes p').evaluateAll(ps => ps.map(p => ({
+      // Stage directions are the presenter's: written in the notes, never shown to a reader.
+      expect(await page.locator('.reading-notes .stage-direction').count()).toBeGreaterThan(0)
+      await expect(page.locator('.reading-notes .stage-direction:visible')).toHaveCount(0)
+      const paragraphs = await page.locator('.reading-notes p').evaluateAll(ps => ps.filter(p => p.checkVisibility()).map(p => ({
         backup: p.matches('hr ~ p'),
         text: p.textContent ?? '',
         size: Number.parseFloat(getComputedStyle(p).fontSize),

@@ -43,6 +43,35 @@ export function pageText(file: string, page: number): string {
   ]))
 }
 
+/** A page's size and its words with their boxes, in pt (pdftotext -bbox). */
+function wordBoxes(file: string, page: number) {
+  const xml = run('pdftotext', ['-bbox', '-f', String(page), '-l', String(page), file, '-'])
+  const [width, height] = xml.match(/<page width="([\d.]+)" height="([\d.]+)">/)!.slice(1).map(Number)
+  const words = [...xml.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)]
+    .map(([, x0, y0, x1, y1, text]) => ({ x0: Number(x0), y0: Number(y0), x1: Number(x1), y1: Number(y1), text }))
+  return { width, height, words }
+}
+
+/** Words drawn past a page's edge, wholly or in part. */
+export function wordsOffPage(file: string, page: number): string[] {
+  const { width, height, words } = wordBoxes(file, page)
+  return words.filter(word => word.x0 < 0 || word.y0 < 0 || word.x1 > width || word.y1 > height).map(word => word.text)
+}
+
+/** Words whose boxes overlap on a page: text drawn over text, visible or not. */
+export function overlappingWords(file: string, page: number): string[] {
+  const { words } = wordBoxes(file, page)
+  const found: string[] = []
+  words.forEach((a, i) => words.slice(i + 1).forEach((b) => {
+    // Half the smaller box's height and a third of its width: more than letters touching.
+    const width = Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0)
+    const height = Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0)
+    if (height > Math.min(a.y1 - a.y0, b.y1 - b.y0) / 2 && width > Math.min(a.x1 - a.x0, b.x1 - b.x0) / 3)
+      found.push(`"${a.text}" and "${b.text}"`)
+  }))
+  return found
+}
+
 /** The structure tree's tags with their text, in reading order (pdfinfo -struct-text). */
 export function structure(file: string): { tag: string, depth: number, text: string }[] {
   const nodes: { tag: string, depth: number, text: string }[] = []

@@ -8,14 +8,15 @@ import { loadDeck } from '../support/deck'
 import { ROOT } from '../support/essay'
 
 describe('the spoken words', () => {
-  it('leave out backup paragraphs, click markers, comments and markup', () => {
+  it('leave out backup paragraphs, stage directions, click markers, comments and markup', () => {
     const notes = [
       'Open with the [news](https://example.com). <!-- stage -->',
-      '[click] Then <strong>the point</strong>.',
+      '<span class="stage-direction">Pause here.</span> [click] Then <strong>the point</strong>.',
+      '<p class="stage-direction">Tab to the slider, then Escape.</p>',
       'If asked: the backup answer stays unsaid.',
       'If asked about dates: so does this one.',
     ].join('\n\n')
-    expect(spokenText(notes)).not.toMatch(/If asked|click|https|stage|strong/)
+    expect(spokenText(notes)).not.toMatch(/If asked|click|https|stage|strong|Pause|Tab/)
     expect(spokenWords(notes)).toBe(7)
   })
 
