@@ -1,15 +1,18 @@
 // `npm run export`, `export:handout`, `export:pptx`, `export:all`: the deck's files, named after the talk.
-// The PDFs print from one Slidev dev server (print.ts); the PowerPoint is Slidev's editable export, on its own server.
+// The PDFs print from one Slidev dev server (print.ts); the PowerPoint is Slidev's editable export, on its own
+// server, finished for a reader with what that dev server's print view shows (pptx-for-readers.ts).
+import type { SlideContents } from './pptx-for-readers.ts'
 import type { DeckInfo, PrintKind } from './print.ts'
 import { spawn } from 'node:child_process'
 import { once } from 'node:events'
-import { mkdirSync, readFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join, relative, resolve } from 'node:path'
 import process from 'node:process'
 import JSZip from 'jszip'
 import { chromium as playwright } from 'playwright-chromium'
 import { CHROMIUM_ARGS, ChromiumNotFoundError, findChromium } from '../scripts/chromium.ts'
-import { ExportError, pdfName, printPdf, readDeckInfo } from './print.ts'
+import { finishPptx, readSlideContents } from './pptx-for-readers.ts'
+import { ExportError, openPrintedView, pdfName, printPdf, readDeckInfo } from './print.ts'
 
 /** The PDFs each command prints; `pptx` and `all` also make the PowerPoint. */
 const PDFS: Record<string, PrintKind[]> = { pdf: ['slides'], handout: ['handout'], pptx: [], all: ['slides', 'handout'] }
@@ -59,8 +62,11 @@ async function exportPptx(chromium: string, output: string, expected: number) {
   }
 }
 
-/** The PDFs of `kinds` from one dev server and one browser page. */
-async function printPdfs(chromium: string, deck: DeckInfo, kinds: PrintKind[]) {
+/**
+ * The PDFs of `kinds` from one dev server and one browser page; and, for the PowerPoint, what
+ * Slidev's print view shows on each slide (its headline, its figures' text alternatives).
+ */
+async function printPdfs(chromium: string, deck: DeckInfo, kinds: PrintKind[], readSlides: boolean) {
   // Imported here: loading Slidev takes seconds, and a missing browser should be told at once.
   const { createServer, resolveOptions } = await import('@slidev/cli')
   const options = await resolveOptions({ entry: join(root, 'slides.md') }, 'export')
@@ -71,14 +77,21 @@ async function printPdfs(chromium: string, deck: DeckInfo, kinds: PrintKind[]) {
   })
   await server.listen()
   const browser = await playwright.launch({ executablePath: chromium, args: CHROMIUM_ARGS })
-  // One page for both: the second is drawn from the first one's app, with no second load.
+  // One page for all: each view is drawn from the first one's app, with no second load.
   const page = await browser.newPage({ colorScheme: 'light' })
+  const url = server.resolvedUrls!.local[0]
   try {
+    let contents: SlideContents[] | undefined
+    if (readSlides) {
+      await openPrintedView(page, url, 'slides', deck)
+      contents = await readSlideContents(page)
+    }
     for (const printKind of kinds) {
       const output = join(outDir, pdfName(printKind, deck))
-      const { pages, seconds } = await printPdf(page, server.resolvedUrls!.local[0], printKind, deck, output)
+      const { pages, seconds } = await printPdf(page, url, printKind, deck, output)
       console.log(`[export] ${relative(root, output)}: ${pages} pages in ${seconds.toFixed(1)} s`)
     }
+    return contents
   }
   finally {
     await browser.close()
@@ -89,12 +102,18 @@ async function printPdfs(chromium: string, deck: DeckInfo, kinds: PrintKind[]) {
 try {
   const chromium = findChromium()
   const deck = await readDeckInfo(root)
-  const pptx = kind === 'pptx' || kind === 'all'
-    ? exportPptx(chromium, join(outDir, `${deck.exportFilename}.pptx`), deck.levels.length)
-    : undefined
-  if (PDFS[kind].length > 0)
-    await printPdfs(chromium, deck, PDFS[kind])
+  const wantsPptx = kind === 'pptx' || kind === 'all'
+  const output = join(outDir, `${deck.exportFilename}.pptx`)
+  const pptx = wantsPptx ? exportPptx(chromium, output, deck.levels.length) : undefined
+  const contents = await printPdfs(chromium, deck, PDFS[kind], wantsPptx)
   await pptx
+  if (contents) {
+    const zip = await JSZip.loadAsync(readFileSync(output))
+    const problems = await finishPptx(zip, contents)
+    if (problems.length > 0)
+      fail(`${relative(root, output)}:\n${problems.join('\n')}`)
+    writeFileSync(output, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }))
+  }
 }
 catch (error) {
   if (error instanceof ExportError || error instanceof ChromiumNotFoundError)

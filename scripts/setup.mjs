@@ -1,5 +1,5 @@
 // Runs a project command with what it needs, so the README's commands work with only Node and npm:
-//   node scripts/setup.mjs [--needs chromium,poppler,nginx,redis] -- <command...>
+//   node scripts/setup.mjs [--needs chromium,poppler,nginx,redis,libreoffice] -- <command...>
 // Plain JavaScript, no dependencies: it runs on the Node the machine came with.
 import { spawn, spawnSync } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
@@ -24,6 +24,8 @@ const NEEDS = {
     packages: ['nginx', 'libnginx-mod-http-brotli-static'],
   },
   redis: { present: () => existsSync('/usr/bin/redis-server') || onPath('redis-server'), packages: ['redis-server'] },
+  // The PowerPoint is checked as a reader without Inter opens it (tests/browser/exports.spec.ts).
+  libreoffice: { present: () => onPath('soffice'), packages: ['libreoffice-impress'] },
 }
 
 function fail(message) {

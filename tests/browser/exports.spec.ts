@@ -13,7 +13,7 @@ import { ExportError, printPdf } from '../../exports/print'
 import { freePort } from '../../scripts/serve-dist'
 import { loadDeck } from '../support/deck'
 import { ROOT } from '../support/essay'
-import { normalise, pdfInfo } from '../support/pdf'
+import { normalise, overlappingWords, pdfInfo, wordsOffPage } from '../support/pdf'
 
 const slides = await loadDeck()
 const exportFilename = String(slides[0].frontmatter.exportFilename)
@@ -31,11 +31,12 @@ test.describe('npm run export:all', () => {
     zip = await JSZip.loadAsync(readFileSync(join(out, `${exportFilename}.pptx`)))
   })
 
-  for (const file of [`${exportFilename}.pdf`, `${exportFilename}-handout.pdf`]) {
-    test(`writes ${file}: tagged, a page per slide or more`, () => {
+  // The slides a page each; the handout two to a page where they fit (pdf.spec.ts reads its pages).
+  for (const [file, pages] of [[`${exportFilename}.pdf`, slides.length], [`${exportFilename}-handout.pdf`, Math.ceil(slides.length / 2)]] as const) {
+    test(`writes ${file}: tagged, ${pages} pages or more`, () => {
       const info = pdfInfo(join(out, file))
       expect(info.Tagged).toBe('yes')
-      expect(Number(info.Pages)).toBeGreaterThanOrEqual(slides.length)
+      expect(Number(info.Pages)).toBeGreaterThanOrEqual(pages)
     })
   }
 
@@ -66,11 +67,48 @@ test.describe('npm run export:all', () => {
     }
   })
 
+  const slideXml = (no: number) => zip.file(`ppt/slides/slide${no}.xml`)!.async('string')
+
+  test('opens as a reader expects: the agenda jumps inside the file, headlines are titles, pictures say what they show', async () => {
+    const agenda = slides.find(slide => slide.face.includes('<Toc'))!
+    const rels = await zip.file(`ppt/slides/_rels/slide${agenda.no}.xml.rels`)!.async('string')
+    const sections = slides.filter(slide => slide.frontmatter.layout === 'section')
+    expect([...rels.matchAll(/relationships\/slide" Target="slide(\d+)\.xml"/g)].map(m => Number(m[1]))).toEqual(sections.map(section => section.no))
+    expect(await slideXml(agenda.no)).toContain('action="ppaction://hlinksldjump"')
+    let titled = 0
+    for (const slide of slides) {
+      const xml = await slideXml(slide.no)
+      titled += xml.includes('<p:ph type="title"/>') ? 1 : 0
+      const pictures = [...xml.matchAll(/<p:cNvPr [^>]*descr="([^"]*)"/g)].map(m => m[1])
+      expect(pictures.filter(alt => !alt.trim() || alt.startsWith('Rendered as an image')), `slide ${slide.no}'s pictures`).toEqual([])
+      if (['cover', 'section'].includes(String(slide.frontmatter.layout)))
+        expect(xml, `slide ${slide.no}'s motif`).toContain('<adec:decorative')
+    }
+    expect(titled).toBeGreaterThanOrEqual(30)
+    const diagram = slides.find(slide => slide.face.includes('```mermaid'))!
+    const title = diagram.face.match(/accTitle:\s*(.+)/)![1].trim()
+    expect(await slideXml(diagram.no), `slide ${diagram.no}'s diagram`).toContain(`descr="${title}`)
+  })
+
+  test('opened in LibreOffice on a machine without Inter, draws no text over text and none off its slide', () => {
+    expect(execFileSync('fc-list', [':', 'family'], { encoding: 'utf8' }), 'Inter is installed here: this test needs a machine without it').not.toMatch(/^Inter\b/m)
+    const rendered = mkdtempSync(join(tmpdir(), 'deck-pptx-render-'))
+    // A profile of its own, so that another LibreOffice running on the machine cannot take the job.
+    execFileSync('soffice', [`-env:UserInstallation=file://${rendered}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', rendered, join(out, `${exportFilename}.pptx`)], { stdio: 'pipe' })
+    const pdf = join(rendered, `${exportFilename}.pdf`)
+    expect(Number(pdfInfo(pdf).Pages)).toBe(slides.length)
+    for (const slide of slides) {
+      expect(overlappingWords(pdf, slide.no), `slide ${slide.no}: text over text`).toEqual([])
+      expect(wordsOffPage(pdf, slide.no), `slide ${slide.no}: text off the slide`).toEqual([])
+    }
+  })
+
   test('carries each slide\'s notes', async () => {
     for (const slide of slides) {
       const notes = key(await texts(`ppt/notesSlides/notesSlide${slide.no}.xml`))
       const start = normalise(slide.notes.replace(/\[click(?::\d+)?\]/g, '').replace(/\[([^\]]+)\]\([^)]+\)/g, '$1')).split(' ').slice(0, 8).join(' ')
       expect(notes, `slide ${slide.no}'s notes`).toContain(key(start))
+      expect(await texts(`ppt/notesSlides/notesSlide${slide.no}.xml`), `slide ${slide.no}'s notes`).not.toMatch(/\[click/)
     }
   })
 })
