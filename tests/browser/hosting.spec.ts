@@ -128,7 +128,8 @@ test('the handout button beside it saves the handout: A4, every slide with its n
   await download.saveAs(file)
   const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' })
   expect(info).toMatch(/^Page size:.*\(A4\)$/m)
-  expect(Number(info.match(/^Pages:\s+(\d+)/m)?.[1])).toBeGreaterThanOrEqual(slides.length)
+  // Two slides to a page where they fit (pdf.spec.ts reads the handout page by page).
+  expect(Number(info.match(/^Pages:\s+(\d+)/m)?.[1])).toBeGreaterThanOrEqual(Math.ceil(slides.length / 2))
 })
 
 test('the link preview: title, description, an OG image of the title slide and our favicon, all from this host', async ({ page, request }) => {
