@@ -35,6 +35,8 @@ const fontsource = (root: string) => createRequire(join(root, 'package.json')).r
 export async function firstScreenFontFace(letters: Record<string, string>, root = DECK_ROOT): Promise<string> {
   const font = readFileSync(join(dirname(fontsource(root)), 'files', FONT_FILE))
   const weights = Object.keys(letters).map(Number)
+  if (weights.length === 0)
+    return '' // slide 1 sets nothing in Inter
   const [min, max] = [Math.min(...weights), Math.max(...weights)]
   const text = [...new Set(`${Object.values(letters).join('')} `)].join('')
   const cut = await subsetFont(font, text, { targetFormat: 'woff2', variationAxes: { wght: { min, max } } })

@@ -6,7 +6,7 @@ import { FIRST_SCREEN_FONT_LOAD } from './first-screen/page-markers.ts'
 /** The one inline script a page may run, by its hash: the first screen's font load. */
 const FONT_LOAD_HASH = `'sha256-${createHash('sha256').update(FIRST_SCREEN_FONT_LOAD).digest('base64')}'`
 
-/** Every directive names only the deck's own origin (and data:): no CDN, no font host, no analytics. */
+/** Every directive names only the deck's own origin, data: and one hashed inline script: no CDN, no font host, no analytics. */
 export const CSP_DIRECTIVES: Readonly<Record<string, readonly string[]>> = {
   'default-src': ['\'self\''],
   'script-src': ['\'self\'', FONT_LOAD_HASH],

@@ -119,7 +119,7 @@ const sites = { 'this deck': servers.ours.url, 'Marp': '', 'reveal.js': '', 'sta
 const peerServers = await Promise.all(Object.values(peers.sites).map(dir => serveDist(dir)))
 ;[sites.Marp, sites['reveal.js']] = peerServers.map(server => server.url)
 type Site = keyof typeof sites
-const throttledRuns = 3
+const throttledRuns = 5
 const peerTimes = { loopback: {}, throttled: {} } as Record<'loopback' | 'throttled', Record<Site, { firstSlideMs: number, liveSlideMs: number }[]>>
 for (const [profile, count] of [['loopback', runs], ['throttled', throttledRuns]] as const) {
   console.log(`[bench] slide 1 of this deck, Marp, reveal.js and the starter: ${count} ${profile} cold loads each`)

@@ -107,7 +107,7 @@ export function captureFirstScreen(browser: Browser, url: string, no: number, re
 }
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-/** What the first frame needs: the stylesheets and the preloaded font. */
+/** The stylesheets and the font preload, which move after the copy's inline CSS and font load. */
 const FIRST_FRAME_LINK = /[ \t]*<link rel="(?:stylesheet|preload" as="(?:style|font))"[^>]*>\n?/g
 
 /**

@@ -1,4 +1,4 @@
-// The only script of index.html, 1.html and read.html: Slidev's entry waits in its attributes
+// The only module script of index.html, 1.html and read.html: Slidev's entry waits in its attributes
 // (start-script.ts) until the visitor needs the live deck.
 import { READING_PAGE, startReadingPage } from '../reading-view/reading-page.ts'
 import { applyStylesheets, loadApp, startDeck } from './first-screen.ts'

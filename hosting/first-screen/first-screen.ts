@@ -50,7 +50,7 @@ export function copyServes(): boolean {
   return !matchMedia(COPY_HIDDEN_MEDIA).matches && CSS.supports(COPY_NEEDS_SUPPORT) && !choseDark() && !__DECK_RELAY_URL__
 }
 
-let stylesheets: Promise<unknown> = Promise.resolve()
+let stylesheetsApplied: Promise<unknown> = Promise.resolve()
 
 /** Applies the stylesheets index.html fetched beside the first screen's inline CSS, without holding its first paint. */
 export function applyStylesheets() {
@@ -60,14 +60,17 @@ export function applyStylesheets() {
     link.rel = 'stylesheet'
   })))
   // A load event that never comes must not keep the deck from starting.
-  stylesheets = Promise.race([applied, new Promise(done => setTimeout(done, STYLESHEETS_WAIT_MS))])
+  stylesheetsApplied = Promise.race([applied, new Promise(done => setTimeout(done, STYLESHEETS_WAIT_MS))])
 }
 
-/** Loads Slidev's client, which the start script's attributes name, once the stylesheets apply: it draws nothing unstyled. */
+/**
+ * Loads Slidev's client, which the start script's attributes name: its modules at once, beside
+ * the stylesheets; its entry once they apply (or at most STYLESHEETS_WAIT_MS), so it draws styled.
+ */
 export function loadApp(script: HTMLScriptElement) {
-  stylesheets.then(() => {
-    for (const href of script.getAttribute(START_PRELOADS)?.split(' ').filter(Boolean) ?? [])
-      document.head.append(Object.assign(document.createElement('link'), { rel: 'modulepreload', href, crossOrigin: '' }))
+  for (const href of script.getAttribute(START_PRELOADS)?.split(' ').filter(Boolean) ?? [])
+    document.head.append(Object.assign(document.createElement('link'), { rel: 'modulepreload', href, crossOrigin: '' }))
+  stylesheetsApplied.then(() => {
     const src = script.getAttribute(START_APP)
     document.head.append(Object.assign(document.createElement('script'), { type: 'module', src, crossOrigin: '' }))
   })

@@ -105,7 +105,8 @@ async function openDeck(browser: Browser, url: string, title: string, blocked: s
     blocked.push(route.request().url())
     return route.abort()
   })
-  await page.goto(url)
+  // Throttled, the starter takes most of 30 s to load: the probe, not the load event, is the wait.
+  await page.goto(url, { waitUntil: 'commit', timeout: 120_000 })
   await page.waitForFunction(() => window.__probe.firstSlide !== undefined, null, { timeout: 120_000 })
   if (!live)
     return { page, context }

@@ -8,7 +8,8 @@ import { join } from 'node:path'
 import process from 'node:process'
 import { precompress } from '../../hosting/compress.ts'
 
-const PACKAGES = ['@marp-team/marp-cli', 'reveal.js']
+/** Pinned, so that a new release of a peer moves no budget unnoticed. */
+const PACKAGES = ['@marp-team/marp-cli@4.5.1', 'reveal.js@6.0.2']
 export type Peer = 'marp' | 'reveal.js'
 
 /** Slide 1 with the deck's title and subtitle, then slides of a heading and a paragraph of the essay. */
@@ -24,15 +25,14 @@ const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;
 /** Builds both peers' sample decks, with brotli and gzip copies as ours has: each one's folder, for serveDist, and version. */
 export async function preparePeers(count: number, title: string, subtitle: string, text: string) {
   const dir = join(tmpdir(), 'seismic-shift-deck-bench', 'peers')
-  const versions = PACKAGES.map(name => `${name}@${execFileSync('npm', ['view', name, 'version'], { encoding: 'utf8' }).trim()}`)
   const stampFile = join(dir, '.bench-stamp')
-  if (!existsSync(stampFile) || readFileSync(stampFile, 'utf8') !== versions.join(' ')) {
-    console.log(`[bench] installing ${versions.join(', ')} in ${dir}`)
+  if (!existsSync(stampFile) || readFileSync(stampFile, 'utf8') !== PACKAGES.join(' ')) {
+    console.log(`[bench] installing ${PACKAGES.join(', ')} in ${dir}`)
     rmSync(dir, { recursive: true, force: true })
     mkdirSync(dir, { recursive: true })
     writeFileSync(join(dir, 'package.json'), '{ "private": true }\n')
-    execFileSync('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts', '--loglevel=error', ...versions], { cwd: dir, stdio: 'inherit' })
-    writeFileSync(stampFile, versions.join(' '))
+    execFileSync('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts', '--loglevel=error', ...PACKAGES], { cwd: dir, stdio: 'inherit' })
+    writeFileSync(stampFile, PACKAGES.join(' '))
   }
   const slides = sampleSlides(count, title, subtitle, text)
   const sites = { 'marp': join(dir, 'marp'), 'reveal.js': join(dir, 'reveal') }
@@ -44,8 +44,8 @@ export async function preparePeers(count: number, title: string, subtitle: strin
     writeFileSync(join(site, '404.html'), 'not found\n')
   }
   const markdown = join(dir, 'sample.md')
-  writeFileSync(markdown, `---\nmarp: true\ntitle: ${title}\n---\n\n${slides.map(({ heading, body }) => `# ${heading}\n\n${body}\n`).join('\n---\n\n')}`)
-  execFileSync(process.execPath, [join(dir, 'node_modules', '@marp-team', 'marp-cli', 'marp-cli.js'), markdown, '-o', join(sites.marp, 'index.html')], { stdio: 'ignore' })
+  writeFileSync(markdown, `---\nmarp: true\ntitle: ${JSON.stringify(title)}\n---\n\n${slides.map(({ heading, body }) => `# ${heading}\n\n${body}\n`).join('\n---\n\n')}`)
+  execFileSync(process.execPath, [join(dir, 'node_modules', '@marp-team', 'marp-cli', 'marp-cli.js'), markdown, '-o', join(sites.marp, 'index.html')], { stdio: ['ignore', 'ignore', 'inherit'] })
 
   cpSync(join(dir, 'node_modules', 'reveal.js', 'dist'), join(sites['reveal.js'], 'dist'), { recursive: true })
   const sections = slides.map(({ heading, body }) => `<section><h1>${escape(heading)}</h1><p>${escape(body)}</p></section>`)
@@ -56,5 +56,5 @@ export async function preparePeers(count: number, title: string, subtitle: strin
 <script src="dist/reveal.js"></script><script>Reveal.initialize({ hash: true })</script></body></html>\n`)
   await Promise.all(Object.values(sites).map(site => precompress(site)))
   const version = (name: string) => JSON.parse(readFileSync(join(dir, 'node_modules', name, 'package.json'), 'utf8')).version as string
-  return { sites, versions: { 'marp': version(PACKAGES[0]), 'reveal.js': version(PACKAGES[1]) } }
+  return { sites, versions: { 'marp': version('@marp-team/marp-cli'), 'reveal.js': version('reveal.js') } }
 }

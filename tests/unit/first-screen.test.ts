@@ -2,10 +2,12 @@
 // start script they both load (hosting/first-screen/start-script.ts), on the shape of index.html Slidev and
 // hosting/hosted-html.ts write. The browser tests check the built pages themselves
 // (tests/browser/first-load.spec.ts, tests/browser/reading.spec.ts).
+import { createHash } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import { withFirstScreen } from '../../hosting/first-screen/capture-first-screen'
 import { DEFERRED_STYLE, FIRST_SCREEN_ID, FIRST_SCREEN_SLIDE, START_APP, START_PRELOADS } from '../../hosting/first-screen/page-markers'
 import { withStartScript } from '../../hosting/first-screen/start-script'
+import { CSP_DIRECTIVES } from '../../hosting/headers'
 import { withReadingPage } from '../../hosting/reading-view/capture-reading-page'
 import { READING_PAGE } from '../../hosting/reading-view/reading-page'
 
@@ -73,7 +75,14 @@ describe('withFirstScreen', () => {
     expect(html.match(/href="\/deck\/assets\/index-C\.css"/g)).toHaveLength(1)
   })
 
-  it('asks for the stylesheets and the font before any script', () => {
+  it('starts loading slide 1\'s letters in the one inline script the CSP allows, by its hash', () => {
+    const inline = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map(m => m[1])
+    expect(inline).toHaveLength(1)
+    expect(CSP_DIRECTIVES['script-src']).toContain(`'sha256-${createHash('sha256').update(inline[0]).digest('base64')}'`)
+    expect(position('<script>')).toBeLessThan(position('<link rel="preload"'))
+  })
+
+  it('asks for the stylesheets and the font before any module script', () => {
     const firstScript = position('<script type="module"')
     for (const href of [...SCREEN.stylesheets, '/deck/assets/inter-latin-D.woff2'])
       expect(position(`href="${href}"`), href).toBeLessThan(firstScript)
