@@ -67,12 +67,14 @@ function textBox(xml: string): TextBox | undefined {
 
 /** How much wider than Inter a fallback font may set the same text, which a box's width allows for where it can. */
 const FALLBACK_SLACK = 1.2
+/** Slidev pads each one-line box by this much, half on each side, beyond its text. */
+const BOX_PADDING = 12 * EMU_PER_PX
 
 /**
  * Text boxes that hold together in any font: Slidev sizes each box to its text in Inter, which a
  * reader's machine may not have. Boxes on one line that read as one run (a source, its report
- * and its link) become one box; each box grows towards free space, wraps inside its width and
- * shrinks its text where it would overflow.
+ * and its link) become one box; each box grows towards free space and wraps inside its width,
+ * and asks to shrink its text where it would overflow (LibreOffice does at once, PowerPoint on its next layout).
  */
 function fitTextBoxes(xml: string, slideWidth: number): string {
   const boxes = [...xml.matchAll(/<p:sp>[\s\S]*?<\/p:sp>/g)].map(match => textBox(match[0])).filter(box => box !== undefined)
@@ -101,7 +103,13 @@ function fitTextBoxes(xml: string, slideWidth: number): string {
   const placed: TextBox[] = []
   for (const line of lines) {
     const [first] = line
-    const runs = line.map(box => box.xml.match(/<\/a:pPr>([\s\S]*?)(?:<a:endParaRPr[^>]*\/>)?<\/a:p>/)?.[1] ?? '').join('')
+    // Slidev trims each box's text, so the space between two of them comes back as a run of its own.
+    const runs = line.map((box, i) => {
+      const own = box.xml.match(/<\/a:pPr>([\s\S]*?)(?:<a:endParaRPr[^>]*\/>)?<\/a:p>/)?.[1] ?? ''
+      const previous = line[i - 1]
+      const spaced = previous && box.x - (previous.x + previous.w) + BOX_PADDING > box.size * 0.15
+      return spaced ? `<a:r>${own.match(/<a:rPr[^>]*?(?:\/>|>[\s\S]*?<\/a:rPr>)/)?.[0].replace(/<a:hlinkClick[\s\S]*?<\/a:hlinkClick>|<a:hlinkClick[^>]*\/>/, '') ?? ''}<a:t> </a:t></a:r>${own}` : own
+    }).join('')
     const merged = line.length === 1 ? first.xml : first.xml.replace(/(<\/a:pPr>)[\s\S]*?((?:<a:endParaRPr[^>]*\/>)?<\/a:p>)/, (_, start: string, end: string) => `${start}${runs}${end}`).replace(/<a:pPr algn="\w+"/, '<a:pPr algn="l"')
     const top = Math.min(...line.map(box => box.y))
     const bottom = Math.max(...line.map(box => box.y + box.h))
@@ -113,9 +121,9 @@ function fitTextBoxes(xml: string, slideWidth: number): string {
   }
   // A one-line box grows towards free space: up to the slack, short of its neighbours and the slide's edge.
   for (const box of placed) {
-    const rows = (other: TextBox) => other !== box && other.y < box.y + box.h && box.y < other.y + other.h
-    const right = Math.min(slideWidth, ...placed.filter(other => rows(other) && other.x >= box.x + box.w).map(other => other.x))
-    const left = Math.max(0, ...placed.filter(other => rows(other) && other.x + other.w <= box.x).map(other => other.x + other.w))
+    const sharesRow = (other: TextBox) => other !== box && other.y < box.y + box.h && box.y < other.y + other.h
+    const right = Math.min(slideWidth, ...placed.filter(other => sharesRow(other) && other.x >= box.x + box.w).map(other => other.x))
+    const left = Math.max(0, ...placed.filter(other => sharesRow(other) && other.x + other.w <= box.x).map(other => other.x + other.w))
     const grow = box.w * (FALLBACK_SLACK - 1)
     let [x, w] = [box.x, box.w]
     // A box that wraps already keeps its width: growing it would move centred text.
@@ -129,7 +137,7 @@ function fitTextBoxes(xml: string, slideWidth: number): string {
     }
     const fitted = box.xml
       .replace(/<a:off x="\d+" y="\d+"\/><a:ext cx="\d+" cy="\d+"/, `<a:off x="${Math.round(x)}" y="${box.y}"/><a:ext cx="${Math.round(w)}" cy="${box.h}"`)
-      // A one-line box fits its text in Inter, so centring in it was starting at its left.
+      // Growing only to the right would move centred text; set from the left, it stays put.
       .replace(/(<a:bodyPr[^>]*?) wrap="none"([\s\S]*?<a:pPr algn=")ctr"/, '$1 wrap="none"$2l"')
       .replace(/(<a:bodyPr[^>]*?) wrap="none"/, '$1 wrap="square"')
       .replace(/(<a:bodyPr[^>]*>)<\/a:bodyPr>/, '$1<a:normAutofit/></a:bodyPr>')
@@ -153,38 +161,42 @@ export async function finishPptx(zip: JSZip, slides: SlideContents[]): Promise<s
     const jumps: string[] = []
     rels = rels.replace(/<Relationship Id="(\w+)" Type="[^"]+\/hyperlink" Target="([^"]+)" TargetMode="External"\/>/g, (relationship, id: string, target: string) => {
       const linked = slideLinked(unescapeXml(target))
-      if (!linked)
+      if (!linked || linked > slides.length)
         return relationship
       jumps.push(id)
       return `<Relationship Id="${id}" Type="${SLIDE_RELATIONSHIP}" Target="slide${linked}.xml"/>`
     })
-    for (const id of jumps)
-      xml = xml.replace(new RegExp(`(<a:hlinkClick r:id="${id}"[^>]*?) action="[^"]*"`, 'g'), '$1 action="ppaction://hlinksldjump"')
+    for (const id of jumps) {
+      xml = xml.replace(new RegExp(`<a:hlinkClick r:id="${id}"([^>]*?)(/?>)`, 'g'), (_, attributes: string, end: string) =>
+        `<a:hlinkClick r:id="${id}"${attributes.replace(/ action="[^"]*"/, '')} action="ppaction://hlinksldjump"${end}`)
+    }
 
     // The headline: the first text box that holds exactly it.
     const shapes = [...xml.matchAll(/<p:sp>[\s\S]*?<\/p:sp>/g)].map(match => match[0])
     const title = contents.headline && shapes.find(shape => key(unescapeXml([...shape.matchAll(/<a:t>([^<]*)<\/a:t>/g)].map(m => m[1]).join(''))) === key(contents.headline))
     if (title)
-      xml = xml.replace(title, title.replace(/<p:nvPr><\/p:nvPr>|<p:nvPr\/>/, '<p:nvPr><p:ph type="title"/></p:nvPr>'))
+      xml = xml.replace(title, title.replace(/<p:cNvSpPr txBox="1"\/>/, '<p:cNvSpPr/>').replace(/<p:nvPr><\/p:nvPr>|<p:nvPr\/>/, '<p:nvPr><p:ph type="title"/></p:nvPr>'))
     else if (contents.headline)
       problems.push(`slide ${no}: no text box holds its headline "${contents.headline}"`)
 
-    // Pictures: the text alternative of the figure they overlap most, or marked decorative.
+    // Pictures: the text alternative of the figure that holds most of each, or marked decorative.
     xml = xml.replace(/<p:pic>[\s\S]*?<\/p:pic>/g, (picture) => {
-      const [x, y, w, h] = (picture.match(/<a:off x="(\d+)" y="(\d+)"\/>\s*<a:ext cx="(\d+)" cy="(\d+)"/)?.slice(1) ?? []).map(n => Number(n) / EMU_PER_PX)
-      // The box that matches the picture best: their overlap over their union.
-      const match = (f: SlideContents['figures'][number]) => {
-        const overlap = Math.max(0, Math.min(x + w, f.x + f.w) - Math.max(x, f.x)) * Math.max(0, Math.min(y + h, f.y + f.h) - Math.max(y, f.y))
-        return overlap / (w * h + f.w * f.h - overlap)
+      const place = picture.match(/<a:off x="(-?\d+)" y="(-?\d+)"\/>\s*<a:ext cx="(\d+)" cy="(\d+)"/)
+      if (!place) {
+        problems.push(`slide ${no}: a picture without a place`)
+        return picture
       }
-      const figure = contents.figures.toSorted((a, b) => match(b) - match(a))[0]
-      if (!figure || match(figure) === 0) {
+      const [x, y, w, h] = place.slice(1).map(n => Number(n) / EMU_PER_PX)
+      const inside = (f: SlideContents['figures'][number]) =>
+        Math.max(0, Math.min(x + w, f.x + f.w) - Math.max(x, f.x)) * Math.max(0, Math.min(y + h, f.y + f.h) - Math.max(y, f.y)) / (w * h)
+      const figure = contents.figures.toSorted((a, b) => inside(b) - inside(a))[0]
+      if (!figure || inside(figure) < 0.5) {
         problems.push(`slide ${no}: a picture at ${Math.round(x)}, ${Math.round(y)} px is none of the slide's figures`)
         return picture
       }
-      return picture.replace(/<p:cNvPr ([^>]*?)descr="[^"]*"([^>]*)>/, (_, before: string, after: string) => figure.alt
-        ? `<p:cNvPr ${before}descr="${escapeXml(figure.alt)}"${after}>`
-        : `<p:cNvPr ${before}descr="decorative"${after}>${DECORATIVE}`)
+      const named = picture.replace(/(<p:cNvPr [^>]*?)descr="[^"]*"/, (_, start: string) => `${start}descr="${figure.alt ? escapeXml(figure.alt) : 'decorative'}"`)
+      // PowerPoint's decorative mark comes last in cNvPr, after any link.
+      return figure.alt ? named : named.replace(/(<p:cNvPr [^>]*?)\s*\/>/, '$1>').replace(/(<p:cNvPr [^>]*>[\s\S]*?)<\/p:cNvPr>/, `$1${DECORATIVE}</p:cNvPr>`)
     })
     zip.file(slidePath, fitTextBoxes(xml, slideWidth))
     zip.file(relsPath, rels)
@@ -194,7 +206,7 @@ export async function finishPptx(zip: JSZip, slides: SlideContents[]): Promise<s
     const notes = await zip.file(notesPath)?.async('string')
     if (notes) {
       zip.file(notesPath, notes.replace(/(<p:ph type="body"[^>]*\/>[\s\S]*?<p:txBody><a:bodyPr\/><a:lstStyle\/>)<a:p><a:r><a:rPr([^>]*)\/><a:t>([^<]*)<\/a:t><\/a:r>(<a:endParaRPr[^>]*\/>)?<\/a:p>/, (_, head: string, runProperties: string, text: string) =>
-        head + notesParagraphs(unescapeXml(text)).map(paragraph => `<a:p><a:r><a:rPr${runProperties}/><a:t>${escapeXml(paragraph)}</a:t></a:r></a:p>`).join('')))
+        head + (notesParagraphs(unescapeXml(text)).map(paragraph => `<a:p><a:r><a:rPr${runProperties}/><a:t>${escapeXml(paragraph)}</a:t></a:r></a:p>`).join('') || '<a:p><a:endParaRPr lang="en-US"/></a:p>')))
     }
   }
   return problems

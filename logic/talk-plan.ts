@@ -21,7 +21,7 @@ export function plannedSlide(notes: string | undefined, frontmatter: Record<stri
 export function spokenText(notes: string): string {
   return notes
     .replace(/<!--[\s\S]*?-->/g, '')
-    .replace(/<(\w+) class="stage-direction">[\s\S]*?<\/\1>/g, ' ')
+    .replace(/<(\w+) class=["']stage-direction["']>[\s\S]*?<\/\1>/g, ' ')
     .replace(/<[^>]+>/g, ' ')
     .split(/\n\s*\n/)
     .filter(paragraph => !/^\s*If asked\b/i.test(paragraph))

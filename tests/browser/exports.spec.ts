@@ -3,7 +3,7 @@
 // a PDF export with a message naming it, never a blank page. (pdf.spec.ts reads the build's PDFs.)
 import type { DeckInfo } from '../../exports/print'
 import { execFileSync } from 'node:child_process'
-import { mkdtempSync, readFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { expect, test } from '@playwright/test'
@@ -13,7 +13,7 @@ import { ExportError, printPdf } from '../../exports/print'
 import { freePort } from '../../scripts/serve-dist'
 import { loadDeck } from '../support/deck'
 import { ROOT } from '../support/essay'
-import { normalise, overlappingWords, pdfInfo, wordsOffPage } from '../support/pdf'
+import { normalise, overlappingWords, pageText, pdfInfo, wordsOffPage } from '../support/pdf'
 
 const slides = await loadDeck()
 const exportFilename = String(slides[0].frontmatter.exportFilename)
@@ -94,13 +94,17 @@ test.describe('npm run export:all', () => {
     expect(execFileSync('fc-list', [':', 'family'], { encoding: 'utf8' }), 'Inter is installed here: this test needs a machine without it').not.toMatch(/^Inter\b/m)
     const rendered = mkdtempSync(join(tmpdir(), 'deck-pptx-render-'))
     // A profile of its own, so that another LibreOffice running on the machine cannot take the job.
-    execFileSync('soffice', [`-env:UserInstallation=file://${rendered}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', rendered, join(out, `${exportFilename}.pptx`)], { stdio: 'pipe' })
+    execFileSync('soffice', [`-env:UserInstallation=file://${rendered}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', rendered, join(out, `${exportFilename}.pptx`)], { stdio: 'pipe', timeout: 120_000 })
     const pdf = join(rendered, `${exportFilename}.pdf`)
     expect(Number(pdfInfo(pdf).Pages)).toBe(slides.length)
     for (const slide of slides) {
       expect(overlappingWords(pdf, slide.no), `slide ${slide.no}: text over text`).toEqual([])
       expect(wordsOffPage(pdf, slide.no), `slide ${slide.no}: text off the slide`).toEqual([])
     }
+    // A source, its report and its link became one box, with the spaces between them kept.
+    const sources = slides.find(slide => slide.frontmatter.layout === 'appendix')!
+    expect(pageText(pdf, sources.no)).toMatch(/\S · \S/)
+    rmSync(rendered, { recursive: true, force: true })
   })
 
   test('carries each slide\'s notes', async () => {
