@@ -187,7 +187,7 @@ test.describe('the OG image', () => {
 // the offline worker's registration and download included.
 test.describe(() => {
   test.use({ serviceWorkers: 'allow' })
-  test('the presenter, overview, print and notes views and the PDF download keep to the shipped Content-Security-Policy and the base path', async ({ page, baseURL }) => {
+  test('the presenter, overview, print and notes views, light and dark, and the PDF download keep to the shipped Content-Security-Policy and the base path and find every file they ask for', async ({ page, baseURL }) => {
     const violations: string[] = []
     await page.addInitScript(() => {
       document.addEventListener('securitypolicyviolation', (event) => {
@@ -199,19 +199,30 @@ test.describe(() => {
         violations.push(`${page.url()}: ${message.text()}`)
     })
     const paths = ownRequests(page, new URL(baseURL!).origin)
+    // The build leaves out what no view asks for (unused-diagram-chunks.ts): every view, in both
+    // schemes, finds every file it asks for.
+    const missing: string[] = []
+    page.on('response', (response) => {
+      if (response.status() >= 400)
+        missing.push(`${response.status()} ${response.url()}`)
+    })
     const first = await page.goto('1') as Response
     expect(first.headers()['content-security-policy']).toBe(SECURITY_HEADERS['Content-Security-Policy'])
     expect(first.headers()['x-content-type-options']).toBe('nosniff')
     expect(first.headers()['referrer-policy']).toBe(SECURITY_HEADERS['Referrer-Policy'])
-    for (const view of ['presenter/12', 'overview', 'print', 'notes']) {
-      await page.goto(view)
-      await page.waitForLoadState('networkidle')
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme })
+      for (const view of ['presenter/12', 'overview', 'print', 'notes']) {
+        await page.goto(view)
+        await page.waitForLoadState('networkidle')
+      }
     }
     // The PDF download goes through fetch and a blob: URL.
     await openSlide(page, 1)
     await downloadPdf(page)
     expectUnderBase(paths)
     expect(violations).toEqual([])
+    expect(missing, 'requests answered with an error').toEqual([])
   })
 })
 
