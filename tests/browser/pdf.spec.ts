@@ -11,7 +11,7 @@ import { ALL_EVIDENCE } from '../../logic/source-list-entries'
 import { DEFAULT_INPUTS, outcome } from '../../logic/velocity-model-maths'
 import { diagramLabels, loadDeck, mermaidBlocks, timelineSelection } from '../support/deck'
 import { readEssay, ROOT } from '../support/essay'
-import { headings, normalise, overlappingWords, pageText, pdfFonts, pdfInfo, readPdf, structure } from '../support/pdf'
+import { headings, normalise, overlappingWords, pageText, pdfFonts, pdfInfo, readPdf, structure, wordBoxes } from '../support/pdf'
 
 const slides = await loadDeck()
 const headmatter = slides[0].frontmatter as Record<string, string>
@@ -242,24 +242,17 @@ test.describe('the handout PDF', () => {
     expect(images).toEqual([])
   })
 
-  test('its notes are set at a readable size', async () => {
-    // pdftotext -bbox gives each word's box: under the slide, the notes' words are 10 pt or more.
+  test('every slide\'s notes are set at 10 pt or more, on its page', async () => {
     const { outline } = await readPdf(HANDOUT)
-    const page = outline[slides.findIndex(slide => slide.face.includes('<CareerTimeline'))].page
-    const boxes = execFileSync('pdftotext', [
-      '-bbox',
-      '-f',
-      String(page),
-      '-l',
-      String(page),
-      HANDOUT,
-      '-',
-    ], { encoding: 'utf8' })
-    const heights = [...boxes.matchAll(/yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">[^<]+</g)]
-      .filter(m => Number(m[1]) > 360)
-      .map(m => Number(m[2]) - Number(m[1]))
-      .sort((a, b) => a - b)
-    expect(heights.length).toBeGreaterThan(50)
-    expect(heights[Math.floor(heights.length / 2)], 'the median height of a notes word, in pt').toBeGreaterThanOrEqual(10)
+    for (const slide of slides) {
+      const { words } = wordBoxes(HANDOUT, outline[slide.no - 1].page)
+      const texts = words.map(word => normalise(word.text))
+      const start = notesStart(slide).split(' ')
+      const at = texts.findIndex((_, i) => start.every((word, j) => texts[i + j] === word))
+      expect(at, `slide ${slide.no}'s notes start on its page`).toBeGreaterThanOrEqual(0)
+      // A word's box is its line's ascent and descent: about 1.2 times the type's size.
+      const heights = words.slice(at, at + start.length).map(word => word.y1 - word.y0)
+      expect(Math.min(...heights), `slide ${slide.no}: a notes word's height, in pt`).toBeGreaterThanOrEqual(12)
+    }
   })
 })

@@ -43,12 +43,14 @@ export function pageText(file: string, page: number): string {
   ]))
 }
 
+const unescapeXml = (text: string) => text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, '\'').replace(/&amp;/g, '&')
+
 /** A page's size and its words with their boxes, in pt (pdftotext -bbox). */
-function wordBoxes(file: string, page: number) {
+export function wordBoxes(file: string, page: number) {
   const xml = run('pdftotext', ['-bbox', '-f', String(page), '-l', String(page), file, '-'])
   const [width, height] = xml.match(/<page width="([\d.]+)" height="([\d.]+)">/)!.slice(1).map(Number)
   const words = [...xml.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)]
-    .map(([, x0, y0, x1, y1, text]) => ({ x0: Number(x0), y0: Number(y0), x1: Number(x1), y1: Number(y1), text }))
+    .map(([, x0, y0, x1, y1, text]) => ({ x0: Number(x0), y0: Number(y0), x1: Number(x1), y1: Number(y1), text: unescapeXml(text) }))
   return { width, height, words }
 }
 
